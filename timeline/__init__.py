@@ -1,0 +1,45 @@
+"""Dated events of any precision, as calendars, JSON timelines and chronologies.
+
+>>> import timeline
+>>> t = timeline.Timeline(title="Trip", events=[{"title": "Visit", "when": "2021-06-07/2021-06-08"}])
+>>> print(timeline.dumps(t, "json", indent=0).splitlines()[0][:30])
+{"version": 1, "title": "Trip"
+"""
+
+from timeline._event import Event, Geo, Media, Source, Status
+from timeline._timeline import Timeline
+from timeline._when import PartialDate, Precision, When
+from timeline.errors import (
+    DuplicateEventError,
+    FormatError,
+    OutOfRangeError,
+    ParseError,
+    TimelineError,
+    TimelineWarning,
+)
+from timeline.formats import Format, dump, dumps, formats, get_format, load, loads
+
+__all__ = [
+    "DuplicateEventError",
+    "Event",
+    "Format",
+    "FormatError",
+    "Geo",
+    "Media",
+    "OutOfRangeError",
+    "ParseError",
+    "PartialDate",
+    "Precision",
+    "Source",
+    "Status",
+    "Timeline",
+    "TimelineError",
+    "TimelineWarning",
+    "When",
+    "dump",
+    "dumps",
+    "formats",
+    "get_format",
+    "load",
+    "loads",
+]

@@ -1,0 +1,419 @@
+"""Event and its parts: Source, Media, Geo and Status.
+
+Construction converts and validates plain values (lists, dicts, strings), so
+an ``Event`` built from a parsed file is as checked as one built in code.
+Errors are ``ParseError``s that name the field and quote the value. Text is
+kept exactly as given: writers escape it for their targets.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import hashlib
+import math
+import re
+import zoneinfo
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import TypeAlias
+
+import attrs
+from dateutil.rrule import rrulestr
+
+from timeline._when import Precision, When
+from timeline.errors import ParseError
+
+__all__ = ["Event", "Geo", "JSONValue", "Media", "Source", "Status"]
+
+JSONValue: TypeAlias = "str | int | float | bool | None | list[JSONValue] | dict[str, JSONValue]"
+
+_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
+
+
+def _bad(field: str, message: str) -> ParseError:
+    return ParseError(message, field=field)
+
+
+@functools.lru_cache(maxsize=512)
+def zone(name: str) -> zoneinfo.ZoneInfo:
+    """The IANA zone ``name``, or a ParseError saying it does not exist.
+
+    >>> zone("America/Guatemala")
+    zoneinfo.ZoneInfo(key='America/Guatemala')
+    """
+    if not isinstance(name, str) or not name or name != name.strip():
+        raise _bad("tz", f"'tz' must be an IANA time zone name, got {name!r}")
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise _bad("tz", f"'tz' must be an IANA time zone name, got {name!r}") from exc
+
+
+def _text(field: str, *, required: bool = False) -> Callable[[object], str | None]:
+    """A converter that accepts text (any Unicode, kept verbatim) or None."""
+
+    def convert(value: object) -> str | None:
+        if isinstance(value, str):
+            if required and not value.strip():
+                raise _bad(field, f"{field!r} must not be blank, got {value!r}")
+            return value
+        if value is None and not required:
+            return None
+        raise _bad(field, f"{field!r} must be text, got {value!r}")
+
+    convert.__name__ = f"convert_{field}"
+    return convert
+
+
+def _required_text(field: str) -> Callable[[object], str]:
+    convert = _text(field, required=True)
+    return convert  # type: ignore[return-value]
+
+
+def _url(field: str, *, absolute: bool) -> Callable[[object], str | None]:
+    def convert(value: object) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value or any(ch.isspace() for ch in value):
+            raise _bad(field, f"{field!r} must be a URL without spaces, got {value!r}")
+        if absolute and not _SCHEME_RE.fullmatch(value):
+            raise _bad(field, f"{field!r} must be an absolute URL such as https://..., got {value!r}")
+        return value
+
+    convert.__name__ = f"convert_{field}"
+    return convert
+
+
+def _convert_when(value: object, field: str = "when") -> When:
+    if isinstance(value, When):
+        return value
+    if isinstance(value, str):
+        try:
+            return When(value)
+        except ParseError as exc:
+            raise _bad(field, f"{field!r} must be an EDTF date, got {value!r}: {_why(exc)}") from exc
+    if isinstance(value, date):
+        return When.from_date(value)
+    raise _bad(field, f"{field!r} must be an EDTF date such as '2021-06-06', got {value!r}")
+
+
+def _why(exc: ParseError) -> str:
+    # When's messages read "'x' is not a valid EDTF date: why"; keep the why.
+    return exc.message.partition(": ")[2] or exc.message
+
+
+def _convert_optional_when(value: object) -> When | None:
+    return None if value is None else _convert_when(value, "date")
+
+
+def _convert_tz(value: object) -> str | None:
+    if value is None:
+        return None
+    zone(value)  # type: ignore[arg-type]
+    assert isinstance(value, str)
+    return value
+
+
+def _convert_tags(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise _bad("tags", f"'tags' must be a list of text, got {value!r}")
+    tags = tuple(value)
+    for tag in tags:
+        if not isinstance(tag, str) or not tag.strip():
+            raise _bad("tags", f"each tag must be non-blank text, got {tag!r}")
+    return tags
+
+
+def _convert_float(field: str, value: object, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _bad(field, f"{field!r} must be a number, got {value!r}")
+    number = float(value)
+    if not math.isfinite(number) or not low <= number <= high:
+        raise _bad(field, f"{field!r} must be between {low:g} and {high:g}, got {value!r}")
+    return number
+
+
+def _check_keys(field: str, data: Mapping[object, object], allowed: tuple[str, ...]) -> None:
+    for key in data:
+        if key not in allowed:
+            raise _bad(field, f"{field!r} has no field {key!r} (it takes {', '.join(allowed)})")
+
+
+@attrs.frozen(kw_only=True)
+class Geo:
+    """A point on Earth: latitude and longitude in degrees (WGS 84).
+
+    >>> Geo(lat=14.6349, lon=-90.5069)
+    Geo(lat=14.6349, lon=-90.5069)
+    """
+
+    lat: float = attrs.field(converter=lambda v: _convert_float("geo.lat", v, -90.0, 90.0))
+    lon: float = attrs.field(converter=lambda v: _convert_float("geo.lon", v, -180.0, 180.0))
+
+    @classmethod
+    def coerce(cls, value: object) -> Geo:
+        """A Geo from a Geo, a ``[lat, lon]`` pair or a ``{"lat":, "lon":}`` mapping."""
+        if isinstance(value, Geo):
+            return value
+        if isinstance(value, Mapping):
+            _check_keys("geo", value, ("lat", "lon"))
+            if "lat" not in value or "lon" not in value:
+                raise _bad("geo", f"'geo' needs both lat and lon, got {dict(value)!r}")
+            return cls(lat=value["lat"], lon=value["lon"])
+        if isinstance(value, list | tuple) and len(value) == 2:
+            return cls(lat=value[0], lon=value[1])
+        raise _bad("geo", f"'geo' must be [latitude, longitude], got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a fact comes from: a title and/or URL, a publisher, a date.
+
+    >>> Source(title="Harris to visit Guatemala", publisher="CBS News", date="2021-06-02")
+    Source(title='Harris to visit Guatemala', url=None, publisher='CBS News', date=When('2021-06-02'))
+    """
+
+    title: str | None = attrs.field(default=None, converter=_text("sources.title"))
+    url: str | None = attrs.field(default=None, converter=_url("sources.url", absolute=True))
+    publisher: str | None = attrs.field(default=None, converter=_text("sources.publisher"))
+    date: When | None = attrs.field(default=None, converter=_convert_optional_when)
+
+    def __attrs_post_init__(self) -> None:
+        if self.title is None and self.url is None:
+            raise _bad("sources", "a source needs a title or a url")
+
+    @classmethod
+    def coerce(cls, value: object) -> Source:
+        """A Source from a Source or a mapping of its fields."""
+        if isinstance(value, Source):
+            return value
+        if isinstance(value, Mapping):
+            _check_keys("sources", value, ("title", "url", "publisher", "date"))
+            return cls(**value)
+        raise _bad("sources", f"each source must be a table of title, url, publisher, date; got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Media:
+    """A picture, video or other media for an event, with caption and credit.
+
+    ``url`` may be relative (a path beside the document that shows it).
+
+    >>> Media(url="https://example.org/harris.jpg", credit="AFP")
+    Media(url='https://example.org/harris.jpg', caption=None, credit='AFP')
+    """
+
+    url: str = attrs.field(converter=_url("media.url", absolute=False))
+    caption: str | None = attrs.field(default=None, converter=_text("media.caption"))
+    credit: str | None = attrs.field(default=None, converter=_text("media.credit"))
+
+    @classmethod
+    def coerce(cls, value: object) -> Media:
+        """A Media from a Media, a URL or a mapping of its fields."""
+        if isinstance(value, Media):
+            return value
+        if isinstance(value, str):
+            return cls(url=value)
+        if isinstance(value, Mapping):
+            _check_keys("media", value, ("url", "caption", "credit"))
+            if "url" not in value:
+                raise _bad("media", "'media' needs a url")
+            return cls(**value)
+        raise _bad("media", f"'media' must be a table of url, caption, credit; got {value!r}")
+
+
+class Status(enum.StrEnum):
+    """Whether an event happened or will happen as stated."""
+
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+
+    def __repr__(self) -> str:
+        return f"Status.{self.name}"
+
+
+def _convert_status(value: object) -> Status:
+    if isinstance(value, Status):
+        return value
+    try:
+        return Status(value)
+    except ValueError:
+        raise _bad(
+            "status", f"'status' must be confirmed, tentative or cancelled, got {value!r}"
+        ) from None
+
+
+def _convert_sources(value: object) -> tuple[Source, ...]:
+    if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
+        raise _bad("sources", f"'sources' must be a list of tables, got {value!r}")
+    sources = []
+    for index, item in enumerate(value):
+        try:
+            sources.append(Source.coerce(item))
+        except ParseError as exc:
+            raise exc.located(field=f"sources[{index}]") from exc
+    return tuple(sources)
+
+
+def _convert_media(value: object) -> Media | None:
+    return None if value is None else Media.coerce(value)
+
+
+def _convert_geo(value: object) -> Geo | None:
+    return None if value is None else Geo.coerce(value)
+
+
+def _convert_id(value: object) -> str:
+    if value is None:
+        return ""  # derived in __attrs_post_init__
+    if not isinstance(value, str) or not value.strip():
+        raise _bad("id", f"'id' must be non-blank text, got {value!r}")
+    return value
+
+
+def _convert_recurrence(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise _bad("recurrence", f"'recurrence' must be an RRULE such as 'FREQ=WEEKLY;COUNT=4', got {value!r}")
+    rule = value.removeprefix("RRULE:")
+    try:
+        rrulestr(rule, dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise _bad(
+            "recurrence", f"'recurrence' must be an RRULE such as 'FREQ=WEEKLY;COUNT=4', got {value!r}: {exc}"
+        ) from exc
+    return rule
+
+
+def _freeze_json(value: object, where: str) -> JSONValue:
+    """A deep copy of ``value`` if it is JSON data, else a ParseError."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _bad(where, f"{where!r} must be a finite number, got {value!r}")
+        return value
+    if isinstance(value, list | tuple):
+        return [_freeze_json(item, f"{where}[{i}]") for i, item in enumerate(value)]
+    if isinstance(value, Mapping):
+        copy: dict[str, JSONValue] = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _bad(where, f"{where!r} keys must be text, got {key!r}")
+            copy[key] = _freeze_json(item, f"{where}.{key}")
+        return copy
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise _bad(where, f"{where!r} must hold JSON data (text, numbers, lists, tables), got {value!r}")
+
+
+def convert_extra(value: object) -> Mapping[str, JSONValue]:
+    """Validate and copy extra fields into a read-only mapping."""
+    if value is None or (isinstance(value, Mapping) and not value):
+        return _EMPTY
+    if not isinstance(value, Mapping):
+        raise _bad("extra", f"'extra' must be a table, got {value!r}")
+    frozen = _freeze_json(value, "extra")
+    assert isinstance(frozen, dict)
+    return MappingProxyType(frozen)
+
+
+_EMPTY: Mapping[str, JSONValue] = MappingProxyType({})
+
+
+def derive_id(title: str, when: When, location: str | None, group: str | None) -> str:
+    """The id of an event that has none: a hash of its title, date, location and group.
+
+    The same on every run and machine; it changes when any of those change,
+    so give an explicit id to an event whose title may still be edited.
+
+    >>> derive_id("Harris visits Guatemala", When("2021-06-07"), None, None)
+    'ev-e08cb2fbd545a69c'
+    """
+    content = "\x1f".join((str(when), title, location or "", group or ""))
+    return "ev-" + hashlib.blake2b(content.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happened (or will), with when, where and why we know.
+
+    Every argument is keyword-only; plain values are converted:
+
+    >>> e = Event(title="Harris meets Giammattei", when="2021-06-07", tz="America/Guatemala",
+    ...           tags=["diplomacy"], sources=[{"title": "CBS News", "url": "https://www.cbsnews.com/"}])
+    >>> e.when, e.tags, e.sources[0].title
+    (When('2021-06-07'), ('diplomacy',), 'CBS News')
+    >>> e.id == Event(title="Harris meets Giammattei", when="2021-06-07").id
+    True
+
+    Raises:
+        ParseError: a field is invalid; ``field`` names it.
+    """
+
+    id: str = attrs.field(default=None, converter=_convert_id)
+    title: str = attrs.field(converter=_required_text("title"))
+    when: When = attrs.field(converter=_convert_when)
+    tz: str | None = attrs.field(default=None, converter=_convert_tz)
+    description: str | None = attrs.field(default=None, converter=_text("description"))
+    location: str | None = attrs.field(default=None, converter=_text("location"))
+    geo: Geo | None = attrs.field(default=None, converter=_convert_geo)
+    url: str | None = attrs.field(default=None, converter=_url("url", absolute=True))
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_convert_tags)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_convert_sources)
+    group: str | None = attrs.field(default=None, converter=_text("group"))
+    media: Media | None = attrs.field(default=None, converter=_convert_media)
+    status: Status = attrs.field(default=Status.CONFIRMED, converter=_convert_status)
+    recurrence: str | None = attrs.field(default=None, converter=_convert_recurrence)
+    extra: Mapping[str, JSONValue] = attrs.field(
+        default=_EMPTY, converter=convert_extra, hash=False, repr=lambda v: repr(dict(v))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", derive_id(self.title, self.when, self.location, self.group))
+        if self.recurrence is not None:
+            start = self.when.start
+            if start is None or start.precision < Precision.DAY or start.unspecified:
+                raise _bad(
+                    "recurrence",
+                    f"a recurring event needs a start day or time, got 'when' {str(self.when)!r}",
+                )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Event:
+        """Build an event from a mapping of the authoring fields.
+
+        Unknown keys are an error that names them (a typo must not vanish
+        silently); put free-form data under ``extra``.
+
+        Raises:
+            ParseError: a field is unknown, missing or invalid.
+        """
+        unknown = [key for key in data if key not in _FIELD_NAMES]
+        if unknown:
+            key = unknown[0]
+            raise _bad(str(key), f"unknown event field {key!r}{_suggest(str(key))}; free-form data goes under 'extra'")
+        for required in ("title", "when"):
+            if required not in data:
+                raise _bad(required, f"an event needs {required!r}")
+        return cls(**data)  # type: ignore[arg-type]
+
+    def zoneinfo(self, default: str | None = None) -> zoneinfo.ZoneInfo | None:
+        """The event's zone, else ``default``'s, else None."""
+        name = self.tz or default
+        return None if name is None else zone(name)
+
+
+_FIELD_NAMES = frozenset(field.name for field in attrs.fields(Event))
+
+
+def _suggest(key: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, sorted(_FIELD_NAMES), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

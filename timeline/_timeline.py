@@ -1,0 +1,269 @@
+"""Timeline: events in one documented order, with queries and merging.
+
+Order: by each event's ``When`` key (earliest bound, latest bound, text;
+floating times read in the event's zone, else the timeline's, else UTC),
+then by title, then by id. Ids are unique, so the order is total and the
+same on every run. Building a timeline sorts once: O(n log n).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import Literal
+
+import attrs
+
+from timeline._event import Event, JSONValue, convert_extra, zone
+from timeline._when import Key, When
+from timeline.errors import DuplicateEventError, ParseError
+
+__all__ = ["Timeline"]
+
+_NEG_INF: Key = (float("-inf"),)
+_POS_INF: Key = (float("inf"),)
+
+
+def _convert_events(value: object) -> tuple[Event, ...]:
+    if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
+        raise ParseError(f"'events' must be a list of events, got {value!r}", field="events")
+    events = []
+    for index, item in enumerate(value):
+        if isinstance(item, Event):
+            events.append(item)
+        elif isinstance(item, Mapping):
+            try:
+                events.append(Event.from_dict(item))
+            except ParseError as exc:
+                raise exc.located(field=f"events[{index}]") from exc
+        else:
+            raise ParseError(f"each event must be an Event or a table, got {item!r}", field=f"events[{index}]")
+    return tuple(events)
+
+
+def _convert_title(value: object) -> str:
+    if not isinstance(value, str):
+        raise ParseError(f"'title' must be text, got {value!r}", field="title")
+    return value
+
+
+def _convert_optional_text(field: str):  # type: ignore[no-untyped-def]
+    def convert(value: object) -> str | None:
+        if value is None or isinstance(value, str):
+            return value
+        raise ParseError(f"{field!r} must be text, got {value!r}", field=field)
+
+    return convert
+
+
+def _convert_tz(value: object) -> str | None:
+    if value is None:
+        return None
+    zone(value)  # type: ignore[arg-type]
+    assert isinstance(value, str)
+    return value
+
+
+def _bound(value: When | date | str | None, *, lower: bool) -> Key:
+    if value is None:
+        return _NEG_INF if lower else _POS_INF
+    if isinstance(value, str):
+        value = When(value)
+    elif isinstance(value, date):  # datetime too
+        value = When.from_date(value)
+    key = value.key()
+    return key[0] if lower else key[1]
+
+
+@attrs.frozen(kw_only=True)
+class Timeline:
+    """A titled list of events in a fixed order.
+
+    >>> t = Timeline(title="Trip", events=[
+    ...     {"title": "Visits", "when": "2021-06-07/2021-06-08"},
+    ...     {"title": "Elected", "when": "2019", "tags": ["politics"]},
+    ... ])
+    >>> [e.title for e in t]
+    ['Elected', 'Visits']
+    >>> [e.title for e in t.between("2021-06", "2021-06")]
+    ['Visits']
+
+    Raises:
+        ParseError: a field or event is invalid.
+        DuplicateEventError: two events share an id.
+    """
+
+    title: str = attrs.field(default="", converter=_convert_title)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_convert_events)
+    description: str | None = attrs.field(default=None, converter=_convert_optional_text("description"))
+    tz: str | None = attrs.field(default=None, converter=_convert_tz)
+    extra: Mapping[str, JSONValue] = attrs.field(
+        factory=dict, converter=convert_extra, hash=False, repr=lambda v: repr(dict(v))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        events = self.events
+        seen: dict[str, Event] = {}
+        for event in events:
+            if seen.setdefault(event.id, event) is not event:
+                raise DuplicateEventError(
+                    f"two events share the id {event.id!r}: {seen[event.id].title!r} and {event.title!r}",
+                    field="events",
+                )
+        object.__setattr__(self, "events", tuple(sorted(events, key=self.sort_key)))
+
+    def sort_key(self, event: Event) -> tuple[object, ...]:
+        """The key that orders ``event`` in this timeline (see the module docs)."""
+        when = event.when
+        if when.floating and (event.tz or self.tz):
+            return (when.key(event.zoneinfo(self.tz)), event.title, event.id)
+        return (when._key, event.title, event.id)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return any(event.id == item for event in self.events)
+        return item in self.events
+
+    def get(self, event_id: str) -> Event | None:
+        """The event with id ``event_id``, or None."""
+        return next((event for event in self.events if event.id == event_id), None)
+
+    def _with(self, events: Iterable[Event]) -> Timeline:
+        return attrs.evolve(self, events=tuple(events))
+
+    def _keys(self, event: Event) -> tuple[Key, Key]:
+        key = self.sort_key(event)[0]
+        assert isinstance(key, tuple)
+        return key[0], key[1]
+
+    def between(
+        self,
+        start: When | date | str | None = None,
+        end: When | date | str | None = None,
+        *,
+        mode: Literal["overlaps", "within"] = "overlaps",
+    ) -> Timeline:
+        """The events that fall between ``start`` and ``end``, both inclusive.
+
+        ``start`` and ``end`` may be partial: ``between("2021-03", "2021-05")``
+        runs from March 1 to May 31. None leaves that side unbounded.
+
+        Args:
+            start: The earliest moment of interest.
+            end: The latest moment of interest.
+            mode: ``"overlaps"`` (default) keeps events that may share a
+                moment with the range: a year-precision event overlaps every
+                month of its year. ``"within"`` keeps only events whose every
+                possible moment lies inside the range.
+
+        Returns:
+            A timeline with the same title and the matching events.
+
+        >>> t = Timeline(events=[{"title": "A year", "when": "2021"}, {"title": "A day", "when": "2021-06-06"}])
+        >>> [e.title for e in t.between("2021-06", "2021-06")]
+        ['A year', 'A day']
+        >>> [e.title for e in t.between("2021-06", "2021-06", mode="within")]
+        ['A day']
+        """
+        if mode not in ("overlaps", "within"):
+            raise ValueError(f"mode must be 'overlaps' or 'within', got {mode!r}")
+        lo, hi = _bound(start, lower=True), _bound(end, lower=False)
+        picked = []
+        for event in self.events:
+            first, last = self._keys(event)
+            if mode == "overlaps":
+                if first <= hi and lo <= last:
+                    picked.append(event)
+            elif lo <= first and last <= hi:
+                picked.append(event)
+        return self._with(picked)
+
+    def tagged(self, *tags: str) -> Timeline:
+        """The events that carry any of ``tags``.
+
+        >>> t = Timeline(events=[{"title": "A", "when": "2021", "tags": ["x"]}, {"title": "B", "when": "2021"}])
+        >>> [e.title for e in t.tagged("x")]
+        ['A']
+        """
+        wanted = set(tags)
+        return self._with(event for event in self.events if wanted.intersection(event.tags))
+
+    def in_group(self, group: str | None) -> Timeline:
+        """The events of ``group`` (None: the events in no group)."""
+        return self._with(event for event in self.events if event.group == group)
+
+    def by_year(self) -> dict[int | None, tuple[Event, ...]]:
+        """Events keyed by the year they start in, in timeline order.
+
+        The key is the start's year as written; None collects events whose
+        start year is unknown, open or has unspecified digits (``201X``), so
+        nothing is filed under a year nobody said.
+
+        >>> t = Timeline(events=[{"title": "A", "when": "2019"}, {"title": "B", "when": "201X"}])
+        >>> {year: [e.title for e in events] for year, events in t.by_year().items()}
+        {2019: ['A'], None: ['B']}
+        """
+        groups: dict[int | None, list[Event]] = {}
+        for event in self.events:
+            start = event.when.start
+            groups.setdefault(None if start is None else start.year, []).append(event)
+        return {year: tuple(events) for year, events in groups.items()}
+
+    def by_month(self) -> dict[tuple[int, int | None] | None, tuple[Event, ...]]:
+        """Events keyed by ``(year, month)`` of their start, in timeline order.
+
+        An event known only to the year (or season, or week) is keyed
+        ``(year, None)``; one with no known start year, None.
+
+        >>> t = Timeline(events=[{"title": "A", "when": "2021"}, {"title": "B", "when": "2021-03-04"}])
+        >>> {k: [e.title for e in v] for k, v in t.by_month().items()}
+        {(2021, None): ['A'], (2021, 3): ['B']}
+        """
+        groups: dict[tuple[int, int | None] | None, list[Event]] = {}
+        for event in self.events:
+            start = event.when.start
+            key = None if start is None or start.year is None else (start.year, start.month)
+            groups.setdefault(key, []).append(event)
+        return {key: tuple(events) for key, events in groups.items()}
+
+    def merge(self, other: Timeline | Iterable[Event], *, prefer: Literal["self", "other"] = "self") -> Timeline:
+        """This timeline with the events of ``other`` added, one event per id.
+
+        When both hold an id, ``prefer`` says whose event stays. Title,
+        description, zone and extra come from this timeline.
+
+        >>> a = Timeline(events=[{"id": "x", "title": "Old", "when": "2021"}])
+        >>> b = Timeline(events=[{"id": "x", "title": "New", "when": "2021"}, {"title": "C", "when": "2022"}])
+        >>> [e.title for e in a.merge(b)], [e.title for e in a.merge(b, prefer="other")]
+        (['Old', 'C'], ['New', 'C'])
+        """
+        if prefer not in ("self", "other"):
+            raise ValueError(f"prefer must be 'self' or 'other', got {prefer!r}")
+        merged = {event.id: event for event in self.events}
+        for event in other:
+            if prefer == "other" or event.id not in merged:
+                merged[event.id] = event
+        return self._with(merged.values())
+
+    @classmethod
+    def deduplicated(
+        cls, events: Iterable[Event], *, keep: Literal["first", "last"] = "first", **fields: object
+    ) -> Timeline:
+        """A timeline of ``events`` keeping one event per id (the first or last seen).
+
+        Other keyword arguments (title, description, tz, extra) go to the
+        constructor.
+        """
+        if keep not in ("first", "last"):
+            raise ValueError(f"keep must be 'first' or 'last', got {keep!r}")
+        chosen: dict[str, Event] = {}
+        for event in events:
+            if keep == "last" or event.id not in chosen:
+                chosen[event.id] = event
+        return cls(events=tuple(chosen.values()), **fields)  # type: ignore[arg-type]

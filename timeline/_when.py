@@ -1,0 +1,830 @@
+"""Partial dates and intervals in EDTF (ISO 8601-2), their bounds and order.
+
+A :class:`When` is one :class:`PartialDate` or an interval of two, either end
+of which may be unknown (empty) or open (``..``). Every value keeps the exact
+text it was parsed from, which is its canonical form, and knows its inclusive
+bounds as plain tuples so that sorting never builds a ``datetime``.
+
+Keys are tuples compared element-wise: a day is ``(y, m, d)`` at its start
+and ``(y, m, d, 24)`` at its end, and an instant is ``(y, m, d, H, M, S, us)``
+in UTC, so days and instants interleave correctly and years of any size sort.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import math
+import re
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Final, NoReturn
+
+from timeline.errors import OutOfRangeError, ParseError
+
+__all__ = ["PartialDate", "Precision", "When"]
+
+Key = tuple[float, ...]
+
+_NEG_INF: Final[Key] = (-math.inf,)
+_POS_INF: Final[Key] = (math.inf,)
+_DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+class Precision(enum.IntEnum):
+    """How much of a date is known, from coarsest to finest.
+
+    Members compare by fineness: ``Precision.YEAR < Precision.DAY``.
+    """
+
+    YEAR = 0
+    SEASON = 1
+    MONTH = 2
+    WEEK = 3
+    DAY = 4
+    MINUTE = 5
+    SECOND = 6
+
+    def __repr__(self) -> str:
+        return f"Precision.{self.name}"
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+# Sub-year groupings of ISO 8601-2: code -> (first month, last month); a last
+# month below the first one falls in the following year.
+_GROUPINGS: Final[dict[int, tuple[int, int]]] = {
+    21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2),  # seasons, northern hemisphere
+    25: (3, 5), 26: (6, 8), 27: (9, 11), 28: (12, 2),  # same, spelled out (level 2)
+    29: (9, 11), 30: (12, 2), 31: (3, 5), 32: (6, 8),  # seasons, southern hemisphere
+    33: (1, 3), 34: (4, 6), 35: (7, 9), 36: (10, 12),  # quarters
+    37: (1, 4), 38: (5, 8), 39: (9, 12),  # quadrimesters
+    40: (1, 6), 41: (7, 12),  # semesters
+}  # fmt: skip
+
+_POINT_RE: Final = re.compile(
+    r"""
+    (?:
+        (?P<neg>-)?(?P<year>[0-9X]{4})(?:S(?P<sig>[0-9]+))?
+      | Y(?P<yneg>-)?(?P<ylong>[0-9]+)(?:E(?P<yexp>[0-9]+))?(?:S(?P<ysig>[0-9]+))?
+    )
+    (?:
+        -W(?P<week>[0-9]{2})
+      | -(?P<month>[0-9X]{2})
+        (?:-(?P<day>[0-9X]{2})
+            (?:T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})
+                (?::(?P<second>[0-9]{2})(?:\.(?P<frac>[0-9]{1,6}))?)?
+                (?P<tz>Z|[+-][0-9]{2}(?::[0-9]{2})?)?
+            )?
+        )?
+    )?
+    (?P<q>[?~%])?
+    """,
+    re.VERBOSE,
+)
+# The common case, a plain calendar date, skips the general grammar.
+_PLAIN_RE: Final = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-([0-9]{2}))?)?")
+_LOOSE_RE: Final = re.compile(r"-?[0-9]+(?:-[0-9]+)*")
+
+_QUALIFIERS: Final = {None: (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
+
+
+def _is_leap(year: int) -> bool:
+    # Astronomical numbering: year 0 is 1 BCE and a leap year, as ISO 8601 has it.
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2 and _is_leap(year):
+        return 29
+    return _DAYS_IN_MONTH[month]
+
+
+def _fail(text: str, why: str) -> NoReturn:
+    raise ParseError(f"{text!r} is not a valid EDTF date: {why}")
+
+
+def _explain(text: str) -> str:
+    """Say why ``text`` does not match the grammar at all, as best we can."""
+    if not text:
+        return "it is empty"
+    if text != text.strip():
+        return "it has leading or trailing spaces"
+    if _LOOSE_RE.fullmatch(text):
+        parts = text.lstrip("-").split("-")
+        if len(parts[0]) != 4:
+            return "a year has four digits (use a 'Y' prefix for longer years)"
+        if len(parts) > 3:
+            return "it has too many parts"
+        return "month and day have two digits each, as in 2021-06-06"
+    return "expected a form such as 2021, 2021-06, 2021-06-06, 2021-06-06T10:00, 2021-21 or 2019~"
+
+
+def _mask_values(text: str, mask: str, lowest: int, highest: int, what: str) -> list[int]:
+    """Return, ascending, every number in [lowest, highest] that ``mask`` allows."""
+    if "X" not in mask:
+        value = int(mask)
+        if not lowest <= value <= highest:
+            _fail(text, f"{what} {mask} is out of range")
+        return [value]
+    choices = ["0123456789" if ch == "X" else ch for ch in mask]
+    # Fixed-width digit strings in lexicographic order are in numeric order too.
+    values = [int("".join(digits)) for digits in itertools.product(*choices)]
+    values = [v for v in values if lowest <= v <= highest]
+    if not values:
+        _fail(text, f"no {what} matches {mask}")
+    return values
+
+
+def _significant_bounds(year: int, significant: int, text: str) -> tuple[int, int]:
+    digits = len(str(abs(year)))
+    if not 1 <= significant <= digits:
+        _fail(text, f"{significant} significant digits do not fit a {digits}-digit year")
+    unit = 10 ** (digits - significant)
+    low = abs(year) // unit * unit
+    high = low + unit - 1
+    return (-high, -low) if year < 0 else (low, high)
+
+
+class _PartialDateSlots:
+    # Construction fills a plain slotted object, then turns it into the frozen
+    # subclass: a quarter of the cost of object.__setattr__ per field, which
+    # matters when parsing hundreds of thousands of dates.
+    __slots__ = ("_fields", "_hi", "_lo", "text")
+
+
+class PartialDate(_PartialDateSlots):
+    """One EDTF date or date-time, possibly partial, qualified or unspecified.
+
+    Instances come from :meth:`When.parse`; read them through ``When.start``
+    and ``When.end``. They are immutable, hashable and equal when their text
+    is equal.
+
+    >>> d = When.parse("1985-04-XX?").start
+    >>> d.precision, d.year, d.month, d.day, d.uncertain, d.unspecified
+    (Precision.DAY, 1985, 4, None, True, True)
+    >>> d.earliest(), d.latest()
+    (datetime.date(1985, 4, 1), datetime.date(1985, 4, 30))
+    """
+
+    __slots__ = ()
+
+    text: str
+    _fields: tuple[object, ...]
+    _lo: Key
+    _hi: Key
+
+    # Positions in _fields; a tuple keeps construction cheap on the hot path.
+    _PRECISION, _YEAR, _MONTH, _DAY, _SEASON, _WEEK = 0, 1, 2, 3, 4, 5
+    _TIME, _OFFSET, _QUAL, _UNSPEC, _SIG, _LODAY, _HIDAY = 6, 7, 8, 9, 10, 11, 12
+
+    def __new__(cls, text: str) -> PartialDate:
+        """Parse one EDTF date or date-time (no interval)."""
+        if not isinstance(text, str):
+            raise ParseError(f"an EDTF date must be text, got {text!r}")
+        return _parse_point(text, text)
+
+    @classmethod
+    def _make(cls, text: str, fields: tuple[object, ...], lo: Key, hi: Key) -> PartialDate:
+        self = object.__new__(_PartialDateSlots)
+        self.text = text
+        self._fields = fields
+        self._lo = lo
+        self._hi = hi
+        self.__class__ = cls  # type: ignore[assignment]
+        return self  # type: ignore[return-value]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.text!r})"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PartialDate):
+            return self.text == other.text
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(("PartialDate", self.text))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (PartialDate, (self.text,))
+
+    @property
+    def precision(self) -> Precision:
+        """How much is known: year, season, month, week, day, minute or second."""
+        value = self._fields[self._PRECISION]
+        assert isinstance(value, Precision)
+        return value
+
+    @property
+    def year(self) -> int | None:
+        """The year, or None when any of its digits is unspecified (``201X``)."""
+        return self._int(self._YEAR)
+
+    @property
+    def month(self) -> int | None:
+        """The month 1-12, or None when not given or unspecified."""
+        return self._int(self._MONTH)
+
+    @property
+    def day(self) -> int | None:
+        """The day of the month, or None when not given or unspecified."""
+        return self._int(self._DAY)
+
+    @property
+    def season(self) -> int | None:
+        """The sub-year grouping code (21 spring ... 41 second semester), if any."""
+        return self._int(self._SEASON)
+
+    @property
+    def week(self) -> int | None:
+        """The ISO week number, for ``2021-W22``."""
+        return self._int(self._WEEK)
+
+    @property
+    def time(self) -> tuple[int, int, int, int] | None:
+        """Hour, minute, second and microsecond of a timed value, else None."""
+        value = self._fields[self._TIME]
+        return value if isinstance(value, tuple) else None
+
+    @property
+    def utc_offset(self) -> timedelta | None:
+        """The UTC offset written in the text (``Z`` is zero); None if floating or untimed."""
+        value = self._fields[self._OFFSET]
+        return value if isinstance(value, timedelta) else None
+
+    @property
+    def approximate(self) -> bool:
+        """True for ``~`` and ``%``."""
+        return self._fields[self._QUAL] in ("~", "%")
+
+    @property
+    def uncertain(self) -> bool:
+        """True for ``?`` and ``%``."""
+        return self._fields[self._QUAL] in ("?", "%")
+
+    @property
+    def unspecified(self) -> bool:
+        """True when some digit is ``X`` or only significant digits are known."""
+        return bool(self._fields[self._UNSPEC]) or self._fields[self._SIG] is not None
+
+    @property
+    def significant_digits(self) -> int | None:
+        """The ``S`` count of ``1950S2``, if given."""
+        return self._int(self._SIG)
+
+    @property
+    def timed(self) -> bool:
+        """True when a time of day is given."""
+        return self._fields[self._TIME] is not None
+
+    @property
+    def floating(self) -> bool:
+        """True for a time of day without a UTC offset (local to some zone)."""
+        return self.timed and self._fields[self._OFFSET] is None
+
+    def _int(self, index: int) -> int | None:
+        value = self._fields[index]
+        return value if isinstance(value, int) else None
+
+    def earliest(self) -> date | datetime:
+        """The first day (or the instant) this value may denote.
+
+        Raises:
+            OutOfRangeError: the year lies outside 1-9999.
+        """
+        return self._bound(self._LODAY)
+
+    def latest(self) -> date | datetime:
+        """The last day (or the instant) this value may denote, inclusive.
+
+        Raises:
+            OutOfRangeError: the year lies outside 1-9999.
+        """
+        return self._bound(self._HIDAY)
+
+    def _bound(self, index: int) -> date | datetime:
+        ymd = self._fields[index]
+        assert isinstance(ymd, tuple)
+        year, month, day = ymd
+        if not 1 <= year <= 9999:
+            raise OutOfRangeError(
+                f"{self.text!r} reaches year {year}, outside the years 1-9999 a date can hold"
+            )
+        time = self.time
+        if time is None:
+            return date(year, month, day)
+        offset = self.utc_offset
+        zone = None if offset is None else (timezone.utc if not offset else timezone(offset))
+        return datetime(year, month, day, *time, tzinfo=zone)
+
+    def _key_in(self, zone: tzinfo | None, lo: bool) -> Key:
+        """The bound as a key, a floating time taken in ``zone`` instead of UTC."""
+        key = self._lo if lo else self._hi
+        if zone is None or not self.floating:
+            return key
+        local = datetime(*map(int, key[:7]), tzinfo=zone)  # type: ignore[misc]
+        try:
+            utc = local.astimezone(timezone.utc)
+        except OverflowError:
+            return key
+        return (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond)
+
+
+def _parse_point(text: str, whole: str) -> PartialDate:
+    """Parse one date of an interval; ``whole`` is the full text for messages."""
+    plain = _PLAIN_RE.fullmatch(text)
+    if plain is not None:
+        year_text, month_text, day_text = plain.groups()
+        year = int(year_text)
+        if month_text is None:
+            lo_ymd, hi_ymd, precision = (year, 1, 1), (year, 12, 31), Precision.YEAR
+            month = day = None
+        else:
+            month = int(month_text)
+            if day_text is None:
+                lo_ymd = (year, month, 1)
+                hi_ymd = (year, month, _days_in_month(year, month))
+                precision, day = Precision.MONTH, None
+            else:
+                day = int(day_text)
+                if not 1 <= day <= _days_in_month(year, month):
+                    _fail(whole, f"day {day_text} does not exist in {year_text}-{month_text}")
+                lo_ymd = hi_ymd = (year, month, day)
+                precision = Precision.DAY
+        fields = (precision, year, month, day, None, None, None, None, None, False, None, lo_ymd, hi_ymd)
+        return PartialDate._make(text, fields, lo_ymd, (*hi_ymd, 24))
+
+    m = _POINT_RE.fullmatch(text)
+    if m is None:
+        _fail(whole, _explain(text))
+    qual = m["q"]
+    sig: int | None = None
+    unspecified = False
+    year: int | None
+    if m["year"] is not None:
+        ymask = m["year"]
+        negative = m["neg"] is not None
+        if negative and ymask == "0000":
+            _fail(whole, "year zero has no sign")
+        unspecified = "X" in ymask
+        if unspecified:
+            years = _mask_values(whole, ymask, 0, 9999, "year")
+            years = [-v for v in reversed(years)] if negative else years
+            year = None
+        else:
+            year = -int(ymask) if negative else int(ymask)
+            years = [year]
+        if m["sig"] is not None:
+            if unspecified:
+                _fail(whole, "a year cannot have both X digits and significant digits")
+            sig = int(m["sig"])
+            low, high = _significant_bounds(year, sig, whole)  # type: ignore[arg-type]
+            years = [low, high]
+    else:
+        digits = m["ylong"]
+        if digits[0] == "0":
+            _fail(whole, "a 'Y' year has no leading zeros")
+        if m["yexp"] is None and len(digits) < 5:
+            _fail(whole, "the 'Y' prefix is only for years of more than four digits")
+        year = int(digits) * 10 ** int(m["yexp"] or 0)
+        if m["yneg"]:
+            year = -year
+        years = [year]
+        if m["ysig"] is not None:
+            sig = int(m["ysig"])
+            years = list(_significant_bounds(year, sig, whole))
+        if m["month"] is not None or m["week"] is not None:
+            _fail(whole, "a 'Y' year stands alone, without month or day")
+
+    season = week = month = day = None
+    time: tuple[int, int, int, int] | None = None
+    offset: timedelta | None = None
+    if sig is not None and (m["month"] is not None or m["week"] is not None):
+        _fail(whole, "significant digits apply to a year alone")
+
+    if m["week"] is not None:
+        precision = Precision.WEEK
+        week = int(m["week"])
+        if year is None or not 1 <= year <= 9999:
+            _fail(whole, "a week needs a year between 0001 and 9999")
+        try:
+            first = date.fromisocalendar(year, week, 1)
+        except ValueError:
+            _fail(whole, f"week {m['week']} does not exist in {year}")
+        last = first + timedelta(days=6)
+        lo_day = (first.year, first.month, first.day)
+        hi_day = (last.year, last.month, last.day)
+    elif m["month"] is None:
+        precision = Precision.YEAR
+        lo_day = (years[0], 1, 1)
+        hi_day = (years[-1], 12, 31)
+    elif "X" not in m["month"] and int(m["month"]) >= 13:
+        season = int(m["month"])
+        if season not in _GROUPINGS:
+            _fail(whole, f"month {m['month']} is out of range (01-12, or a season 21-41)")
+        if m["day"] is not None:
+            _fail(whole, "a season has no day")
+        precision = Precision.SEASON
+        first_month, last_month = _GROUPINGS[season]
+        end_year = years[-1] + (1 if last_month < first_month else 0)
+        lo_day = (years[0], first_month, 1)
+        hi_day = (end_year, last_month, _days_in_month(end_year, last_month))
+    else:
+        months = _mask_values(whole, m["month"], 1, 12, "month")
+        unspecified = unspecified or "X" in m["month"]
+        month = months[0] if len(months) == 1 and "X" not in m["month"] else None
+        if m["day"] is None:
+            precision = Precision.MONTH
+            lo_day = (years[0], months[0], 1)
+            hi_day = (years[-1], months[-1], _days_in_month(years[-1], months[-1]))
+        else:
+            precision = Precision.DAY
+            days = _mask_values(whole, m["day"], 1, 31, "day")
+            unspecified = unspecified or "X" in m["day"]
+            day = days[0] if "X" not in m["day"] else None
+            lo_day, hi_day = _day_bounds(whole, years, months, days)
+            if m["hour"] is not None:
+                if unspecified or year is None or not 1 <= year <= 9999:
+                    _fail(whole, "a time of day needs a whole date in the years 0001-9999")
+                time, offset, precision = _parse_time(m, whole)
+
+    fields = (
+        precision, year, month, day, season, week, time, offset, qual, unspecified, sig,
+        lo_day, hi_day,
+    )  # fmt: skip
+    if time is None:
+        return PartialDate._make(text, fields, lo_day, (*hi_day, 24))
+    assert year is not None and month is not None and day is not None
+    key: Key = (year, month, day, *time)
+    if offset:
+        try:
+            utc = datetime(year, month, day, *time) - offset
+        except OverflowError:
+            _fail(whole, "it falls outside the years 0001-9999 in UTC")
+        key = (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond)
+    return PartialDate._make(text, fields, key, key)
+
+
+def _day_bounds(
+    text: str, years: list[int], months: list[int], days: list[int]
+) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """First and last real calendar day among the candidates, or a ParseError."""
+    if len(years) == len(months) == len(days) == 1:
+        year, month, day = years[0], months[0], days[0]
+        if day > _days_in_month(year, month):
+            _fail(text, f"day {day:02d} does not exist in {year:04d}-{month:02d}")
+        return (year, month, day), (year, month, day)
+    # A year range given by significant digits is contiguous: its ends suffice.
+    lo = next(
+        ((y, mo, d) for y in years for mo in months for d in days if d <= _days_in_month(y, mo)),
+        None,
+    )
+    hi = next(
+        (
+            (y, mo, d)
+            for y in reversed(years)
+            for mo in reversed(months)
+            for d in reversed(days)
+            if d <= _days_in_month(y, mo)
+        ),
+        None,
+    )
+    if lo is None or hi is None:
+        _fail(text, "no calendar day matches it")
+    return lo, hi
+
+
+def _parse_time(
+    m: re.Match[str], text: str
+) -> tuple[tuple[int, int, int, int], timedelta | None, Precision]:
+    hour, minute = int(m["hour"]), int(m["minute"])
+    second = int(m["second"] or 0)
+    micro = int((m["frac"] or "0").ljust(6, "0"))
+    if hour > 23 or minute > 59 or second > 59:
+        _fail(text, "the time of day is out of range (00:00:00 to 23:59:59)")
+    precision = Precision.MINUTE if m["second"] is None else Precision.SECOND
+    zone = m["tz"]
+    offset: timedelta | None = None
+    if zone == "Z":
+        offset = timedelta(0)
+    elif zone is not None:
+        hours, minutes = int(zone[1:3]), int(zone[4:6] or 0)
+        if hours > 23 or minutes > 59:
+            _fail(text, f"the UTC offset {zone} is out of range")
+        offset = timedelta(hours=hours, minutes=minutes) * (-1 if zone[0] == "-" else 1)
+    return (hour, minute, second, micro), offset, precision
+
+
+def _parse_interval(text: str) -> tuple[PartialDate | None, PartialDate | None, str]:
+    first, _, second = text.partition("/")
+    if "/" in second:
+        _fail(text, "an interval has one '/'")
+    kinds = ""
+    for part in (first, second):
+        kinds += "u" if part == "" else "o" if part == ".." else "d"
+    start = _parse_point(first, text) if kinds[0] == "d" else None
+    end = _parse_point(second, text) if kinds[1] == "d" else None
+    if start is None and end is None:
+        _fail(text, "an interval needs at least one known end")
+    if start is not None and end is not None:
+        if start.timed and end.timed and start.floating != end.floating:
+            _fail(text, "an interval cannot mix floating times and UTC offsets")
+        if end._hi < start._lo:
+            _fail(text, "the end comes before the start")
+    return start, end, kinds
+
+
+class _WhenSlots:
+    # See _PartialDateSlots for why construction goes through a plain base.
+    __slots__ = ("_end", "_key", "_kinds", "_start", "_text")
+
+
+class When(_WhenSlots):
+    """When something happened: one partial date, or an interval of two.
+
+    The text form is EDTF (ISO 8601-2) levels 0 and 1, the cheap parts of
+    level 2, ISO week dates and ISO date-times. ``When(text)`` and
+    ``When.parse(text)`` are the same; ``str()`` gives the text back.
+
+    >>> w = When("2021-03")
+    >>> w
+    When('2021-03')
+    >>> w.earliest(), w.latest()
+    (datetime.date(2021, 3, 1), datetime.date(2021, 3, 31))
+    >>> When("2019/2021-03").latest()
+    datetime.date(2021, 3, 31)
+    >>> When("2021-06-06/").end_unknown
+    True
+    >>> sorted([When("2021-06-06"), When("2021"), When("2021-06")])
+    [When('2021'), When('2021-06'), When('2021-06-06')]
+
+    Values are ordered by earliest bound, then latest bound, then text; an
+    unknown or open start sorts first and an unknown or open end last.
+    Floating times are taken as UTC here; :meth:`key` can place them in a
+    zone.
+    """
+
+    __slots__ = ()
+
+    _text: str
+    _start: PartialDate | None
+    _end: PartialDate | None
+    _kinds: str  # "" for one date; else start and end kinds: d(ate), u(nknown), o(pen)
+    _key: tuple[Key, Key, str]
+
+    def __new__(cls, text: str) -> When:
+        """Parse ``text``; see :meth:`parse`."""
+        if not isinstance(text, str):
+            raise ParseError(f"an EDTF date must be text, got {text!r}")
+        self = object.__new__(_WhenSlots)
+        self._text = text
+        if "/" not in text:
+            point = _parse_point(text, text)
+            self._start = self._end = point
+            self._kinds = ""
+            self._key = (point._lo, point._hi, text)
+        else:
+            self._start, self._end, self._kinds = _parse_interval(text)
+            lo = _NEG_INF if self._start is None else self._start._lo
+            hi = _POS_INF if self._end is None else self._end._hi
+            self._key = (lo, hi, text)
+        self.__class__ = cls  # type: ignore[assignment]
+        return self  # type: ignore[return-value]
+
+    @classmethod
+    def parse(cls, text: str) -> When:
+        """Parse EDTF text.
+
+        Args:
+            text: Such as ``2021``, ``2021-06-06``, ``2019~``, ``2021-21``,
+                ``201X``, ``2021-06-07T10:00``, ``2021-06-06/..``.
+
+        Returns:
+            The value; ``str()`` of it is ``text``.
+
+        Raises:
+            ParseError: ``text`` is not valid; the message quotes it and says why.
+
+        >>> When.parse("2021-02-30")
+        Traceback (most recent call last):
+        ...
+        timeline.errors.ParseError: '2021-02-30' is not a valid EDTF date: day 30 does not exist in 2021-02
+        """
+        return cls(text)
+
+    @classmethod
+    def from_date(cls, value: date) -> When:
+        """The day (or, for a ``datetime``, the instant) ``value`` holds.
+
+        An aware ``datetime`` keeps its UTC offset; its zone name, if any, is
+        not part of a ``When`` (see ``Event.tz``).
+
+        >>> When.from_date(date(2021, 6, 6))
+        When('2021-06-06')
+        """
+        if isinstance(value, datetime):
+            text = value.isoformat(timespec="seconds" if not value.microsecond else "microseconds")
+            if text.endswith("+00:00") and value.utcoffset() == timedelta(0) and value.tzinfo is timezone.utc:
+                text = text[:-6] + "Z"
+            return cls(text)
+        return cls(value.isoformat())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("When is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("When is immutable")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (When, (self._text,))
+
+    def __repr__(self) -> str:
+        return f"When({self._text!r})"
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, When):
+            return self._text == other._text
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._text)
+
+    def __lt__(self, other: When) -> bool:
+        if isinstance(other, When):
+            return self._key < other._key
+        return NotImplemented
+
+    def __le__(self, other: When) -> bool:
+        if isinstance(other, When):
+            return self._key <= other._key
+        return NotImplemented
+
+    def __gt__(self, other: When) -> bool:
+        if isinstance(other, When):
+            return self._key > other._key
+        return NotImplemented
+
+    def __ge__(self, other: When) -> bool:
+        if isinstance(other, When):
+            return self._key >= other._key
+        return NotImplemented
+
+    @property
+    def is_interval(self) -> bool:
+        """True for ``start/end`` forms."""
+        return bool(self._kinds)
+
+    @property
+    def start(self) -> PartialDate | None:
+        """The date itself, or an interval's start; None when unknown or open."""
+        return self._start
+
+    @property
+    def end(self) -> PartialDate | None:
+        """The date itself, or an interval's end; None when unknown or open."""
+        return self._end
+
+    @property
+    def start_unknown(self) -> bool:
+        """True for ``/2021``: the interval started, nobody says when."""
+        return self._kinds[:1] == "u"
+
+    @property
+    def end_unknown(self) -> bool:
+        """True for ``2021/``: the interval ended or ends, nobody says when."""
+        return self._kinds[1:] == "u"
+
+    @property
+    def start_open(self) -> bool:
+        """True for ``../2021``: no start at all (since ever)."""
+        return self._kinds[:1] == "o"
+
+    @property
+    def end_open(self) -> bool:
+        """True for ``2021/..``: no end (ongoing)."""
+        return self._kinds[1:] == "o"
+
+    def _points(self) -> tuple[PartialDate, ...]:
+        if self._start is self._end:
+            return (self._start,) if self._start is not None else ()
+        return tuple(p for p in (self._start, self._end) if p is not None)
+
+    @property
+    def precision(self) -> Precision:
+        """The precision of the date, or the coarser of an interval's known ends."""
+        return min(p.precision for p in self._points())
+
+    @property
+    def approximate(self) -> bool:
+        """True when the date, or either end, is approximate (``~`` or ``%``)."""
+        return any(p.approximate for p in self._points())
+
+    @property
+    def uncertain(self) -> bool:
+        """True when the date, or either end, is uncertain (``?`` or ``%``)."""
+        return any(p.uncertain for p in self._points())
+
+    @property
+    def unspecified(self) -> bool:
+        """True when some digit is unspecified (``X``) or only significant digits are known."""
+        return any(p.unspecified for p in self._points())
+
+    @property
+    def timed(self) -> bool:
+        """True when the date, or either end, has a time of day."""
+        return any(p.timed for p in self._points())
+
+    @property
+    def floating(self) -> bool:
+        """True when a time of day has no UTC offset: it is local to a zone."""
+        return any(p.floating for p in self._points())
+
+    def earliest(self) -> date | datetime | None:
+        """The first day (``date``) or instant (``datetime``) it may denote.
+
+        None for an unknown or open start. Timed values give a naive
+        ``datetime`` when floating, an aware one when the text has an offset.
+
+        Raises:
+            OutOfRangeError: the bound's year lies outside 1-9999.
+        """
+        return None if self._start is None else self._start.earliest()
+
+    def latest(self) -> date | datetime | None:
+        """The last day or instant it may denote, inclusive; None when unknown or open.
+
+        Raises:
+            OutOfRangeError: the bound's year lies outside 1-9999.
+        """
+        return None if self._end is None else self._end.latest()
+
+    def date_span(self) -> tuple[date, date] | None:
+        """The calendar days it may cover, half-open: ``(first day, day after last)``.
+
+        This is the span a calendar shows for an all-day event. None when an
+        end is unknown or open.
+
+        Raises:
+            OutOfRangeError: a bound's year lies outside 1-9999.
+
+        >>> When("2021-06-07/2021-06-08").date_span()
+        (datetime.date(2021, 6, 7), datetime.date(2021, 6, 9))
+        """
+        if self._start is None or self._end is None:
+            return None
+        first, last = self._start.earliest(), self._end.latest()
+        if isinstance(first, datetime):
+            first = first.date()
+        if isinstance(last, datetime):
+            last = last.date()
+        try:
+            return first, last + timedelta(days=1)
+        except OverflowError:
+            raise OutOfRangeError(f"{self._text!r} ends on the last day a date can hold") from None
+
+    def key(self, zone: tzinfo | None = None) -> tuple[Key, Key, str]:
+        """The sort key: earliest bound, latest bound, text.
+
+        Floating times are read in ``zone`` (UTC when None); everything else
+        is zone-free. Keys of different values never tie, so the order is
+        total and agrees with ``==``.
+        """
+        if zone is None or not self.floating:
+            return self._key
+        lo = _NEG_INF if self._start is None else self._start._key_in(zone, lo=True)
+        hi = _POS_INF if self._end is None else self._end._key_in(zone, lo=False)
+        return (lo, hi, self._text)
+
+    def overlaps(self, other: When, zone: tzinfo | None = None) -> bool:
+        """True when the two may share a moment: neither ends before the other starts.
+
+        >>> When("2021-06").overlaps(When("2021-06-30/2021-07-02"))
+        True
+        >>> When("2021-05").overlaps(When("2021-06"))
+        False
+        """
+        mine, theirs = self.key(zone), other.key(zone)
+        return mine[0] <= theirs[1] and theirs[0] <= mine[1]
+
+    def within(self, other: When, zone: tzinfo | None = None) -> bool:
+        """True when every moment it may denote lies inside ``other``'s bounds.
+
+        >>> When("2021-06-06").within(When("2021"))
+        True
+        >>> When("2021/..").within(When("2021"))
+        False
+        """
+        mine, theirs = self.key(zone), other.key(zone)
+        return theirs[0] <= mine[0] and mine[1] <= theirs[1]

@@ -1,0 +1,238 @@
+"""The format registry, and load/loads/dump/dumps over it.
+
+A format is one module of this package with ``read(text, source)`` and/or
+``write(timeline, out, **options)`` and an ``OPTIONS`` table; one row below
+names it. Modules load on first use, so an unused format costs nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import ModuleType
+from typing import TextIO
+
+import attrs
+
+from timeline._timeline import Timeline
+from timeline.errors import FormatError, ParseError
+
+__all__ = ["Format", "dump", "dumps", "formats", "get_format", "load", "loads", "register"]
+
+Reader = Callable[[str, str], Timeline]
+Writer = Callable[..., None]
+
+
+@attrs.frozen
+class Format:
+    """One row of the registry: a name, its file suffixes and its module.
+
+    ``module`` holds ``read(text, source) -> Timeline`` if ``readable``,
+    ``write(timeline, out, **options)`` if ``writable``, and ``OPTIONS``, a
+    mapping from each writer option to a function turning command-line text
+    into its value.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    module: str
+    description: str
+    readable: bool
+    writable: bool
+
+    def _module(self) -> ModuleType:
+        return importlib.import_module(self.module)
+
+    def reader(self) -> Reader:
+        """The read function; FormatError if this format cannot be read."""
+        if not self.readable:
+            raise FormatError(f"the {self.name!r} format can be written but not read")
+        read: Reader = self._module().read
+        return read
+
+    def writer(self) -> Writer:
+        """The write function; FormatError if this format cannot be written."""
+        if not self.writable:
+            raise FormatError(f"the {self.name!r} format can be read but not written")
+        write: Writer = self._module().write
+        return write
+
+    def options(self) -> Mapping[str, Callable[[str], object]]:
+        """Writer options and how to parse each from text (for the command line)."""
+        options: Mapping[str, Callable[[str], object]] = getattr(self._module(), "OPTIONS", {})
+        return options
+
+    def check_options(self, options: Mapping[str, object]) -> None:
+        """Raise FormatError naming an option this format's writer does not take."""
+        known = self.options()
+        for name in options:
+            if name not in known:
+                takes = ", ".join(sorted(known)) or "none"
+                raise FormatError(f"the {self.name!r} writer has no option {name!r} (it takes: {takes})")
+
+
+_REGISTRY: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> None:
+    """Add a format; its name and suffixes must be new."""
+    if fmt.name in _REGISTRY:
+        raise ValueError(f"format {fmt.name!r} is already registered")
+    for other in _REGISTRY.values():
+        shared = set(other.suffixes) & set(fmt.suffixes)
+        if shared:
+            raise ValueError(f"suffix {sorted(shared)[0]!r} already belongs to {other.name!r}")
+    _REGISTRY[fmt.name] = fmt
+
+
+register(Format("json", (".json",), "timeline.formats.json", "canonical lossless JSON", True, True))
+register(Format("toml", (".toml",), "timeline.formats.toml", "hand-authored TOML", True, False))
+
+
+def formats() -> tuple[Format, ...]:
+    """Every registered format, by name."""
+    return tuple(sorted(_REGISTRY.values(), key=lambda f: f.name))
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``.
+
+    Raises:
+        FormatError: no such format.
+    """
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise FormatError(f"unknown format {name!r} (known: {known})") from None
+
+
+def format_for_path(path: str | os.PathLike[str]) -> Format:
+    """The format whose suffix ``path`` ends with.
+
+    Raises:
+        FormatError: no format claims the suffix.
+    """
+    name = os.fspath(path).lower()
+    for fmt in _REGISTRY.values():
+        if any(name.endswith(suffix) for suffix in fmt.suffixes):
+            return fmt
+    suffixes = ", ".join(sorted(s for f in _REGISTRY.values() for s in f.suffixes))
+    raise FormatError(f"cannot tell the format of {os.fspath(path)!r} from its suffix (known: {suffixes})")
+
+
+def _resolve(fmt: str | Format | None, path: str | os.PathLike[str] | None) -> Format:
+    if isinstance(fmt, Format):
+        return fmt
+    if fmt is not None:
+        return get_format(fmt)
+    if path is None:
+        raise FormatError("a format name is needed when there is no file name")
+    return format_for_path(path)
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 bytes (with or without a byte order mark) as text, or a ParseError."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ParseError(f"not UTF-8 text (byte {exc.start})", source=source, line=line) from None
+
+
+def loads(text: str, format: str | Format, *, source: str = "<string>") -> Timeline:  # noqa: A002
+    """Read a timeline from ``text`` in ``format``.
+
+    >>> loads('{"title": "T", "events": [{"title": "A", "when": "2021"}]}', "json").title
+    'T'
+
+    Raises:
+        FormatError: unknown format, or one that cannot be read.
+        ParseError: the text is not a valid timeline; it names ``source`` and where.
+    """
+    reader = _resolve(format, None).reader()
+    try:
+        return reader(text, source)
+    except ParseError as exc:
+        raise exc.located(source=source) from exc
+
+
+def load(path: str | os.PathLike[str], format: str | Format | None = None) -> Timeline:  # noqa: A002
+    """Read a timeline from the file at ``path``; the format comes from its suffix unless given.
+
+    Raises:
+        FormatError: unknown format, or one that cannot be read.
+        ParseError: the file is not a valid timeline; the error names it and where.
+        OSError: the file cannot be read.
+    """
+    fmt = _resolve(format, path)
+    source = os.fspath(path)
+    return loads(decode(Path(path).read_bytes(), source), fmt, source=source)
+
+
+def dumps(timeline: Timeline, format: str | Format, **options: object) -> str:  # noqa: A002
+    """Write ``timeline`` in ``format`` and return the text.
+
+    Raises:
+        FormatError: unknown format or option, or a format that cannot be written.
+    """
+    fmt = _resolve(format, None)
+    write = fmt.writer()
+    fmt.check_options(options)
+    out = io.StringIO(newline="")
+    write(timeline, out, **options)
+    return out.getvalue()
+
+
+def dump(
+    timeline: Timeline,
+    path: str | os.PathLike[str],
+    format: str | Format | None = None,  # noqa: A002
+    **options: object,
+) -> None:
+    """Write ``timeline`` to ``path`` atomically; the format comes from the suffix unless given.
+
+    The text goes to a temporary file beside ``path``, which replaces
+    ``path`` only once complete: a failed export leaves no partial file and
+    an existing file as it was.
+
+    Raises:
+        FormatError: unknown format or option, or a format that cannot be written.
+        OSError: the file cannot be written.
+    """
+    fmt = _resolve(format, path)
+    write = fmt.writer()
+    fmt.check_options(options)
+    atomic_write(path, lambda out: write(timeline, out, **options))
+
+
+def atomic_write(path: str | os.PathLike[str], produce: Callable[[TextIO], None]) -> None:
+    """Call ``produce`` on a UTF-8 text stream whose content replaces ``path`` at once."""
+    target = Path(path)
+    existing_mode = None
+    with contextlib.suppress(OSError):
+        existing_mode = target.stat().st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            produce(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, existing_mode if existing_mode is not None else 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
