@@ -8,13 +8,14 @@ kept exactly as given: writers escape it for their targets.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import functools
 import hashlib
 import math
 import re
 import zoneinfo
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import TypeAlias
@@ -27,7 +28,7 @@ from timeline.errors import ParseError
 
 __all__ = ["Event", "Geo", "JSONValue", "Media", "Source", "Status"]
 
-JSONValue: TypeAlias = "str | int | float | bool | None | list[JSONValue] | dict[str, JSONValue]"
+JSONValue: TypeAlias = "str | int | float | bool | list[JSONValue] | dict[str, JSONValue] | None"
 
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
 
@@ -51,39 +52,83 @@ def zone(name: str) -> zoneinfo.ZoneInfo:
         raise _bad("tz", f"'tz' must be an IANA time zone name, got {name!r}") from exc
 
 
-def _text(field: str, *, required: bool = False) -> Callable[[object], str | None]:
-    """A converter that accepts text (any Unicode, kept verbatim) or None."""
-
-    def convert(value: object) -> str | None:
-        if isinstance(value, str):
-            if required and not value.strip():
-                raise _bad(field, f"{field!r} must not be blank, got {value!r}")
-            return value
-        if value is None and not required:
-            return None
-        raise _bad(field, f"{field!r} must be text, got {value!r}")
-
-    convert.__name__ = f"convert_{field}"
-    return convert
-
-
-def _required_text(field: str) -> Callable[[object], str]:
-    convert = _text(field, required=True)
-    return convert  # type: ignore[return-value]
-
-
-def _url(field: str, *, absolute: bool) -> Callable[[object], str | None]:
-    def convert(value: object) -> str | None:
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value or any(ch.isspace() for ch in value):
-            raise _bad(field, f"{field!r} must be a URL without spaces, got {value!r}")
-        if absolute and not _SCHEME_RE.fullmatch(value):
-            raise _bad(field, f"{field!r} must be an absolute URL such as https://..., got {value!r}")
+def _check_text(field: str, value: object, *, required: bool = False) -> str | None:
+    """Accept text (any Unicode, kept verbatim) or, unless required, None."""
+    if isinstance(value, str):
+        if required and not value.strip():
+            raise _bad(field, f"{field!r} must not be blank, got {value!r}")
         return value
+    if value is None and not required:
+        return None
+    raise _bad(field, f"{field!r} must be text, got {value!r}")
 
-    convert.__name__ = f"convert_{field}"
-    return convert
+
+def _check_url(field: str, value: object, *, absolute: bool) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value or any(ch.isspace() for ch in value):
+        raise _bad(field, f"{field!r} must be a URL without spaces, got {value!r}")
+    if absolute and not _SCHEME_RE.fullmatch(value):
+        raise _bad(field, f"{field!r} must be an absolute URL such as https://..., got {value!r}")
+    return value
+
+
+# attrs wants one named converter per field (its mypy plugin reads them).
+def _convert_title(value: object) -> str:
+    text = _check_text("title", value, required=True)
+    assert text is not None
+    return text
+
+
+def _convert_description(value: object) -> str | None:
+    return _check_text("description", value)
+
+
+def _convert_location(value: object) -> str | None:
+    return _check_text("location", value)
+
+
+def _convert_group(value: object) -> str | None:
+    return _check_text("group", value)
+
+
+def _convert_url(value: object) -> str | None:
+    return _check_url("url", value, absolute=True)
+
+
+def _convert_source_title(value: object) -> str | None:
+    return _check_text("title", value)
+
+
+def _convert_source_url(value: object) -> str | None:
+    return _check_url("url", value, absolute=True)
+
+
+def _convert_publisher(value: object) -> str | None:
+    return _check_text("publisher", value)
+
+
+def _convert_media_url(value: object) -> str:
+    url = _check_url("media.url", value, absolute=False)
+    if url is None:
+        raise _bad("media.url", "'media' needs a url")
+    return url
+
+
+def _convert_caption(value: object) -> str | None:
+    return _check_text("media.caption", value)
+
+
+def _convert_credit(value: object) -> str | None:
+    return _check_text("media.credit", value)
+
+
+def _convert_lat(value: object) -> float:
+    return _convert_float("geo", value, -90.0, 90.0)
+
+
+def _convert_lon(value: object) -> float:
+    return _convert_float("geo", value, -180.0, 180.0)
 
 
 def _convert_when(value: object, field: str = "when") -> When:
@@ -108,11 +153,13 @@ def _convert_optional_when(value: object) -> When | None:
     return None if value is None else _convert_when(value, "date")
 
 
-def _convert_tz(value: object) -> str | None:
+def convert_tz(value: object) -> str | None:
+    """Check that ``value`` is None or an IANA zone name, and return it."""
     if value is None:
         return None
-    zone(value)  # type: ignore[arg-type]
-    assert isinstance(value, str)
+    if not isinstance(value, str):
+        raise _bad("tz", f"'tz' must be an IANA time zone name, got {value!r}")
+    zone(value)
     return value
 
 
@@ -149,8 +196,8 @@ class Geo:
     Geo(lat=14.6349, lon=-90.5069)
     """
 
-    lat: float = attrs.field(converter=lambda v: _convert_float("geo.lat", v, -90.0, 90.0))
-    lon: float = attrs.field(converter=lambda v: _convert_float("geo.lon", v, -180.0, 180.0))
+    lat: float = attrs.field(converter=_convert_lat)
+    lon: float = attrs.field(converter=_convert_lon)
 
     @classmethod
     def coerce(cls, value: object) -> Geo:
@@ -175,9 +222,9 @@ class Source:
     Source(title='Harris to visit Guatemala', url=None, publisher='CBS News', date=When('2021-06-02'))
     """
 
-    title: str | None = attrs.field(default=None, converter=_text("sources.title"))
-    url: str | None = attrs.field(default=None, converter=_url("sources.url", absolute=True))
-    publisher: str | None = attrs.field(default=None, converter=_text("sources.publisher"))
+    title: str | None = attrs.field(default=None, converter=_convert_source_title)
+    url: str | None = attrs.field(default=None, converter=_convert_source_url)
+    publisher: str | None = attrs.field(default=None, converter=_convert_publisher)
     date: When | None = attrs.field(default=None, converter=_convert_optional_when)
 
     def __attrs_post_init__(self) -> None:
@@ -205,9 +252,9 @@ class Media:
     Media(url='https://example.org/harris.jpg', caption=None, credit='AFP')
     """
 
-    url: str = attrs.field(converter=_url("media.url", absolute=False))
-    caption: str | None = attrs.field(default=None, converter=_text("media.caption"))
-    credit: str | None = attrs.field(default=None, converter=_text("media.credit"))
+    url: str = attrs.field(converter=_convert_media_url)
+    caption: str | None = attrs.field(default=None, converter=_convert_caption)
+    credit: str | None = attrs.field(default=None, converter=_convert_credit)
 
     @classmethod
     def coerce(cls, value: object) -> Media:
@@ -239,11 +286,11 @@ def _convert_status(value: object) -> Status:
     if isinstance(value, Status):
         return value
     try:
+        if not isinstance(value, str):
+            raise ValueError
         return Status(value)
     except ValueError:
-        raise _bad(
-            "status", f"'status' must be confirmed, tentative or cancelled, got {value!r}"
-        ) from None
+        raise _bad("status", f"'status' must be confirmed, tentative or cancelled, got {value!r}") from None
 
 
 def _convert_sources(value: object) -> tuple[Source, ...]:
@@ -274,17 +321,20 @@ def _convert_id(value: object) -> str:
     return value
 
 
+_RRULE_EXAMPLE = "'FREQ=WEEKLY;COUNT=4'"
+
+
 def _convert_recurrence(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise _bad("recurrence", f"'recurrence' must be an RRULE such as 'FREQ=WEEKLY;COUNT=4', got {value!r}")
+        raise _bad("recurrence", f"'recurrence' must be an RRULE such as {_RRULE_EXAMPLE}, got {value!r}")
     rule = value.removeprefix("RRULE:")
     try:
         rrulestr(rule, dtstart=datetime(2000, 1, 1))
     except (ValueError, TypeError) as exc:
         raise _bad(
-            "recurrence", f"'recurrence' must be an RRULE such as 'FREQ=WEEKLY;COUNT=4', got {value!r}: {exc}"
+            "recurrence", f"'recurrence' must be an RRULE such as {_RRULE_EXAMPLE}, got {value!r}: {exc}"
         ) from exc
     return rule
 
@@ -356,16 +406,16 @@ class Event:
     """
 
     id: str = attrs.field(default=None, converter=_convert_id)
-    title: str = attrs.field(converter=_required_text("title"))
+    title: str = attrs.field(converter=_convert_title)
     when: When = attrs.field(converter=_convert_when)
-    tz: str | None = attrs.field(default=None, converter=_convert_tz)
-    description: str | None = attrs.field(default=None, converter=_text("description"))
-    location: str | None = attrs.field(default=None, converter=_text("location"))
+    tz: str | None = attrs.field(default=None, converter=convert_tz)
+    description: str | None = attrs.field(default=None, converter=_convert_description)
+    location: str | None = attrs.field(default=None, converter=_convert_location)
     geo: Geo | None = attrs.field(default=None, converter=_convert_geo)
-    url: str | None = attrs.field(default=None, converter=_url("url", absolute=True))
+    url: str | None = attrs.field(default=None, converter=_convert_url)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_convert_tags)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_convert_sources)
-    group: str | None = attrs.field(default=None, converter=_text("group"))
+    group: str | None = attrs.field(default=None, converter=_convert_group)
     media: Media | None = attrs.field(default=None, converter=_convert_media)
     status: Status = attrs.field(default=Status.CONFIRMED, converter=_convert_status)
     recurrence: str | None = attrs.field(default=None, converter=_convert_recurrence)
@@ -397,11 +447,12 @@ class Event:
         unknown = [key for key in data if key not in _FIELD_NAMES]
         if unknown:
             key = unknown[0]
-            raise _bad(str(key), f"unknown event field {key!r}{_suggest(str(key))}; free-form data goes under 'extra'")
+            hint = _suggest(str(key))
+            raise _bad(str(key), f"unknown event field {key!r}{hint}; free-form data goes under 'extra'")
         for required in ("title", "when"):
             if required not in data:
                 raise _bad(required, f"an event needs {required!r}")
-        return cls(**data)  # type: ignore[arg-type]
+        return cls(**data)
 
     def zoneinfo(self, default: str | None = None) -> zoneinfo.ZoneInfo | None:
         """The event's zone, else ``default``'s, else None."""
@@ -413,7 +464,5 @@ _FIELD_NAMES = frozenset(field.name for field in attrs.fields(Event))
 
 
 def _suggest(key: str) -> str:
-    import difflib
-
     close = difflib.get_close_matches(key, sorted(_FIELD_NAMES), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""

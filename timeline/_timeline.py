@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from timeline._event import Event, JSONValue, convert_extra, zone
+from timeline._event import Event, JSONValue, convert_extra, convert_tz
 from timeline._when import Key, When
 from timeline.errors import DuplicateEventError, ParseError
 
@@ -37,7 +37,9 @@ def _convert_events(value: object) -> tuple[Event, ...]:
             except ParseError as exc:
                 raise exc.located(field=f"events[{index}]") from exc
         else:
-            raise ParseError(f"each event must be an Event or a table, got {item!r}", field=f"events[{index}]")
+            raise ParseError(
+                f"each event must be an Event or a table, got {item!r}", field=f"events[{index}]"
+            )
     return tuple(events)
 
 
@@ -47,21 +49,10 @@ def _convert_title(value: object) -> str:
     return value
 
 
-def _convert_optional_text(field: str):  # type: ignore[no-untyped-def]
-    def convert(value: object) -> str | None:
-        if value is None or isinstance(value, str):
-            return value
-        raise ParseError(f"{field!r} must be text, got {value!r}", field=field)
-
-    return convert
-
-
-def _convert_tz(value: object) -> str | None:
-    if value is None:
-        return None
-    zone(value)  # type: ignore[arg-type]
-    assert isinstance(value, str)
-    return value
+def _convert_description(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ParseError(f"'description' must be text, got {value!r}", field="description")
 
 
 def _bound(value: When | date | str | None, *, lower: bool) -> Key:
@@ -95,8 +86,8 @@ class Timeline:
 
     title: str = attrs.field(default="", converter=_convert_title)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_convert_events)
-    description: str | None = attrs.field(default=None, converter=_convert_optional_text("description"))
-    tz: str | None = attrs.field(default=None, converter=_convert_tz)
+    description: str | None = attrs.field(default=None, converter=_convert_description)
+    tz: str | None = attrs.field(default=None, converter=convert_tz)
     extra: Mapping[str, JSONValue] = attrs.field(
         factory=dict, converter=convert_extra, hash=False, repr=lambda v: repr(dict(v))
     )
@@ -112,7 +103,7 @@ class Timeline:
                 )
         object.__setattr__(self, "events", tuple(sorted(events, key=self.sort_key)))
 
-    def sort_key(self, event: Event) -> tuple[object, ...]:
+    def sort_key(self, event: Event) -> tuple[tuple[Key, Key, str], str, str]:
         """The key that orders ``event`` in this timeline (see the module docs)."""
         when = event.when
         if when.floating and (event.tz or self.tz):
@@ -139,7 +130,6 @@ class Timeline:
 
     def _keys(self, event: Event) -> tuple[Key, Key]:
         key = self.sort_key(event)[0]
-        assert isinstance(key, tuple)
         return key[0], key[1]
 
     def between(
@@ -165,7 +155,8 @@ class Timeline:
         Returns:
             A timeline with the same title and the matching events.
 
-        >>> t = Timeline(events=[{"title": "A year", "when": "2021"}, {"title": "A day", "when": "2021-06-06"}])
+        >>> t = Timeline(events=[{"title": "A year", "when": "2021"},
+        ...                      {"title": "A day", "when": "2021-06-06"}])
         >>> [e.title for e in t.between("2021-06", "2021-06")]
         ['A year', 'A day']
         >>> [e.title for e in t.between("2021-06", "2021-06", mode="within")]
@@ -187,7 +178,8 @@ class Timeline:
     def tagged(self, *tags: str) -> Timeline:
         """The events that carry any of ``tags``.
 
-        >>> t = Timeline(events=[{"title": "A", "when": "2021", "tags": ["x"]}, {"title": "B", "when": "2021"}])
+        >>> t = Timeline(events=[{"title": "A", "when": "2021", "tags": ["x"]},
+        ...                      {"title": "B", "when": "2021"}])
         >>> [e.title for e in t.tagged("x")]
         ['A']
         """
@@ -207,7 +199,7 @@ class Timeline:
 
         >>> t = Timeline(events=[{"title": "A", "when": "2019"}, {"title": "B", "when": "201X"}])
         >>> {year: [e.title for e in events] for year, events in t.by_year().items()}
-        {2019: ['A'], None: ['B']}
+        {None: ['B'], 2019: ['A']}
         """
         groups: dict[int | None, list[Event]] = {}
         for event in self.events:
@@ -232,7 +224,9 @@ class Timeline:
             groups.setdefault(key, []).append(event)
         return {key: tuple(events) for key, events in groups.items()}
 
-    def merge(self, other: Timeline | Iterable[Event], *, prefer: Literal["self", "other"] = "self") -> Timeline:
+    def merge(
+        self, other: Timeline | Iterable[Event], *, prefer: Literal["self", "other"] = "self"
+    ) -> Timeline:
         """This timeline with the events of ``other`` added, one event per id.
 
         When both hold an id, ``prefer`` says whose event stays. Title,
@@ -266,4 +260,4 @@ class Timeline:
         for event in events:
             if keep == "last" or event.id not in chosen:
                 chosen[event.id] = event
-        return cls(events=tuple(chosen.values()), **fields)  # type: ignore[arg-type]
+        return cls(events=tuple(chosen.values()), **fields)

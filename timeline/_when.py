@@ -16,7 +16,7 @@ import enum
 import itertools
 import math
 import re
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Final, NoReturn
 
 from timeline.errors import OutOfRangeError, ParseError
@@ -152,6 +152,11 @@ class _PartialDateSlots:
     # matters when parsing hundreds of thousands of dates.
     __slots__ = ("_fields", "_hi", "_lo", "text")
 
+    text: str
+    _fields: tuple[object, ...]
+    _lo: Key
+    _hi: Key
+
 
 class PartialDate(_PartialDateSlots):
     """One EDTF date or date-time, possibly partial, qualified or unspecified.
@@ -168,11 +173,6 @@ class PartialDate(_PartialDateSlots):
     """
 
     __slots__ = ()
-
-    text: str
-    _fields: tuple[object, ...]
-    _lo: Key
-    _hi: Key
 
     # Positions in _fields; a tuple keeps construction cheap on the hot path.
     _PRECISION, _YEAR, _MONTH, _DAY, _SEASON, _WEEK = 0, 1, 2, 3, 4, 5
@@ -191,7 +191,7 @@ class PartialDate(_PartialDateSlots):
         self._fields = fields
         self._lo = lo
         self._hi = hi
-        self.__class__ = cls  # type: ignore[assignment]
+        self.__class__ = cls
         return self  # type: ignore[return-value]
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -323,7 +323,7 @@ class PartialDate(_PartialDateSlots):
         if time is None:
             return date(year, month, day)
         offset = self.utc_offset
-        zone = None if offset is None else (timezone.utc if not offset else timezone(offset))
+        zone = None if offset is None else (UTC if not offset else timezone(offset))
         return datetime(year, month, day, *time, tzinfo=zone)
 
     def _key_in(self, zone: tzinfo | None, lo: bool) -> Key:
@@ -331,9 +331,10 @@ class PartialDate(_PartialDateSlots):
         key = self._lo if lo else self._hi
         if zone is None or not self.floating:
             return key
-        local = datetime(*map(int, key[:7]), tzinfo=zone)  # type: ignore[misc]
+        year, month, day, hour, minute, second, micro = (int(part) for part in key[:7])
+        local = datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
         try:
-            utc = local.astimezone(timezone.utc)
+            utc = local.astimezone(UTC)
         except OverflowError:
             return key
         return (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond)
@@ -343,26 +344,38 @@ def _parse_point(text: str, whole: str) -> PartialDate:
     """Parse one date of an interval; ``whole`` is the full text for messages."""
     plain = _PLAIN_RE.fullmatch(text)
     if plain is not None:
-        year_text, month_text, day_text = plain.groups()
-        year = int(year_text)
-        if month_text is None:
-            lo_ymd, hi_ymd, precision = (year, 1, 1), (year, 12, 31), Precision.YEAR
-            month = day = None
-        else:
-            month = int(month_text)
-            if day_text is None:
-                lo_ymd = (year, month, 1)
-                hi_ymd = (year, month, _days_in_month(year, month))
-                precision, day = Precision.MONTH, None
-            else:
-                day = int(day_text)
-                if not 1 <= day <= _days_in_month(year, month):
-                    _fail(whole, f"day {day_text} does not exist in {year_text}-{month_text}")
-                lo_ymd = hi_ymd = (year, month, day)
-                precision = Precision.DAY
-        fields = (precision, year, month, day, None, None, None, None, None, False, None, lo_ymd, hi_ymd)
-        return PartialDate._make(text, fields, lo_ymd, (*hi_ymd, 24))
+        return _parse_plain(text, whole, plain)
+    return _parse_general(text, whole)
 
+
+def _parse_plain(text: str, whole: str, plain: re.Match[str]) -> PartialDate:
+    """The common case, YYYY, YYYY-MM or YYYY-MM-DD, without the general grammar."""
+    year_text, month_text, day_text = plain.groups()
+    year = int(year_text)
+    month: int | None
+    day: int | None
+    if month_text is None:
+        lo_ymd, hi_ymd, precision = (year, 1, 1), (year, 12, 31), Precision.YEAR
+        month = day = None
+    else:
+        month = int(month_text)
+        if day_text is None:
+            lo_ymd = (year, month, 1)
+            hi_ymd = (year, month, _days_in_month(year, month))
+            precision, day = Precision.MONTH, None
+        else:
+            day = int(day_text)
+            if not 1 <= day <= _days_in_month(year, month):
+                _fail(whole, f"day {day_text} does not exist in {year_text}-{month_text}")
+            lo_ymd = hi_ymd = (year, month, day)
+            precision = Precision.DAY
+    fields: tuple[object, ...] = (
+        precision, year, month, day, None, None, None, None, None, False, None, lo_ymd, hi_ymd,
+    )  # fmt: skip
+    return PartialDate._make(text, fields, lo_ymd, (*hi_ymd, 24))
+
+
+def _parse_general(text: str, whole: str) -> PartialDate:
     m = _POINT_RE.fullmatch(text)
     if m is None:
         _fail(whole, _explain(text))
@@ -387,7 +400,8 @@ def _parse_point(text: str, whole: str) -> PartialDate:
             if unspecified:
                 _fail(whole, "a year cannot have both X digits and significant digits")
             sig = int(m["sig"])
-            low, high = _significant_bounds(year, sig, whole)  # type: ignore[arg-type]
+            assert year is not None
+            low, high = _significant_bounds(year, sig, whole)
             years = [low, high]
     else:
         digits = m["ylong"]
@@ -463,7 +477,9 @@ def _parse_point(text: str, whole: str) -> PartialDate:
     )  # fmt: skip
     if time is None:
         return PartialDate._make(text, fields, lo_day, (*hi_day, 24))
-    assert year is not None and month is not None and day is not None
+    assert year is not None
+    assert month is not None
+    assert day is not None
     key: Key = (year, month, day, *time)
     if offset:
         try:
@@ -503,9 +519,7 @@ def _day_bounds(
     return lo, hi
 
 
-def _parse_time(
-    m: re.Match[str], text: str
-) -> tuple[tuple[int, int, int, int], timedelta | None, Precision]:
+def _parse_time(m: re.Match[str], text: str) -> tuple[tuple[int, int, int, int], timedelta | None, Precision]:
     hour, minute = int(m["hour"]), int(m["minute"])
     second = int(m["second"] or 0)
     micro = int((m["frac"] or "0").ljust(6, "0"))
@@ -547,6 +561,12 @@ class _WhenSlots:
     # See _PartialDateSlots for why construction goes through a plain base.
     __slots__ = ("_end", "_key", "_kinds", "_start", "_text")
 
+    _text: str
+    _start: PartialDate | None
+    _end: PartialDate | None
+    _kinds: str  # "" for one date; else start and end kinds: d(ate), u(nknown), o(pen)
+    _key: tuple[Key, Key, str]
+
 
 class When(_WhenSlots):
     """When something happened: one partial date, or an interval of two.
@@ -575,12 +595,6 @@ class When(_WhenSlots):
 
     __slots__ = ()
 
-    _text: str
-    _start: PartialDate | None
-    _end: PartialDate | None
-    _kinds: str  # "" for one date; else start and end kinds: d(ate), u(nknown), o(pen)
-    _key: tuple[Key, Key, str]
-
     def __new__(cls, text: str) -> When:
         """Parse ``text``; see :meth:`parse`."""
         if not isinstance(text, str):
@@ -597,7 +611,7 @@ class When(_WhenSlots):
             lo = _NEG_INF if self._start is None else self._start._lo
             hi = _POS_INF if self._end is None else self._end._hi
             self._key = (lo, hi, text)
-        self.__class__ = cls  # type: ignore[assignment]
+        self.__class__ = cls
         return self  # type: ignore[return-value]
 
     @classmethod
@@ -633,7 +647,7 @@ class When(_WhenSlots):
         """
         if isinstance(value, datetime):
             text = value.isoformat(timespec="seconds" if not value.microsecond else "microseconds")
-            if text.endswith("+00:00") and value.utcoffset() == timedelta(0) and value.tzinfo is timezone.utc:
+            if text.endswith("+00:00") and value.utcoffset() == timedelta(0) and value.tzinfo is UTC:
                 text = text[:-6] + "Z"
             return cls(text)
         return cls(value.isoformat())

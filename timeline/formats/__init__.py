@@ -223,11 +223,11 @@ def atomic_write(path: str | os.PathLike[str], produce: Callable[[TextIO], None]
             produce(out)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(tmp, existing_mode if existing_mode is not None else 0o666 & ~_umask())
-        os.replace(tmp, target)
+        Path(tmp).chmod(existing_mode if existing_mode is not None else 0o666 & ~_umask())
+        Path(tmp).replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            Path(tmp).unlink()
         raise
 
 

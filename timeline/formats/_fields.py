@@ -29,13 +29,19 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
         return exc.located(source=source, line=locate(full) if locate else None, field=field)
 
     if not isinstance(data, Mapping):
-        raise ParseError(f"a timeline must be a table with 'events', got {type(data).__name__}", source=source)
+        raise ParseError(
+            f"a timeline must be a table with 'events', got {type(data).__name__}", source=source
+        )
     for key in data:
         if key not in _TOP_FIELDS:
-            raise fail(ParseError(f"unknown timeline field {key!r} (fields: {', '.join(_TOP_FIELDS)})"), str(key))
+            raise fail(
+                ParseError(f"unknown timeline field {key!r} (fields: {', '.join(_TOP_FIELDS)})"), str(key)
+            )
     version = data.get("version", VERSION)
     if version != VERSION:
-        raise fail(ParseError(f"'version' {version!r} is not supported (this library reads {VERSION})"), "version")
+        raise fail(
+            ParseError(f"'version' {version!r} is not supported (this library reads {VERSION})"), "version"
+        )
     raw_events = data.get("events", [])
     if not isinstance(raw_events, list):
         raise fail(ParseError(f"'events' must be a list of tables, got {raw_events!r}"), "events")

@@ -41,7 +41,9 @@ def read(text: str, source: str) -> Timeline:
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
     except json.JSONDecodeError as exc:
-        raise ParseError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno) from None
+        raise ParseError(
+            f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
+        ) from None
     except RecursionError:
         raise ParseError("not valid JSON: nested too deeply", source=source) from None
     return from_data(data, source=source)

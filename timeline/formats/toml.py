@@ -30,7 +30,7 @@ def _locator(text: str) -> Callable[[str], int | None]:
     def locate(field: str) -> int | None:
         match = re.match(r"events\[(\d+)\](?:\.(\w+))?", field)
         if match is None:
-            top = field.split(".")[0].split("[")[0]
+            top = field.split(".", maxsplit=1)[0].split("[", maxsplit=1)[0]
             return line_of_key(top, 0, headers[0] if headers else len(lines)) if top else None
         index = int(match[1])
         if index >= len(headers):

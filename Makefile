@@ -1,0 +1,40 @@
+# Two commands matter: `make demo` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench fuzz clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+demo: $(STAMP)
+	$(BIN)/python examples/demo.py out
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/coverage run -m pytest
+	$(BIN)/coverage report
+
+test: lint typecheck pytest
+
+# Long runs, kept out of `make test`.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/model.py
+
+fuzz: $(STAMP)
+	TIMELINE_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests -q
+
+clean:
+	rm -rf $(VENV) out .coverage .hypothesis .mypy_cache .ruff_cache

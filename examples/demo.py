@@ -1,0 +1,32 @@
+"""Export the worked example into every format timeline can write.
+
+Run with ``make demo`` (or ``python examples/demo.py OUTDIR``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import timeline
+
+HERE = Path(__file__).parent
+
+
+def main(outdir: str = "out") -> int:
+    """Load examples/harris-trip.toml and write it in each writable format."""
+    target = Path(outdir)
+    target.mkdir(parents=True, exist_ok=True)
+    trip = timeline.load(HERE / "harris-trip.toml")
+    print(f"Loaded {len(trip)} events from {HERE / 'harris-trip.toml'}")
+    for fmt in timeline.formats():
+        if not fmt.writable:
+            continue
+        path = target / f"harris-trip{fmt.suffixes[0]}"
+        timeline.dump(trip, path, fmt)
+        print(f"  {fmt.name:<12} -> {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:2]))

@@ -1,0 +1,180 @@
+"""The ``timeline`` command: convert, validate and list formats.
+
+Exit status: 0 on success, 1 when the input is wrong (one line on stderr
+naming the file and where), 2 on misuse (unknown format, bad arguments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from timeline._timeline import Timeline
+from timeline.errors import FormatError, ParseError
+from timeline.formats import (
+    Format,
+    atomic_write,
+    decode,
+    format_for_path,
+    formats,
+    get_format,
+    loads,
+)
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    """Misuse of the command line: exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        raise _UsageError(message)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="timeline", description="Dated events as calendars, JSON timelines and chronologies."
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    convert = verbs.add_parser("convert", help="read a timeline in one format and write it in another")
+    convert.add_argument("input", metavar="IN", help="input file, or - for standard input")
+    convert.add_argument("output", metavar="OUT", help="output file, or - for standard output")
+    convert.add_argument(
+        "--from", dest="from_format", metavar="F", help="input format (default: from IN's suffix)"
+    )
+    convert.add_argument(
+        "--to", dest="to_format", metavar="F", help="output format (default: from OUT's suffix)"
+    )
+    convert.add_argument(
+        "--option",
+        "-o",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a writer option, such as indent=4 (repeatable)",
+    )
+
+    validate = verbs.add_parser("validate", help="check a timeline file and say how many events it holds")
+    validate.add_argument("input", metavar="IN", help="input file, or - for standard input")
+    validate.add_argument(
+        "--from", dest="from_format", metavar="F", help="input format (default: from the suffix)"
+    )
+
+    verbs.add_parser("formats", help="list the formats, their suffixes and options")
+    return parser
+
+
+def _choose(name: str | None, path: str, role: str) -> Format:
+    if name is not None:
+        return get_format(name)
+    if path == "-":
+        stream = "reading standard input" if role == "from" else "writing standard output"
+        raise _UsageError(f"give --{role} F when {stream}")
+    return format_for_path(path)
+
+
+def _read(path: str, fmt: Format) -> Timeline:
+    source = "<stdin>" if path == "-" else path
+    data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+    return loads(decode(data, source), fmt, source=source)
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read: {exc.strerror}", source=path) from exc
+
+
+def _options(fmt: Format, pairs: list[str]) -> dict[str, object]:
+    known = fmt.options()
+    options: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise _UsageError(f"an option is KEY=VALUE, got {pair!r}")
+        fmt.check_options({key: None})
+        try:
+            options[key] = known[key](value)
+        except ValueError as exc:
+            raise _UsageError(f"option {key!r}: {exc}") from exc
+    return options
+
+
+def _convert(args: argparse.Namespace) -> int:
+    source = _choose(args.from_format, args.input, "from")
+    target = _choose(args.to_format, args.output, "to")
+    source.reader()
+    write = target.writer()
+    options = _options(target, args.option)
+    timeline = _read(args.input, source)
+    if args.output == "-":
+        write(timeline, sys.stdout, **options)
+        sys.stdout.flush()
+    else:
+        try:
+            atomic_write(args.output, lambda out: write(timeline, out, **options))
+        except OSError as exc:
+            print(f"timeline: {args.output}: cannot write: {exc.strerror}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    source = _choose(args.from_format, args.input, "from")
+    timeline = _read(args.input, source)
+    name = "<stdin>" if args.input == "-" else args.input
+    print(f"{name}: ok, {len(timeline)} event{'s' if len(timeline) != 1 else ''}")
+    return EXIT_OK
+
+
+def _formats() -> int:
+    for fmt in formats():
+        modes = ("read" if fmt.readable else "") + ("/" if fmt.readable and fmt.writable else "")
+        modes += "write" if fmt.writable else ""
+        options = ", ".join(sorted(fmt.options())) if fmt.writable else ""
+        line = f"{fmt.name:<12}{' '.join(fmt.suffixes):<12}{modes:<12}{fmt.description}"
+        print(line + (f" (options: {options})" if options else ""))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    >>> main(["formats"])  # doctest: +NORMALIZE_WHITESPACE
+    json        .json       read/write  canonical lossless JSON (options: indent)
+    toml        .toml       read        hand-authored TOML
+    0
+    """
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.verb == "convert":
+            return _convert(args)
+        if args.verb == "validate":
+            return _validate(args)
+        return _formats()
+    except _UsageError as exc:
+        print(f"timeline: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except FormatError as exc:
+        print(f"timeline: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ParseError as exc:
+        print(f"timeline: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our stdout went away (timeline convert ... - | head).
+        sys.stderr.close()
+        return EXIT_OK
