@@ -15,10 +15,11 @@ import hashlib
 import math
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
+from datetime import date as _date
 from types import MappingProxyType
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 from dateutil.rrule import rrulestr
@@ -30,6 +31,7 @@ __all__ = ["Event", "Geo", "JSONValue", "Media", "Source", "Status"]
 
 JSONValue: TypeAlias = "str | int | float | bool | list[JSONValue] | dict[str, JSONValue] | None"
 
+_NO_SPACE_RE = re.compile(r"\S+")
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
 
 
@@ -66,7 +68,7 @@ def _check_text(field: str, value: object, *, required: bool = False) -> str | N
 def _check_url(field: str, value: object, *, absolute: bool) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not value or any(ch.isspace() for ch in value):
+    if not isinstance(value, str) or not _NO_SPACE_RE.fullmatch(value):
         raise _bad(field, f"{field!r} must be a URL without spaces, got {value!r}")
     if absolute and not _SCHEME_RE.fullmatch(value):
         raise _bad(field, f"{field!r} must be an absolute URL such as https://..., got {value!r}")
@@ -149,10 +151,6 @@ def _why(exc: ParseError) -> str:
     return exc.message.partition(": ")[2] or exc.message
 
 
-def _convert_optional_when(value: object) -> When | None:
-    return None if value is None else _convert_when(value, "date")
-
-
 def convert_tz(value: object) -> str | None:
     """Check that ``value`` is None or an IANA zone name, and return it."""
     if value is None:
@@ -214,7 +212,7 @@ class Geo:
         raise _bad("geo", f"'geo' must be [latitude, longitude], got {value!r}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(init=False)
 class Source:
     """Where a fact comes from: a title and/or URL, a publisher, a date.
 
@@ -222,14 +220,32 @@ class Source:
     Source(title='Harris to visit Guatemala', url=None, publisher='CBS News', date=When('2021-06-02'))
     """
 
-    title: str | None = attrs.field(default=None, converter=_convert_source_title)
-    url: str | None = attrs.field(default=None, converter=_convert_source_url)
-    publisher: str | None = attrs.field(default=None, converter=_convert_publisher)
-    date: When | None = attrs.field(default=None, converter=_convert_optional_when)
+    title: str | None
+    url: str | None
+    publisher: str | None
+    date: When | None
 
-    def __attrs_post_init__(self) -> None:
+    def __new__(
+        cls,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        publisher: str | None = None,
+        date: When | str | _date | None = None,
+    ) -> Source:
+        # Frozen by a class swap, as Event is: sources come by the thousand.
+        self: Any = object.__new__(_SourceBuilder)
+        self.title = title if title is None or type(title) is str else _convert_source_title(title)
+        self.url = None if url is None else _convert_source_url(url)
+        self.publisher = (
+            publisher if publisher is None or type(publisher) is str else (_convert_publisher(publisher))
+        )
+        self.date = None if date is None else _convert_when(date, "date")
         if self.title is None and self.url is None:
             raise _bad("sources", "a source needs a title or a url")
+        self.__class__ = cls
+        built: Source = self
+        return built
 
     @classmethod
     def coerce(cls, value: object) -> Source:
@@ -314,8 +330,6 @@ def _convert_geo(value: object) -> Geo | None:
 
 
 def _convert_id(value: object) -> str:
-    if value is None:
-        return ""  # derived in __attrs_post_init__
     if not isinstance(value, str) or not value.strip():
         raise _bad("id", f"'id' must be non-blank text, got {value!r}")
     return value
@@ -388,7 +402,7 @@ def derive_id(title: str, when: When, location: str | None, group: str | None) -
     return "ev-" + hashlib.blake2b(content.encode("utf-8"), digest_size=8).hexdigest()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(init=False)
 class Event:
     """Something that happened (or will), with when, where and why we know.
 
@@ -401,31 +415,76 @@ class Event:
     >>> e.id == Event(title="Harris meets Giammattei", when="2021-06-07").id
     True
 
+    Without an ``id`` it gets one derived from its content (see
+    :func:`derive_id`). ``attrs.evolve(event, title=...)`` makes a changed
+    copy; the id stays unless the derived one was never given... so pass
+    ``id=None`` to derive it afresh.
+
     Raises:
         ParseError: a field is invalid; ``field`` names it.
     """
 
-    id: str = attrs.field(default=None, converter=_convert_id)
-    title: str = attrs.field(converter=_convert_title)
-    when: When = attrs.field(converter=_convert_when)
-    tz: str | None = attrs.field(default=None, converter=convert_tz)
-    description: str | None = attrs.field(default=None, converter=_convert_description)
-    location: str | None = attrs.field(default=None, converter=_convert_location)
-    geo: Geo | None = attrs.field(default=None, converter=_convert_geo)
-    url: str | None = attrs.field(default=None, converter=_convert_url)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_convert_tags)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_convert_sources)
-    group: str | None = attrs.field(default=None, converter=_convert_group)
-    media: Media | None = attrs.field(default=None, converter=_convert_media)
-    status: Status = attrs.field(default=Status.CONFIRMED, converter=_convert_status)
-    recurrence: str | None = attrs.field(default=None, converter=_convert_recurrence)
-    extra: Mapping[str, JSONValue] = attrs.field(
-        default=_EMPTY, converter=convert_extra, hash=False, repr=lambda v: repr(dict(v))
-    )
+    id: str
+    title: str
+    when: When
+    tz: str | None
+    description: str | None
+    location: str | None
+    geo: Geo | None
+    url: str | None
+    tags: tuple[str, ...]
+    sources: tuple[Source, ...]
+    group: str | None
+    media: Media | None
+    status: Status
+    recurrence: str | None
+    extra: Mapping[str, JSONValue] = attrs.field(hash=False, repr=lambda v: repr(dict(v)))
 
-    def __attrs_post_init__(self) -> None:
-        if not self.id:
-            object.__setattr__(self, "id", derive_id(self.title, self.when, self.location, self.group))
+    def __new__(
+        cls,
+        *,
+        id: str | None = None,  # noqa: A002 - the documented field name
+        title: str,
+        when: When | str | date,
+        tz: str | None = None,
+        description: str | None = None,
+        location: str | None = None,
+        geo: Geo | Sequence[float] | Mapping[str, float] | None = None,
+        url: str | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[Source | Mapping[str, object]] = (),
+        group: str | None = None,
+        media: Media | Mapping[str, str] | str | None = None,
+        status: Status | str = Status.CONFIRMED,
+        recurrence: str | None = None,
+        extra: Mapping[str, JSONValue] | None = None,
+    ) -> Event:
+        # Built on a mutable twin, then frozen by a class swap: attrs' frozen
+        # __init__ costs two calls per field, and building 100,000 events from
+        # plain data is a hot path. Common values (text, None, empty lists)
+        # skip their converters.
+        self: Any = object.__new__(_EventBuilder)
+        self.title = title if type(title) is str and title.strip() else _convert_title(title)
+        self.when = when if type(when) is When else _convert_when(when)
+        self.tz = None if tz is None else convert_tz(tz)
+        self.description = (
+            description
+            if description is None or type(description) is str
+            else (_convert_description(description))
+        )
+        self.location = location if location is None or type(location) is str else _convert_location(location)
+        self.geo = None if geo is None else Geo.coerce(geo)
+        self.url = None if url is None else _convert_url(url)
+        self.tags = () if tags in ((), []) else _convert_tags(tags)
+        self.sources = () if sources in ((), []) else _convert_sources(sources)
+        self.group = group if group is None or type(group) is str else _convert_group(group)
+        self.media = None if media is None else Media.coerce(media)
+        self.status = status if type(status) is Status else _convert_status(status)
+        self.recurrence = None if recurrence is None else _convert_recurrence(recurrence)
+        self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra)
+        self.id = (
+            derive_id(self.title, self.when, self.location, self.group) if id is None else _convert_id(id)
+        )
         if self.recurrence is not None:
             start = self.when.start
             if start is None or start.precision < Precision.DAY or start.unspecified:
@@ -433,6 +492,9 @@ class Event:
                     "recurrence",
                     f"a recurring event needs a start day or time, got 'when' {str(self.when)!r}",
                 )
+        self.__class__ = cls
+        built: Event = self
+        return built
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Event:
@@ -452,12 +514,23 @@ class Event:
         for required in ("title", "when"):
             if required not in data:
                 raise _bad(required, f"an event needs {required!r}")
-        return cls(**data)
+        return cls(**data)  # type: ignore[arg-type]
 
     def zoneinfo(self, default: str | None = None) -> zoneinfo.ZoneInfo | None:
         """The event's zone, else ``default``'s, else None."""
         name = self.tz or default
         return None if name is None else zone(name)
+
+
+class _SourceBuilder(Source):
+    __slots__ = ()
+    __setattr__ = object.__setattr__
+
+
+class _EventBuilder(Event):
+    # Same slots as Event, but assignable: see Event.__new__.
+    __slots__ = ()
+    __setattr__ = object.__setattr__
 
 
 _FIELD_NAMES = frozenset(field.name for field in attrs.fields(Event))

@@ -1,0 +1,315 @@
+"""Hypothesis strategies for EDTF texts, When values, events and timelines.
+
+Every strategy yields values the library accepts; tests that want invalid
+input build it themselves. Texts are canonical (``str(When(text)) == text``),
+so a strategy's output can be compared with a writer's output directly.
+
+When a model field is added, add it here at once (see STYLE.md).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from timeline import Event, Precision, Timeline, When
+
+__all__ = [
+    "events",
+    "json_objects",
+    "partial_date_texts",
+    "timelines",
+    "when_texts",
+    "whens",
+]
+
+ZONES = ("America/Guatemala", "UTC", "Europe/Paris", "Asia/Kolkata")
+"""Real IANA zones: one west of UTC, UTC itself, one with DST, one at +05:30."""
+
+_QUALIFIERS = st.sampled_from(["", "", "?", "~", "%"])
+# Characters that writers must escape or that readers may trip over.
+_AWKWARD = "<>&\"'`*_[]|#\\\n\r\t ,;:{}=/🎉👩‍🚀"
+_TEXT_CHARS = st.one_of(st.characters(), st.sampled_from(list(_AWKWARD)))
+_URL_SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/"
+
+
+def _year_text(year: int) -> str:
+    """The four-digit EDTF form of an astronomical year, ``-0044`` for 45 BCE."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def _days_in(year: int, month: int) -> int:
+    # calendar.isleap is pure arithmetic, so it is right for year 0 and BCE too.
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+# Mostly years people write about, sometimes anything EDTF's four digits hold.
+_YEARS = st.one_of(st.integers(1900, 2100), st.integers(-9999, 9999))
+
+
+@st.composite
+def _calendar_days(draw: st.DrawFn) -> tuple[int, int, int]:
+    """A real day of the proleptic Gregorian calendar, in years -9999..9999."""
+    year = draw(_YEARS)
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, _days_in(year, month)))
+    return year, month, day
+
+
+@st.composite
+def _plain_texts(draw: st.DrawFn) -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, possibly a negative year."""
+    year, month, day = draw(_calendar_days())
+    parts = [_year_text(year), f"{month:02d}", f"{day:02d}"]
+    return "-".join(parts[: draw(st.integers(1, 3))])
+
+
+@st.composite
+def _season_texts(draw: st.DrawFn) -> str:
+    """A sub-year grouping: seasons, quarters, quadrimesters, semesters (21-41)."""
+    return f"{_year_text(draw(_YEARS))}-{draw(st.integers(21, 41))}"
+
+
+@st.composite
+def _week_texts(draw: st.DrawFn) -> str:
+    """An ISO week that exists, such as ``2020-W53`` (years 0001-9999)."""
+    year, week, _ = draw(st.dates()).isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _mask(digits: str, hidden: list[bool]) -> str:
+    return "".join("X" if hide else digit for digit, hide in zip(digits, hidden, strict=True))
+
+
+@st.composite
+def _unspecified_texts(draw: st.DrawFn) -> str:
+    """Digits replaced by ``X``; the mask is made from a real day, so one matches."""
+    year, month, day = draw(_calendar_days())
+    form = draw(st.sampled_from(["year", "month", "day", "season"]))
+    digits = f"{abs(year):04d}" + ("" if form in ("year", "season") else f"{month:02d}")
+    if form == "day":
+        digits += f"{day:02d}"
+    hidden = draw(st.lists(st.booleans(), min_size=len(digits), max_size=len(digits)).filter(any))
+    masked = _mask(digits, hidden)
+    text = ("-" if year < 0 else "") + "-".join(
+        masked[i : i + n] for i, n in zip((0, 4, 6), (4, 2, 2), strict=True) if i < len(masked)
+    )
+    if form == "season":
+        text += f"-{draw(st.integers(21, 41))}"
+    return text
+
+
+@st.composite
+def _long_year_texts(draw: st.DrawFn) -> str:
+    """``Y`` years of more than four digits: ``Y170000002``, ``Y-170000002``."""
+    sign = draw(st.sampled_from(["", "-"]))
+    return f"Y{sign}{draw(st.integers(10_000, 10**15))}"
+
+
+@st.composite
+def _exponential_texts(draw: st.DrawFn) -> str:
+    """Exponential years, optionally with significant digits: ``Y-17E7``, ``Y17E7S3``."""
+    sign = draw(st.sampled_from(["", "-"]))
+    mantissa = draw(st.integers(1, 9999))
+    exponent = draw(st.integers(1, 12))
+    text = f"Y{sign}{mantissa}E{exponent}"
+    if draw(st.booleans()):
+        text += f"S{draw(st.integers(1, len(str(mantissa * 10**exponent))))}"
+    return text
+
+
+@st.composite
+def _significant_texts(draw: st.DrawFn) -> str:
+    """A year with significant digits: ``1950S2``, ``-0044S1``, ``Y171010000S3``."""
+    if draw(st.booleans()):
+        year = draw(_YEARS)
+        head = _year_text(year)
+    else:
+        year = draw(st.integers(10_000, 10**12))
+        head = f"Y{draw(st.sampled_from(['', '-']))}{year}"
+    return f"{head}S{draw(st.integers(1, len(str(abs(year)))))}"
+
+
+@st.composite
+def _offsets(draw: st.DrawFn) -> str:
+    """No offset (floating), ``Z``, ``±hh`` or ``±hh:mm``."""
+    kind = draw(st.sampled_from(["floating", "Z", "hours", "minutes"]))
+    if kind == "floating":
+        return ""
+    if kind == "Z":
+        return "Z"
+    sign = draw(st.sampled_from(["+", "-"]))
+    hours = f"{sign}{draw(st.integers(0, 23)):02d}"
+    return hours if kind == "hours" else f"{hours}:{draw(st.integers(0, 59)):02d}"
+
+
+@st.composite
+def _date_time_texts(draw: st.DrawFn) -> str:
+    """``YYYY-MM-DDThh:mm[:ss[.f]]`` with an optional offset.
+
+    Years 0002-9998 keep the UTC reading of any offset inside 0001-9999.
+    """
+    day = draw(st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31)))
+    text = f"{day.isoformat()}T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+    if draw(st.booleans()):
+        text += f":{draw(st.integers(0, 59)):02d}"
+        if draw(st.booleans()):
+            text += "." + draw(st.text(alphabet="0123456789", min_size=1, max_size=6))
+    return text + draw(_offsets())
+
+
+@st.composite
+def _partial_date_texts(draw: st.DrawFn) -> str:
+    form = draw(
+        st.one_of(
+            _plain_texts(),
+            _season_texts(),
+            _week_texts(),
+            _unspecified_texts(),
+            _long_year_texts(),
+            _exponential_texts(),
+            _significant_texts(),
+            _date_time_texts(),
+        )
+    )
+    return form + draw(_QUALIFIERS)
+
+
+def partial_date_texts() -> st.SearchStrategy[str]:
+    """Canonical EDTF texts of one date, of every form the parser accepts."""
+    return _partial_date_texts()
+
+
+def _mixes_floating_and_offset(a: When, b: When) -> bool:
+    return a.timed and b.timed and a.floating != b.floating
+
+
+@st.composite
+def _interval_texts(draw: st.DrawFn) -> str:
+    """``A/B`` with B not before A; either end may be unknown or open instead."""
+    kind = draw(st.sampled_from(["closed", "closed", "unknown start", "unknown end", "open start", "open end"]))
+    first = draw(partial_date_texts())
+    if kind == "unknown start":
+        return f"/{first}"
+    if kind == "unknown end":
+        return f"{first}/"
+    if kind == "open start":
+        return f"../{first}"
+    if kind == "open end":
+        return f"{first}/.."
+    a, b = When(first), When(draw(partial_date_texts()))
+    assume(not _mixes_floating_and_offset(a, b))
+    # When's order is by earliest bound first, so the later one cannot end
+    # before the earlier one starts.
+    start, end = sorted([a, b])
+    return f"{start}/{end}"
+
+
+def when_texts() -> st.SearchStrategy[str]:
+    """Canonical EDTF texts: single dates and intervals, including ``/B``, ``A/..``."""
+    return st.one_of(partial_date_texts(), _interval_texts())
+
+
+def whens() -> st.SearchStrategy[When]:
+    """Any :class:`When` the parser accepts."""
+    return when_texts().map(When)
+
+
+def _non_blank_text() -> st.SearchStrategy[str]:
+    return st.text(_TEXT_CHARS, min_size=1).filter(lambda s: bool(s.strip()))
+
+
+def _optional_text() -> st.SearchStrategy[str | None]:
+    return st.none() | st.text(_TEXT_CHARS)
+
+
+def _urls() -> st.SearchStrategy[str]:
+    return st.text(_URL_SAFE, max_size=30).map(lambda path: f"https://example.org/{path}")
+
+
+def _json_values() -> st.SearchStrategy[object]:
+    scalars: st.SearchStrategy[object] = st.one_of(
+        st.none(),
+        st.booleans(),
+        # 64 bits: what TOML and most JSON readers hold without loss.
+        st.integers(-(2**63), 2**63 - 1),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(_TEXT_CHARS),
+    )
+    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3), max_leaves=6)
+
+
+def json_objects() -> st.SearchStrategy[dict[str, object]]:
+    """Tables for ``extra``: text keys; text, numbers, booleans, null and lists."""
+    return st.dictionaries(st.text(_TEXT_CHARS, max_size=10), _json_values(), max_size=4)
+
+
+def _sources() -> st.SearchStrategy[dict[str, object]]:
+    optional = {"publisher": _optional_text(), "date": st.none() | when_texts()}
+    return st.one_of(
+        st.fixed_dictionaries({"title": _non_blank_text()}, optional=optional),
+        st.fixed_dictionaries({"url": _urls()}, optional=optional),
+        st.fixed_dictionaries({"title": _non_blank_text(), "url": _urls()}, optional=optional),
+    )
+
+
+def _media() -> st.SearchStrategy[dict[str, object] | None]:
+    return st.none() | st.fixed_dictionaries(
+        {"url": _urls()}, optional={"caption": _optional_text(), "credit": _optional_text()}
+    )
+
+
+def _can_recur(when: When) -> bool:
+    start = when.start
+    return start is not None and Precision.DAY <= start.precision and not start.unspecified
+
+
+@st.composite
+def _events(draw: st.DrawFn) -> Event:
+    when = draw(whens())
+    recurrence = draw(st.sampled_from([None, "FREQ=WEEKLY;COUNT=3"])) if _can_recur(when) else None
+    geo = draw(
+        st.none()
+        | st.tuples(
+            st.floats(-90, 90, allow_nan=False), st.floats(-180, 180, allow_nan=False)
+        ).map(list)
+    )
+    return Event(
+        id=draw(st.none() | _non_blank_text()),
+        title=draw(_non_blank_text()),
+        when=when,
+        tz=draw(st.none() | st.sampled_from(ZONES)),
+        description=draw(_optional_text()),
+        location=draw(_optional_text()),
+        geo=geo,
+        url=draw(st.none() | _urls()),
+        tags=draw(st.lists(_non_blank_text(), max_size=3)),
+        sources=draw(st.lists(_sources(), max_size=2)),
+        group=draw(_optional_text()),
+        media=draw(_media()),
+        status=draw(st.sampled_from(["confirmed", "tentative", "cancelled"])),
+        recurrence=recurrence,
+        extra=draw(json_objects()),
+    )
+
+
+def events() -> st.SearchStrategy[Event]:
+    """Events built from plain fields, as a reader would build them; ids may be derived."""
+    return _events()
+
+
+def timelines() -> st.SearchStrategy[Timeline]:
+    """Timelines of a few events with unique ids."""
+    return st.builds(
+        Timeline,
+        title=st.text(_TEXT_CHARS),
+        description=_optional_text(),
+        tz=st.none() | st.sampled_from(ZONES),
+        events=st.lists(events(), max_size=5, unique_by=lambda e: e.id),
+        extra=json_objects(),
+    )
