@@ -20,8 +20,8 @@ from timeline.errors import DuplicateEventError, ParseError
 
 __all__ = ["Timeline"]
 
-_NEG_INF: Key = (float("-inf"),)
-_POS_INF: Key = (float("inf"),)
+_NEG_INF: Key = float("-inf")
+_POS_INF: Key = float("inf")
 
 
 def _convert_events(value: object) -> tuple[Event, ...]:
@@ -103,12 +103,14 @@ class Timeline:
                 )
         object.__setattr__(self, "events", tuple(sorted(events, key=self.sort_key)))
 
-    def sort_key(self, event: Event) -> tuple[tuple[Key, Key, str], str, str]:
+    def sort_key(self, event: Event) -> tuple[Key, Key, str, str, str]:
         """The key that orders ``event`` in this timeline (see the module docs)."""
         when = event.when
-        if when.floating and (event.tz or self.tz):
-            return (when.key(event.zoneinfo(self.tz)), event.title, event.id)
-        return (when._key, event.title, event.id)
+        if when._floating and (event.tz or self.tz):
+            lo, hi, text = when.key(event.zoneinfo(self.tz))
+        else:
+            lo, hi, text = when._key
+        return (lo, hi, text, event.title, event.id)
 
     def __len__(self) -> int:
         return len(self.events)
@@ -129,7 +131,7 @@ class Timeline:
         return attrs.evolve(self, events=tuple(events))
 
     def _keys(self, event: Event) -> tuple[Key, Key]:
-        key = self.sort_key(event)[0]
+        key = self.sort_key(event)
         return key[0], key[1]
 
     def between(

@@ -5,9 +5,11 @@ of which may be unknown (empty) or open (``..``). Every value keeps the exact
 text it was parsed from, which is its canonical form, and knows its inclusive
 bounds as plain tuples so that sorting never builds a ``datetime``.
 
-Keys are tuples compared element-wise: a day is ``(y, m, d)`` at its start
-and ``(y, m, d, 24)`` at its end, and an instant is ``(y, m, d, H, M, S, us)``
-in UTC, so days and instants interleave correctly and years of any size sort.
+Keys are integers: microseconds since 0001-01-01T00:00 UTC on the proleptic
+Gregorian calendar (astronomical years, so they go below zero too). A day
+spans from its first to its last microsecond, an instant is one value, and
+an unknown or open end is minus or plus infinity. Integers compare fast and
+work for years of any size.
 """
 
 from __future__ import annotations
@@ -23,10 +25,13 @@ from timeline.errors import OutOfRangeError, ParseError
 
 __all__ = ["PartialDate", "Precision", "When"]
 
-Key = tuple[float, ...]
+Key = int | float  # float only for the infinities
 
-_NEG_INF: Final[Key] = (-math.inf,)
-_POS_INF: Final[Key] = (math.inf,)
+_NEG_INF: Final[Key] = -math.inf
+_POS_INF: Final[Key] = math.inf
+_DAY_US: Final = 86_400_000_000
+# date(1970, 1, 1).toordinal(): shifts days_from_civil (epoch 1970) to date's ordinals.
+_ORDINAL_1970: Final = 719_163
 _DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -98,6 +103,38 @@ def _days_in_month(year: int, month: int) -> int:
     if month == 2 and _is_leap(year):
         return 29
     return _DAYS_IN_MONTH[month]
+
+
+def _ordinal(year: int, month: int, day: int) -> int:
+    """Day number with 0001-01-01 as 1, like date.toordinal, for any year."""
+    if 1 <= year <= 9999:
+        return date(year, month, day).toordinal()
+    # Howard Hinnant's days_from_civil; floor division keeps it right below zero.
+    year -= month <= 2
+    era = year // 400
+    year_of_era = year - era * 400
+    day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
+    return era * 146_097 + day_of_era - 719_468 + _ORDINAL_1970
+
+
+def _day_keys(lo: tuple[int, int, int], hi: tuple[int, int, int]) -> tuple[int, int]:
+    """Keys of the first microsecond of day ``lo`` and the last of day ``hi``."""
+    first = _ordinal(*lo) * _DAY_US
+    if lo == hi:
+        return first, first + _DAY_US - 1
+    return first, (_ordinal(*hi) + 1) * _DAY_US - 1
+
+
+def _instant_key(
+    year: int, month: int, day: int, hour: int, minute: int, second: int, micro: int, offset_us: int
+) -> int:
+    return (
+        _ordinal(year, month, day) * _DAY_US
+        + ((hour * 60 + minute) * 60 + second) * 1_000_000
+        + micro
+        - offset_us
+    )
 
 
 def _fail(text: str, why: str) -> NoReturn:
@@ -331,13 +368,12 @@ class PartialDate(_PartialDateSlots):
         key = self._lo if lo else self._hi
         if zone is None or not self.floating:
             return key
-        year, month, day, hour, minute, second, micro = (int(part) for part in key[:7])
-        local = datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
-        try:
-            utc = local.astimezone(UTC)
-        except OverflowError:
+        local = self.earliest()
+        assert isinstance(local, datetime)
+        offset = local.replace(tzinfo=zone).utcoffset()
+        if offset is None:
             return key
-        return (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond)
+        return key - offset // timedelta(microseconds=1)
 
 
 def _parse_point(text: str, whole: str) -> PartialDate:
@@ -372,7 +408,7 @@ def _parse_plain(text: str, whole: str, plain: re.Match[str]) -> PartialDate:
     fields: tuple[object, ...] = (
         precision, year, month, day, None, None, None, None, None, False, None, lo_ymd, hi_ymd,
     )  # fmt: skip
-    return PartialDate._make(text, fields, lo_ymd, (*hi_ymd, 24))
+    return PartialDate._make(text, fields, *_day_keys(lo_ymd, hi_ymd))
 
 
 def _parse_general(text: str, whole: str) -> PartialDate:
@@ -476,17 +512,12 @@ def _parse_general(text: str, whole: str) -> PartialDate:
         lo_day, hi_day,
     )  # fmt: skip
     if time is None:
-        return PartialDate._make(text, fields, lo_day, (*hi_day, 24))
+        return PartialDate._make(text, fields, *_day_keys(lo_day, hi_day))
     assert year is not None
     assert month is not None
     assert day is not None
-    key: Key = (year, month, day, *time)
-    if offset:
-        try:
-            utc = datetime(year, month, day, *time) - offset
-        except OverflowError:
-            _fail(whole, "it falls outside the years 0001-9999 in UTC")
-        key = (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond)
+    offset_us = 0 if offset is None else offset // timedelta(microseconds=1)
+    key = _instant_key(year, month, day, *time, offset_us)
     return PartialDate._make(text, fields, key, key)
 
 
@@ -559,9 +590,10 @@ def _parse_interval(text: str) -> tuple[PartialDate | None, PartialDate | None, 
 
 class _WhenSlots:
     # See _PartialDateSlots for why construction goes through a plain base.
-    __slots__ = ("_end", "_key", "_kinds", "_start", "_text")
+    __slots__ = ("_end", "_floating", "_key", "_kinds", "_start", "_text")
 
     _text: str
+    _floating: bool
     _start: PartialDate | None
     _end: PartialDate | None
     _kinds: str  # "" for one date; else start and end kinds: d(ate), u(nknown), o(pen)
@@ -606,11 +638,15 @@ class When(_WhenSlots):
             self._start = self._end = point
             self._kinds = ""
             self._key = (point._lo, point._hi, text)
+            self._floating = "T" in text and point.floating
         else:
             self._start, self._end, self._kinds = _parse_interval(text)
             lo = _NEG_INF if self._start is None else self._start._lo
             hi = _POS_INF if self._end is None else self._end._hi
             self._key = (lo, hi, text)
+            self._floating = "T" in text and any(
+                p is not None and p.floating for p in (self._start, self._end)
+            )
         self.__class__ = cls
         return self  # type: ignore[return-value]
 
@@ -763,7 +799,7 @@ class When(_WhenSlots):
     @property
     def floating(self) -> bool:
         """True when a time of day has no UTC offset: it is local to a zone."""
-        return any(p.floating for p in self._points())
+        return self._floating
 
     def earliest(self) -> date | datetime | None:
         """The first day (``date``) or instant (``datetime``) it may denote.
@@ -815,7 +851,7 @@ class When(_WhenSlots):
         is zone-free. Keys of different values never tie, so the order is
         total and agrees with ``==``.
         """
-        if zone is None or not self.floating:
+        if zone is None or not self._floating:
             return self._key
         lo = _NEG_INF if self._start is None else self._start._key_in(zone, lo=True)
         hi = _POS_INF if self._end is None else self._end._key_in(zone, lo=False)
