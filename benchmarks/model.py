@@ -105,9 +105,8 @@ def main(n: int = 100_000) -> int:
     assert len(timeline) == n
 
     print(f"model benchmark, {n:,} items, median of {ROUNDS} rounds, Python {sys.version.split()[0]}")
-    print(
-        f"  parse EDTF, mixed precision   {parse_all / n * 1e6:7.2f} us/item   (target < 5 us for a plain date)"
-    )
+    per_item = parse_all / n * 1e6
+    print(f"  parse EDTF, mixed precision   {per_item:7.2f} us/item   (target < 5 us for a plain date)")
     print(f"  parse EDTF, plain dates only  {parse_plain / len(plain) * 1e6:7.2f} us/item")
     print(f"  build Event from a dict       {build / n * 1e6:7.2f} us/item   (target < 10 us)")
     print(f"  sort into a Timeline          {sort:7.3f} s for {n:,}   (target < 0.5 s)")

@@ -15,11 +15,11 @@ import hashlib
 import math
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from datetime import date as _date
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 from dateutil.rrule import rrulestr
@@ -31,6 +31,9 @@ __all__ = ["Event", "Geo", "JSONValue", "Media", "Source", "Status"]
 
 JSONValue: TypeAlias = "str | int | float | bool | list[JSONValue] | dict[str, JSONValue] | None"
 
+_T = TypeVar("_T")
+# Lone surrogates cannot be written as UTF-8: refuse them at the door.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _NO_SPACE_RE = re.compile(r"\S+")
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
 
@@ -59,6 +62,8 @@ def _check_text(field: str, value: object, *, required: bool = False) -> str | N
     if isinstance(value, str):
         if required and not value.strip():
             raise _bad(field, f"{field!r} must not be blank, got {value!r}")
+        if not value.isascii() and _SURROGATE_RE.search(value):
+            raise _bad(field, f"{field!r} must be Unicode text, got a lone surrogate in {value!r}")
         return value
     if value is None and not required:
         return None
@@ -70,6 +75,8 @@ def _check_url(field: str, value: object, *, absolute: bool) -> str | None:
         return None
     if not isinstance(value, str) or not _NO_SPACE_RE.fullmatch(value):
         raise _bad(field, f"{field!r} must be a URL without spaces, got {value!r}")
+    if not value.isascii() and _SURROGATE_RE.search(value):
+        raise _bad(field, f"{field!r} must be Unicode text, got a lone surrogate in {value!r}")
     if absolute and not _SCHEME_RE.fullmatch(value):
         raise _bad(field, f"{field!r} must be an absolute URL such as https://..., got {value!r}")
     return value
@@ -111,26 +118,26 @@ def _convert_publisher(value: object) -> str | None:
 
 
 def _convert_media_url(value: object) -> str:
-    url = _check_url("media.url", value, absolute=False)
+    url = _check_url("url", value, absolute=False)
     if url is None:
-        raise _bad("media.url", "'media' needs a url")
+        raise ParseError("media needs a url")
     return url
 
 
 def _convert_caption(value: object) -> str | None:
-    return _check_text("media.caption", value)
+    return _check_text("caption", value)
 
 
 def _convert_credit(value: object) -> str | None:
-    return _check_text("media.credit", value)
+    return _check_text("credit", value)
 
 
 def _convert_lat(value: object) -> float:
-    return _convert_float("geo", value, -90.0, 90.0)
+    return _convert_float("lat", value, -90.0, 90.0)
 
 
 def _convert_lon(value: object) -> float:
-    return _convert_float("geo", value, -180.0, 180.0)
+    return _convert_float("lon", value, -180.0, 180.0)
 
 
 def _convert_when(value: object, field: str = "when") -> When:
@@ -168,6 +175,7 @@ def _convert_tags(value: object) -> tuple[str, ...]:
     for tag in tags:
         if not isinstance(tag, str) or not tag.strip():
             raise _bad("tags", f"each tag must be non-blank text, got {tag!r}")
+        _check_text("tags", tag)
     return tags
 
 
@@ -180,10 +188,10 @@ def _convert_float(field: str, value: object, low: float, high: float) -> float:
     return number
 
 
-def _check_keys(field: str, data: Mapping[object, object], allowed: tuple[str, ...]) -> None:
+def _check_keys(what: str, data: Mapping[object, object], allowed: tuple[str, ...]) -> None:
     for key in data:
         if key not in allowed:
-            raise _bad(field, f"{field!r} has no field {key!r} (it takes {', '.join(allowed)})")
+            raise ParseError(f"{what} has no field {key!r} (it takes {', '.join(allowed)})")
 
 
 @attrs.frozen(kw_only=True)
@@ -203,13 +211,13 @@ class Geo:
         if isinstance(value, Geo):
             return value
         if isinstance(value, Mapping):
-            _check_keys("geo", value, ("lat", "lon"))
+            _check_keys("'geo'", value, ("lat", "lon"))
             if "lat" not in value or "lon" not in value:
-                raise _bad("geo", f"'geo' needs both lat and lon, got {dict(value)!r}")
+                raise ParseError(f"'geo' needs both lat and lon, got {dict(value)!r}")
             return cls(lat=value["lat"], lon=value["lon"])
         if isinstance(value, list | tuple) and len(value) == 2:
             return cls(lat=value[0], lon=value[1])
-        raise _bad("geo", f"'geo' must be [latitude, longitude], got {value!r}")
+        raise ParseError(f"'geo' must be [latitude, longitude], got {value!r}")
 
 
 @attrs.frozen(init=False)
@@ -235,17 +243,27 @@ class Source:
     ) -> Source:
         # Frozen by a class swap, as Event is: sources come by the thousand.
         self: Any = object.__new__(_SourceBuilder)
-        self.title = title if title is None or type(title) is str else _convert_source_title(title)
+        self.title = (
+            title
+            if title is None or (type(title) is str and title.isascii())
+            else (_convert_source_title(title))
+        )
         self.url = None if url is None else _convert_source_url(url)
         self.publisher = (
-            publisher if publisher is None or type(publisher) is str else (_convert_publisher(publisher))
+            publisher
+            if publisher is None or (type(publisher) is str and publisher.isascii())
+            else _convert_publisher(publisher)
         )
         self.date = None if date is None else _convert_when(date, "date")
         if self.title is None and self.url is None:
-            raise _bad("sources", "a source needs a title or a url")
+            raise ParseError("a source needs a title or a url")
         self.__class__ = cls
         built: Source = self
         return built
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # __new__ takes keywords only, which pickle's default protocol cannot pass.
+        return (_rebuild, (type(self), attrs.asdict(self, recurse=False)))
 
     @classmethod
     def coerce(cls, value: object) -> Source:
@@ -253,9 +271,9 @@ class Source:
         if isinstance(value, Source):
             return value
         if isinstance(value, Mapping):
-            _check_keys("sources", value, ("title", "url", "publisher", "date"))
+            _check_keys("a source", value, ("title", "url", "publisher", "date"))
             return cls(**value)
-        raise _bad("sources", f"each source must be a table of title, url, publisher, date; got {value!r}")
+        raise ParseError(f"each source must be a table of title, url, publisher, date; got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
@@ -280,11 +298,11 @@ class Media:
         if isinstance(value, str):
             return cls(url=value)
         if isinstance(value, Mapping):
-            _check_keys("media", value, ("url", "caption", "credit"))
+            _check_keys("'media'", value, ("url", "caption", "credit"))
             if "url" not in value:
-                raise _bad("media", "'media' needs a url")
+                raise ParseError("'media' needs a url")
             return cls(**value)
-        raise _bad("media", f"'media' must be a table of url, caption, credit; got {value!r}")
+        raise ParseError(f"'media' must be a table of url, caption, credit; got {value!r}")
 
 
 class Status(enum.StrEnum):
@@ -321,17 +339,18 @@ def _convert_sources(value: object) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def _convert_media(value: object) -> Media | None:
-    return None if value is None else Media.coerce(value)
-
-
-def _convert_geo(value: object) -> Geo | None:
-    return None if value is None else Geo.coerce(value)
+def _part(coerce: Callable[[object], _T], value: object, field: str) -> _T:
+    """Build a part of an event; its errors are placed under ``field``."""
+    try:
+        return coerce(value)
+    except ParseError as exc:
+        raise exc.located(field=field) from exc
 
 
 def _convert_id(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _bad("id", f"'id' must be non-blank text, got {value!r}")
+    _check_text("id", value)
     return value
 
 
@@ -355,7 +374,10 @@ def _convert_recurrence(value: object) -> str | None:
 
 def _freeze_json(value: object, where: str) -> JSONValue:
     """A deep copy of ``value`` if it is JSON data, else a ParseError."""
-    if value is None or isinstance(value, str | bool | int):
+    if isinstance(value, str):
+        _check_text(where, value)
+        return value
+    if value is None or isinstance(value, bool | int):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
@@ -368,6 +390,7 @@ def _freeze_json(value: object, where: str) -> JSONValue:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _bad(where, f"{where!r} keys must be text, got {key!r}")
+            _check_text(where, key)
             copy[key] = _freeze_json(item, f"{where}.{key}")
         return copy
     if isinstance(value, date | datetime):
@@ -464,21 +487,30 @@ class Event:
         # plain data is a hot path. Common values (text, None, empty lists)
         # skip their converters.
         self: Any = object.__new__(_EventBuilder)
-        self.title = title if type(title) is str and title.strip() else _convert_title(title)
+        # ASCII text needs no further check; anything else goes through its converter.
+        self.title = (
+            title if type(title) is str and title.isascii() and title.strip() else _convert_title(title)
+        )
         self.when = when if type(when) is When else _convert_when(when)
         self.tz = None if tz is None else convert_tz(tz)
         self.description = (
             description
-            if description is None or type(description) is str
+            if description is None or (type(description) is str and description.isascii())
             else (_convert_description(description))
         )
-        self.location = location if location is None or type(location) is str else _convert_location(location)
-        self.geo = None if geo is None else Geo.coerce(geo)
+        self.location = (
+            location
+            if location is None or (type(location) is str and location.isascii())
+            else _convert_location(location)
+        )
+        self.geo = None if geo is None else _part(Geo.coerce, geo, "geo")
         self.url = None if url is None else _convert_url(url)
         self.tags = () if tags in ((), []) else _convert_tags(tags)
         self.sources = () if sources in ((), []) else _convert_sources(sources)
-        self.group = group if group is None or type(group) is str else _convert_group(group)
-        self.media = None if media is None else Media.coerce(media)
+        self.group = (
+            group if group is None or (type(group) is str and group.isascii()) else _convert_group(group)
+        )
+        self.media = None if media is None else _part(Media.coerce, media, "media")
         self.status = status if type(status) is Status else _convert_status(status)
         self.recurrence = None if recurrence is None else _convert_recurrence(recurrence)
         self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra)
@@ -495,6 +527,12 @@ class Event:
         self.__class__ = cls
         built: Event = self
         return built
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # __new__ takes keywords only, which pickle's default protocol cannot pass.
+        fields = attrs.asdict(self, recurse=False)
+        fields["extra"] = dict(self.extra)  # a mappingproxy does not pickle
+        return (_rebuild, (type(self), fields))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Event:
@@ -520,6 +558,10 @@ class Event:
         """The event's zone, else ``default``'s, else None."""
         name = self.tz or default
         return None if name is None else zone(name)
+
+
+def _rebuild(cls: type[Any], fields: dict[str, Any]) -> Any:
+    return cls(**fields)
 
 
 class _SourceBuilder(Source):

@@ -9,12 +9,13 @@ same on every run. Building a timeline sorts once: O(n log n).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from datetime import date, tzinfo
 from typing import Literal
 
 import attrs
 
-from timeline._event import Event, JSONValue, convert_extra, convert_tz
+from timeline._event import Event, JSONValue, _check_text, convert_extra, convert_tz
+from timeline._event import zone as event_zone
 from timeline._when import Key, When
 from timeline.errors import DuplicateEventError, ParseError
 
@@ -44,25 +45,21 @@ def _convert_events(value: object) -> tuple[Event, ...]:
 
 
 def _convert_title(value: object) -> str:
-    if not isinstance(value, str):
-        raise ParseError(f"'title' must be text, got {value!r}", field="title")
-    return value
+    return _check_text("title", value) or ""
 
 
 def _convert_description(value: object) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise ParseError(f"'description' must be text, got {value!r}", field="description")
+    return _check_text("description", value)
 
 
-def _bound(value: When | date | str | None, *, lower: bool) -> Key:
+def _bound(value: When | date | str | None, zone: tzinfo | None, *, lower: bool) -> Key:
     if value is None:
         return _NEG_INF if lower else _POS_INF
     if isinstance(value, str):
         value = When(value)
     elif isinstance(value, date):  # datetime too
         value = When.from_date(value)
-    key = value.key()
+    key = value.key(zone)
     return key[0] if lower else key[1]
 
 
@@ -95,11 +92,12 @@ class Timeline:
     def __attrs_post_init__(self) -> None:
         events = self.events
         seen: dict[str, Event] = {}
-        for event in events:
-            if seen.setdefault(event.id, event) is not event:
+        for index, event in enumerate(events):
+            first = seen.setdefault(event.id, event)
+            if len(seen) <= index:
                 raise DuplicateEventError(
-                    f"two events share the id {event.id!r}: {seen[event.id].title!r} and {event.title!r}",
-                    field="events",
+                    f"two events share the id {event.id!r}: {first.title!r} and {event.title!r}",
+                    field=f"events[{index}]",
                 )
         object.__setattr__(self, "events", tuple(sorted(events, key=self.sort_key)))
 
@@ -166,7 +164,8 @@ class Timeline:
         """
         if mode not in ("overlaps", "within"):
             raise ValueError(f"mode must be 'overlaps' or 'within', got {mode!r}")
-        lo, hi = _bound(start, lower=True), _bound(end, lower=False)
+        zone = None if self.tz is None else event_zone(self.tz)
+        lo, hi = _bound(start, zone, lower=True), _bound(end, zone, lower=False)
         picked = []
         for event in self.events:
             first, last = self._keys(event)
@@ -206,7 +205,8 @@ class Timeline:
         groups: dict[int | None, list[Event]] = {}
         for event in self.events:
             start = event.when.start
-            groups.setdefault(None if start is None else start.year, []).append(event)
+            exact = start is not None and start.significant_digits is None
+            groups.setdefault(start.year if exact and start is not None else None, []).append(event)
         return {year: tuple(events) for year, events in groups.items()}
 
     def by_month(self) -> dict[tuple[int, int | None] | None, tuple[Event, ...]]:
@@ -222,7 +222,10 @@ class Timeline:
         groups: dict[tuple[int, int | None] | None, list[Event]] = {}
         for event in self.events:
             start = event.when.start
-            key = None if start is None or start.year is None else (start.year, start.month)
+            if start is None or start.year is None or start.significant_digits is not None:
+                key = None
+            else:
+                key = (start.year, start.month)
             groups.setdefault(key, []).append(event)
         return {key: tuple(events) for key, events in groups.items()}
 

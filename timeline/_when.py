@@ -528,7 +528,8 @@ def _day_bounds(
     if len(years) == len(months) == len(days) == 1:
         year, month, day = years[0], months[0], days[0]
         if day > _days_in_month(year, month):
-            _fail(text, f"day {day:02d} does not exist in {year:04d}-{month:02d}")
+            year_text = f"-{-year:04d}" if year < 0 else f"{year:04d}"
+            _fail(text, f"day {day:02d} does not exist in {year_text}-{month:02d}")
         return (year, month, day), (year, month, day)
     # A year range given by significant digits is contiguous: its ends suffice.
     lo = next(
@@ -683,7 +684,7 @@ class When(_WhenSlots):
         """
         if isinstance(value, datetime):
             text = value.isoformat(timespec="seconds" if not value.microsecond else "microseconds")
-            if text.endswith("+00:00") and value.utcoffset() == timedelta(0) and value.tzinfo is UTC:
+            if value.utcoffset() == timedelta(0):
                 text = text[:-6] + "Z"
             return cls(text)
         return cls(value.isoformat())

@@ -213,7 +213,8 @@ def dump(
 
 def atomic_write(path: str | os.PathLike[str], produce: Callable[[TextIO], None]) -> None:
     """Call ``produce`` on a UTF-8 text stream whose content replaces ``path`` at once."""
-    target = Path(path)
+    # Write through a symbolic link to the file it names, as editors do.
+    target = Path(os.path.realpath(path))
     existing_mode = None
     with contextlib.suppress(OSError):
         existing_mode = target.stat().st_mode & 0o7777

@@ -5,6 +5,7 @@ Only the data-shaped formats use this; it imports the model, never a format.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -34,9 +35,9 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
         )
     for key in data:
         if key not in _TOP_FIELDS:
-            raise fail(
-                ParseError(f"unknown timeline field {key!r} (fields: {', '.join(_TOP_FIELDS)})"), str(key)
-            )
+            close = difflib.get_close_matches(str(key), _TOP_FIELDS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"fields: {', '.join(_TOP_FIELDS)}"
+            raise fail(ParseError(f"unknown timeline field {key!r} ({hint})"), str(key))
     version = data.get("version", VERSION)
     if version != VERSION:
         raise fail(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from timeline._timeline import Timeline
-from timeline.errors import ParseError
+from timeline.errors import FormatError, ParseError
 from timeline.formats._fields import from_data, to_data
 
 __all__ = ["OPTIONS", "read", "write"]
@@ -50,7 +50,18 @@ def read(text: str, source: str) -> Timeline:
 
 
 def write(timeline: Timeline, out: TextIO, *, indent: int = 2) -> None:
-    """Write ``timeline`` as canonical JSON: UTF-8, keys in field order, a final newline."""
+    """Write ``timeline`` as canonical JSON: UTF-8, keys in field order, a final newline.
+
+    Args:
+        timeline: What to write.
+        out: A text stream.
+        indent: Spaces per level, 0 to 8; 0 puts everything on one line.
+
+    Raises:
+        FormatError: ``indent`` is not a whole number from 0 to 8.
+    """
+    if type(indent) is not int or not 0 <= indent <= 8:
+        raise FormatError(f"the json option 'indent' must be a whole number from 0 to 8, got {indent!r}")
     text = json.dumps(to_data(timeline), ensure_ascii=False, indent=indent or None, allow_nan=False)
     out.write(text)
     out.write("\n")

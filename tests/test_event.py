@@ -1,0 +1,213 @@
+"""Event and its parts: conversion, validation, derived ids, immutability."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import given
+
+from strategies import events
+from timeline import Event, Geo, Media, ParseError, Source, Status, When
+
+
+class TestConstruction:
+    def test_plain_values_are_converted(self) -> None:
+        """Strings, lists and dicts become When, tuples, Source, Media, Geo and Status."""
+        event = Event(
+            title="Harris meets Giammattei",
+            when="2021-06-07",
+            tz="America/Guatemala",
+            tags=["trip", "diplomacy"],
+            sources=[{"title": "CBS News", "url": "https://www.cbsnews.com/", "date": "2021-06-02"}],
+            media={"url": "photo.jpg", "caption": "At the palace", "credit": "AFP"},
+            geo=[14.6349, -90.5069],
+            status="tentative",
+        )
+
+        assert When("2021-06-07") == event.when
+        assert ("trip", "diplomacy") == event.tags
+        assert (Source(title="CBS News", url="https://www.cbsnews.com/", date="2021-06-02"),) == event.sources
+        assert Media(url="photo.jpg", caption="At the palace", credit="AFP") == event.media
+        assert Geo(lat=14.6349, lon=-90.5069) == event.geo
+        assert Status.TENTATIVE is event.status
+
+    def test_defaults(self) -> None:
+        """Optional fields default to None, empty tuples, confirmed and an empty extra."""
+        event = Event(title="T", when="2021")
+
+        assert (None, None, (), (), Status.CONFIRMED, {}) == (
+            event.tz,
+            event.description,
+            event.tags,
+            event.sources,
+            event.status,
+            dict(event.extra),
+        )
+
+    def test_date_objects_become_whens(self) -> None:
+        """A date (as TOML gives for an unquoted date) is a day; a datetime an instant."""
+        assert When("2021-06-06") == Event(title="T", when=date(2021, 6, 6)).when
+        assert When("2021-06-06T10:00:00Z") == Event(title="T", when=datetime(2021, 6, 6, 10, tzinfo=UTC)).when
+
+    def test_zoned_datetime_keeps_its_offset(self) -> None:
+        """An aware datetime keeps the instant it names, as a UTC offset."""
+        moment = datetime(2021, 6, 7, 10, tzinfo=ZoneInfo("America/Guatemala"))
+
+        assert "2021-06-07T10:00:00-06:00" == str(Event(title="T", when=moment).when)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["line one\nline two", "tab\there", "<b>&amp;</b> 'quotes' \"double\"", "emoji 🗳️ and 中文", " padded "],
+    )
+    def test_text_is_kept_exactly(self, text: str) -> None:
+        """Text fields keep newlines, tabs, markup, emoji and spaces as given."""
+        event = Event(title=text, when="2021", description=text, location=text, group=text)
+
+        assert (text, text, text, text) == (event.title, event.description, event.location, event.group)
+
+    def test_extra_is_a_read_only_copy(self) -> None:
+        """Extra data is copied in and cannot be changed through the event."""
+        data = {"a": [1, 2], "b": {"c": None}}
+        event = Event(title="T", when="2021", extra=data)
+        data["a"].append(3)
+
+        assert {"a": [1, 2], "b": {"c": None}} == dict(event.extra)
+        with pytest.raises(TypeError):
+            event.extra["z"] = 1  # type: ignore[index]
+
+    def test_recurrence_is_kept_without_prefix(self) -> None:
+        """An RRULE is validated and stored without an 'RRULE:' prefix."""
+        event = Event(title="T", when="2021-06-07T10:00", recurrence="RRULE:FREQ=WEEKLY;COUNT=3")
+
+        assert "FREQ=WEEKLY;COUNT=3" == event.recurrence
+
+
+class TestValidation:
+    @pytest.mark.parametrize(
+        ("fields", "field", "quoted"),
+        [
+            ({"title": "", "when": "2021"}, "title", "''"),
+            ({"title": "   ", "when": "2021"}, "title", "'   '"),
+            ({"title": 5, "when": "2021"}, "title", "5"),
+            ({"title": "T", "when": "2021-13"}, "when", "'2021-13'"),
+            ({"title": "T", "when": 2021}, "when", "2021"),
+            ({"title": "T", "when": "2021", "tz": "Mars/Olympus"}, "tz", "'Mars/Olympus'"),
+            ({"title": "T", "when": "2021", "tz": "../etc/passwd"}, "tz", "'../etc/passwd'"),
+            ({"title": "T", "when": "2021", "url": "not a url"}, "url", "'not a url'"),
+            ({"title": "T", "when": "2021", "url": "example.org"}, "url", "'example.org'"),
+            ({"title": "T", "when": "2021", "tags": "trip"}, "tags", "'trip'"),
+            ({"title": "T", "when": "2021", "tags": ["ok", ""]}, "tags", "''"),
+            ({"title": "T", "when": "2021", "status": "maybe"}, "status", "'maybe'"),
+            ({"title": "T", "when": "2021", "geo": [91, 0]}, "geo.lat", "91"),
+            ({"title": "T", "when": "2021", "geo": [0, float("nan")]}, "geo.lon", "nan"),
+            ({"title": "T", "when": "2021", "geo": "here"}, "geo", "'here'"),
+            ({"title": "T", "when": "2021", "id": ""}, "id", "''"),
+            ({"title": "T", "when": "2021-06-07", "recurrence": "FREQ=SOMETIMES"}, "recurrence", "'FREQ=SOMETIMES'"),
+            ({"title": "T", "when": "2021", "recurrence": "FREQ=WEEKLY"}, "recurrence", "'2021'"),
+            ({"title": "T", "when": "2021", "extra": {"x": float("inf")}}, "extra.x", "inf"),
+            ({"title": "T", "when": "2021", "extra": {"x": object}}, "extra.x", "object"),
+            ({"title": "T", "when": "2021", "media": {"caption": "no url"}}, "media", "url"),
+            ({"title": "T", "when": "2021", "media": {"url": "x", "alt": "?"}}, "media", "'alt'"),
+        ],
+    )
+    def test_bad_fields_are_named_and_quoted(self, fields: dict[str, object], field: str, quoted: str) -> None:
+        """Each invalid field raises ParseError naming the field and quoting the value."""
+        with pytest.raises(ParseError) as caught:
+            Event.from_dict(fields)
+
+        assert field == caught.value.field
+        assert quoted in str(caught.value)
+
+    def test_source_needs_title_or_url(self) -> None:
+        """A source with neither title nor url is an error naming its position."""
+        with pytest.raises(ParseError) as caught:
+            Event(title="T", when="2021", sources=[{"title": "ok"}, {"publisher": "CBS"}])
+
+        assert "sources[1]" == caught.value.field
+
+    def test_unknown_field_suggests_the_right_one(self) -> None:
+        """A misspelt field is an error that suggests the field meant."""
+        with pytest.raises(ParseError) as caught:
+            Event.from_dict({"title": "T", "when": "2021", "tag": ["x"]})
+
+        assert "did you mean 'tags'?" in str(caught.value)
+
+    @pytest.mark.parametrize("missing", ["title", "when"])
+    def test_required_fields(self, missing: str) -> None:
+        """from_dict names a missing title or when."""
+        data = {"title": "T", "when": "2021"}
+        del data[missing]
+
+        with pytest.raises(ParseError, match=missing):
+            Event.from_dict(data)
+
+    def test_parse_error_is_a_value_error(self) -> None:
+        """Callers that catch ValueError keep working."""
+        with pytest.raises(ValueError, match="title"):
+            Event(title="", when="2021")
+
+
+class TestIdentity:
+    def test_derived_id_is_stable(self) -> None:
+        """The derived id depends only on content: the same on every run and machine."""
+        event = Event(title="Harris visits Guatemala", when="2021-06-07")
+
+        assert "ev-e08cb2fbd545a69c" == event.id
+
+    def test_derived_id_follows_title_when_location_group(self) -> None:
+        """Changing title, when, location or group changes the derived id; description does not."""
+        base = Event(title="T", when="2021")
+        ids = {
+            Event(title="U", when="2021").id,
+            Event(title="T", when="2022").id,
+            Event(title="T", when="2021", location="L").id,
+            Event(title="T", when="2021", group="G").id,
+        }
+
+        assert base.id not in ids
+        assert 4 == len(ids)
+        assert base.id == Event(title="T", when="2021", description="more").id
+
+    def test_given_id_wins(self) -> None:
+        """An explicit id is kept as given."""
+        assert "june-6" == Event(id="june-6", title="T", when="2021").id
+
+    def test_immutable(self) -> None:
+        """Fields cannot be assigned; attrs.evolve makes a changed copy."""
+        event = Event(title="T", when="2021")
+
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            event.title = "U"  # type: ignore[misc]
+        assert "U" == attrs.evolve(event, title="U").title
+
+    def test_evolve_converts_like_the_constructor(self) -> None:
+        """attrs.evolve runs the same conversion and validation."""
+        event = Event(title="T", when="2021")
+
+        assert When("2022") == attrs.evolve(event, when="2022").when
+        with pytest.raises(ParseError):
+            attrs.evolve(event, when="never")
+
+    def test_repr_round_trips(self) -> None:
+        """repr is valid Python that rebuilds an equal event."""
+        event = Event(title="T", when="2021-06", tags=["a"], sources=[{"title": "S"}], status="cancelled")
+        namespace = {"Event": Event, "When": When, "Source": Source, "Status": Status}
+
+        assert event == eval(repr(event), namespace)  # noqa: S307 - our own repr
+
+    @given(events())
+    def test_equal_events_hash_equal(self, event: Event) -> None:
+        """A rebuilt event is equal and hashes the same (extra is left out of the hash)."""
+        copy = attrs.evolve(event)
+
+        assert event == copy
+        assert hash(event) == hash(copy)
+
+    @given(events())
+    def test_pickle_round_trip(self, event: Event) -> None:
+        """Events pickle, so they cross process boundaries."""
+        assert event == pickle.loads(pickle.dumps(event))  # noqa: S301 - our own data

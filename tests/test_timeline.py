@@ -1,0 +1,221 @@
+"""Timeline: its order, queries, merging and de-duplication."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import events, timelines
+
+from timeline import DuplicateEventError, Event, ParseError, Timeline, When
+
+
+def titles(timeline: Timeline) -> list[str]:
+    return [event.title for event in timeline]
+
+
+def make(*pairs: tuple[str, str], **fields: object) -> Timeline:
+    return Timeline(events=[Event(title=title, when=when) for title, when in pairs], **fields)  # type: ignore[arg-type]
+
+
+class TestOrder:
+    def test_events_sort_by_when_then_title(self) -> None:
+        """Earliest bound first; for equal dates the title decides."""
+        timeline = make(("b", "2021-06-06"), ("a", "2021-06-06"), ("year", "2021"), ("month", "2021-06"))
+
+        assert ["year", "month", "a", "b"] == titles(timeline)
+
+    def test_unknown_start_first_open_end_last(self) -> None:
+        """An unknown start sorts before everything; among equal starts an open end sorts last."""
+        timeline = make(("open", "2021/.."), ("year", "2021"), ("before", "/2021"))
+
+        assert ["before", "year", "open"] == titles(timeline)
+
+    def test_floating_times_use_the_event_zone(self) -> None:
+        """10:00 in Guatemala (16:00 UTC) comes after 15:00 UTC the same day."""
+        timeline = Timeline(
+            events=[
+                Event(title="guatemala", when="2021-06-07T10:00", tz="America/Guatemala"),
+                Event(title="utc", when="2021-06-07T15:00Z"),
+            ]
+        )
+
+        assert ["utc", "guatemala"] == titles(timeline)
+
+    def test_floating_times_fall_back_to_the_timeline_zone(self) -> None:
+        """Without an event zone, the timeline's default places a floating time."""
+        pairs = (("tokyo", "2021-06-07T10:00"), ("utc", "2021-06-07T02:00Z"))
+
+        assert ["tokyo", "utc"] == titles(make(*pairs, tz="Asia/Tokyo"))
+        assert ["utc", "tokyo"] == titles(make(*pairs))
+
+    @given(st.lists(events(), unique_by=lambda e: e.id, max_size=12), st.randoms())
+    def test_order_ignores_input_order(self, items: list[Event], rnd: random.Random) -> None:
+        """The same events in any input order give the same timeline."""
+        shuffled = list(items)
+        rnd.shuffle(shuffled)
+
+        assert Timeline(events=items).events == Timeline(events=shuffled).events
+
+    def test_building_is_n_log_n(self) -> None:
+        """Building from 20,000 events does not compare every pair (no O(n^2) step)."""
+        items = [Event(title=f"e{i}", when=f"{1000 + i % 9000:04d}") for i in range(20_000)]
+        calls = 0
+        original = Timeline.sort_key
+
+        def counting(self: Timeline, event: Event) -> tuple[object, ...]:
+            nonlocal calls
+            calls += 1
+            return original(self, event)
+
+        Timeline.sort_key = counting  # type: ignore[assignment, method-assign]
+        try:
+            Timeline(events=items)
+        finally:
+            Timeline.sort_key = original  # type: ignore[method-assign]
+
+        assert len(items) == calls
+
+
+class TestValidation:
+    def test_duplicate_ids_are_an_error(self) -> None:
+        """Two events with one id are refused, naming both."""
+        with pytest.raises(DuplicateEventError, match="'A' and 'B'"):
+            Timeline(events=[Event(id="x", title="A", when="2021"), Event(id="x", title="B", when="2021")])
+
+    def test_dicts_become_events_with_their_index_in_errors(self) -> None:
+        """Plain dicts are built into events; a bad one is named by index."""
+        with pytest.raises(ParseError) as caught:
+            Timeline(events=[{"title": "ok", "when": "2021"}, {"title": "bad", "when": "2021-13"}])
+
+        assert "events[1].when" == caught.value.field
+
+    @pytest.mark.parametrize(
+        ("fields", "field"),
+        [({"title": 3}, "title"), ({"tz": "Nowhere/Land"}, "tz"), ({"events": "x"}, "events"), ({"description": 1}, "description")],
+    )
+    def test_bad_timeline_fields(self, fields: dict[str, object], field: str) -> None:
+        """Invalid timeline fields raise ParseError naming the field."""
+        with pytest.raises(ParseError) as caught:
+            Timeline(**fields)  # type: ignore[arg-type]
+
+        assert field == caught.value.field
+
+
+class TestQueries:
+    TRIP = make(
+        ("elected", "2019"),
+        ("assigned", "2021-03"),
+        ("conference", "2021-05"),
+        ("meetings", "2021-06-06"),
+        ("visits", "2021-06-07/2021-06-08"),
+        ("ongoing", "2021-06/.."),
+        ("decade", "201X"),
+    )
+
+    def test_between_overlaps_partial_dates(self) -> None:
+        """A month query catches the days in it, the intervals touching it, and coarser events around it."""
+        assert ["ongoing", "meetings", "visits"] == titles(self.TRIP.between("2021-06", "2021-06"))
+
+    def test_between_within(self) -> None:
+        """mode='within' keeps only events that certainly lie inside."""
+        assert ["meetings", "visits"] == titles(self.TRIP.between("2021-06", "2021-06", mode="within"))
+
+    def test_between_accepts_dates_and_open_sides(self) -> None:
+        """Bounds may be date objects, When values or None (unbounded)."""
+        assert ["decade", "elected"] == titles(self.TRIP.between(None, date(2019, 12, 31)))
+        assert titles(self.TRIP.between(When("2021-06-07"))) == ["ongoing", "visits"]
+
+    def test_between_rejects_unknown_mode(self) -> None:
+        """A misspelt mode is an error, not an empty result."""
+        with pytest.raises(ValueError, match="mode"):
+            self.TRIP.between("2021", "2021", mode="inside")  # type: ignore[arg-type]
+
+    def test_tagged_and_in_group(self) -> None:
+        """tagged keeps events with any given tag; in_group those of one group."""
+        timeline = Timeline(
+            events=[
+                Event(title="a", when="2021", tags=["x"], group="G"),
+                Event(title="b", when="2021", tags=["y"]),
+                Event(title="c", when="2021", tags=["x", "y"], group="G"),
+            ]
+        )
+
+        assert ["a", "c"] == titles(timeline.tagged("x"))
+        assert ["a", "b", "c"] == titles(timeline.tagged("x", "y"))
+        assert ["a", "c"] == titles(timeline.in_group("G"))
+        assert ["b"] == titles(timeline.in_group(None))
+
+    def test_queries_keep_title_and_zone(self) -> None:
+        """A query result is a timeline with the same title, description and zone."""
+        timeline = make(("a", "2021"), title="T", description="D", tz="UTC")
+        result = timeline.tagged("none")
+
+        assert ("T", "D", "UTC", 0) == (result.title, result.description, result.tz, len(result))
+
+    def test_by_year_never_invents_a_year(self) -> None:
+        """Events group by the start year as written; 201X and unknown starts go under None."""
+        groups = self.TRIP.by_year()
+
+        assert {None: ["decade"], 2019: ["elected"], 2021: ["assigned", "conference", "ongoing", "meetings", "visits"]} == {
+            year: [e.title for e in items] for year, items in groups.items()
+        }
+
+    def test_by_month_keeps_year_only_events_apart(self) -> None:
+        """A year-only event is keyed (year, None), not filed under January."""
+        groups = self.TRIP.by_month()
+
+        assert [None, (2019, None), (2021, 3), (2021, 5), (2021, 6)] == list(groups)
+        assert ["ongoing", "meetings", "visits"] == [e.title for e in groups[(2021, 6)]]
+
+    def test_get_and_contains(self) -> None:
+        """Events can be looked up by id."""
+        event = Event(id="x", title="a", when="2021")
+        timeline = Timeline(events=[event])
+
+        assert event is timeline.get("x")
+        assert timeline.get("y") is None
+        assert "x" in timeline
+        assert event in timeline
+
+
+class TestMerge:
+    def test_merge_deduplicates_by_id(self) -> None:
+        """Merging keeps one event per id; prefer says whose."""
+        ours = Timeline(title="ours", events=[Event(id="x", title="old", when="2021")])
+        theirs = Timeline(events=[Event(id="x", title="new", when="2021"), Event(title="other", when="2022")])
+
+        assert ["old", "other"] == titles(ours.merge(theirs))
+        assert ["new", "other"] == titles(ours.merge(theirs, prefer="other"))
+        assert "ours" == ours.merge(theirs).title
+
+    def test_merge_rejects_unknown_preference(self) -> None:
+        """A misspelt preference is an error."""
+        with pytest.raises(ValueError, match="prefer"):
+            Timeline().merge(Timeline(), prefer="mine")  # type: ignore[arg-type]
+
+    def test_deduplicated_keeps_first_or_last(self) -> None:
+        """deduplicated builds a timeline from events that repeat ids."""
+        items = [Event(id="x", title="first", when="2021"), Event(id="x", title="last", when="2021")]
+
+        assert ["first"] == titles(Timeline.deduplicated(items))
+        assert ["last"] == titles(Timeline.deduplicated(items, keep="last", title="T"))
+        with pytest.raises(ValueError, match="keep"):
+            Timeline.deduplicated(items, keep="middle")  # type: ignore[arg-type]
+
+    @given(timelines(), timelines())
+    def test_merge_is_idempotent(self, one: Timeline, two: Timeline) -> None:
+        """Merging the same timeline twice changes nothing more."""
+        once = one.merge(two)
+
+        assert once == once.merge(two)
+        assert {e.id for e in one} | {e.id for e in two} == {e.id for e in once}
+
+    @given(timelines())
+    def test_evolve_resorts(self, timeline: Timeline) -> None:
+        """attrs.evolve with reversed events still gives the documented order."""
+        assert timeline == attrs.evolve(timeline, events=tuple(reversed(timeline.events)))
