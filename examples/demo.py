@@ -19,7 +19,7 @@ def main(outdir: str = "out") -> int:
     target.mkdir(parents=True, exist_ok=True)
     trip = timeline.load(HERE / "harris-trip.toml")
     print(f"Loaded {len(trip)} events from {HERE / 'harris-trip.toml'}")
-    for fmt in timeline.formats():
+    for fmt in timeline.list_formats():
         if not fmt.writable:
             continue
         path = target / f"harris-trip{fmt.suffixes[0]}"

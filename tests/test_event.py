@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 from hypothesis import given
-
 from strategies import events
+
 from timeline import Event, Geo, Media, ParseError, Source, Status, When
 
 
@@ -61,7 +61,13 @@ class TestConstruction:
 
     @pytest.mark.parametrize(
         "text",
-        ["line one\nline two", "tab\there", "<b>&amp;</b> 'quotes' \"double\"", "emoji 🗳️ and 中文", " padded "],
+        [
+            "line one\nline two",
+            "tab\there",
+            "<b>&amp;</b> 'quotes' \"double\"",
+            "emoji 🗳️ and 中文",
+            " padded ",
+        ],
     )
     def test_text_is_kept_exactly(self, text: str) -> None:
         """Text fields keep newlines, tabs, markup, emoji and spaces as given."""
@@ -106,7 +112,11 @@ class TestValidation:
             ({"title": "T", "when": "2021", "geo": [0, float("nan")]}, "geo.lon", "nan"),
             ({"title": "T", "when": "2021", "geo": "here"}, "geo", "'here'"),
             ({"title": "T", "when": "2021", "id": ""}, "id", "''"),
-            ({"title": "T", "when": "2021-06-07", "recurrence": "FREQ=SOMETIMES"}, "recurrence", "'FREQ=SOMETIMES'"),
+            (
+                {"title": "T", "when": "2021-06-07", "recurrence": "FREQ=SOMETIMES"},
+                "recurrence",
+                "'FREQ=SOMETIMES'",
+            ),
             ({"title": "T", "when": "2021", "recurrence": "FREQ=WEEKLY"}, "recurrence", "'2021'"),
             ({"title": "T", "when": "2021", "extra": {"x": float("inf")}}, "extra.x", "inf"),
             ({"title": "T", "when": "2021", "extra": {"x": object}}, "extra.x", "object"),

@@ -96,7 +96,12 @@ class TestValidation:
 
     @pytest.mark.parametrize(
         ("fields", "field"),
-        [({"title": 3}, "title"), ({"tz": "Nowhere/Land"}, "tz"), ({"events": "x"}, "events"), ({"description": 1}, "description")],
+        [
+            ({"title": 3}, "title"),
+            ({"tz": "Nowhere/Land"}, "tz"),
+            ({"events": "x"}, "events"),
+            ({"description": 1}, "description"),
+        ],
     )
     def test_bad_timeline_fields(self, fields: dict[str, object], field: str) -> None:
         """Invalid timeline fields raise ParseError naming the field."""
@@ -161,9 +166,11 @@ class TestQueries:
         """Events group by the start year as written; 201X and unknown starts go under None."""
         groups = self.TRIP.by_year()
 
-        assert {None: ["decade"], 2019: ["elected"], 2021: ["assigned", "conference", "ongoing", "meetings", "visits"]} == {
-            year: [e.title for e in items] for year, items in groups.items()
-        }
+        assert {
+            None: ["decade"],
+            2019: ["elected"],
+            2021: ["assigned", "conference", "ongoing", "meetings", "visits"],
+        } == {year: [e.title for e in items] for year, items in groups.items()}
 
     def test_by_month_keeps_year_only_events_apart(self) -> None:
         """A year-only event is keyed (year, None), not filed under January."""

@@ -17,7 +17,7 @@ from timeline.errors import (
     TimelineError,
     TimelineWarning,
 )
-from timeline.formats import Format, dump, dumps, formats, get_format, load, loads
+from timeline.formats import Format, dump, dumps, get_format, list_formats, load, loads
 
 __all__ = [
     "DuplicateEventError",
@@ -38,8 +38,8 @@ __all__ = [
     "When",
     "dump",
     "dumps",
-    "formats",
     "get_format",
+    "list_formats",
     "load",
     "loads",
 ]

@@ -244,9 +244,7 @@ class Source:
         # Frozen by a class swap, as Event is: sources come by the thousand.
         self: Any = object.__new__(_SourceBuilder)
         self.title = (
-            title
-            if title is None or (type(title) is str and title.isascii())
-            else (_convert_source_title(title))
+            title if title is None or (type(title) is str and title.isascii()) else (_convert_source_title(title))
         )
         self.url = None if url is None else _convert_source_url(url)
         self.publisher = (
@@ -488,9 +486,7 @@ class Event:
         # skip their converters.
         self: Any = object.__new__(_EventBuilder)
         # ASCII text needs no further check; anything else goes through its converter.
-        self.title = (
-            title if type(title) is str and title.isascii() and title.strip() else _convert_title(title)
-        )
+        self.title = title if type(title) is str and title.isascii() and title.strip() else _convert_title(title)
         self.when = when if type(when) is When else _convert_when(when)
         self.tz = None if tz is None else convert_tz(tz)
         self.description = (
@@ -507,16 +503,12 @@ class Event:
         self.url = None if url is None else _convert_url(url)
         self.tags = () if tags in ((), []) else _convert_tags(tags)
         self.sources = () if sources in ((), []) else _convert_sources(sources)
-        self.group = (
-            group if group is None or (type(group) is str and group.isascii()) else _convert_group(group)
-        )
+        self.group = group if group is None or (type(group) is str and group.isascii()) else _convert_group(group)
         self.media = None if media is None else _part(Media.coerce, media, "media")
         self.status = status if type(status) is Status else _convert_status(status)
         self.recurrence = None if recurrence is None else _convert_recurrence(recurrence)
         self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra)
-        self.id = (
-            derive_id(self.title, self.when, self.location, self.group) if id is None else _convert_id(id)
-        )
+        self.id = derive_id(self.title, self.when, self.location, self.group) if id is None else _convert_id(id)
         if self.recurrence is not None:
             start = self.when.start
             if start is None or start.precision < Precision.DAY or start.unspecified:

@@ -38,9 +38,7 @@ def _convert_events(value: object) -> tuple[Event, ...]:
             except ParseError as exc:
                 raise exc.located(field=f"events[{index}]") from exc
         else:
-            raise ParseError(
-                f"each event must be an Event or a table, got {item!r}", field=f"events[{index}]"
-            )
+            raise ParseError(f"each event must be an Event or a table, got {item!r}", field=f"events[{index}]")
     return tuple(events)
 
 
@@ -229,9 +227,7 @@ class Timeline:
             groups.setdefault(key, []).append(event)
         return {key: tuple(events) for key, events in groups.items()}
 
-    def merge(
-        self, other: Timeline | Iterable[Event], *, prefer: Literal["self", "other"] = "self"
-    ) -> Timeline:
+    def merge(self, other: Timeline | Iterable[Event], *, prefer: Literal["self", "other"] = "self") -> Timeline:
         """This timeline with the events of ``other`` added, one event per id.
 
         When both hold an id, ``prefer`` says whose event stays. Title,

@@ -32,6 +32,7 @@ _POS_INF: Final[Key] = math.inf
 _DAY_US: Final = 86_400_000_000
 # date(1970, 1, 1).toordinal(): shifts days_from_civil (epoch 1970) to date's ordinals.
 _ORDINAL_1970: Final = 719_163
+_MAX_ORDINAL: Final = date.max.toordinal()
 _DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -118,6 +119,23 @@ def _ordinal(year: int, month: int, day: int) -> int:
     return era * 146_097 + day_of_era - 719_468 + _ORDINAL_1970
 
 
+def _civil(ordinal: int) -> tuple[int, int, int]:
+    """The (year, month, day) of a day number, the inverse of _ordinal, for any year."""
+    if 1 <= ordinal <= _MAX_ORDINAL:
+        found = date.fromordinal(ordinal)
+        return found.year, found.month, found.day
+    # Howard Hinnant's civil_from_days.
+    days = ordinal - _ORDINAL_1970 + 719_468
+    era = days // 146_097
+    day_of_era = days - era * 146_097
+    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096) // 365
+    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    shifted_month = (5 * day_of_year + 2) // 153
+    day = day_of_year - (153 * shifted_month + 2) // 5 + 1
+    month = shifted_month + (3 if shifted_month < 10 else -9)
+    return year_of_era + era * 400 + (month <= 2), month, day
+
+
 def _day_keys(lo: tuple[int, int, int], hi: tuple[int, int, int]) -> tuple[int, int]:
     """Keys of the first microsecond of day ``lo`` and the last of day ``hi``."""
     first = _ordinal(*lo) * _DAY_US
@@ -129,12 +147,7 @@ def _day_keys(lo: tuple[int, int, int], hi: tuple[int, int, int]) -> tuple[int, 
 def _instant_key(
     year: int, month: int, day: int, hour: int, minute: int, second: int, micro: int, offset_us: int
 ) -> int:
-    return (
-        _ordinal(year, month, day) * _DAY_US
-        + ((hour * 60 + minute) * 60 + second) * 1_000_000
-        + micro
-        - offset_us
-    )
+    return _ordinal(year, month, day) * _DAY_US + ((hour * 60 + minute) * 60 + second) * 1_000_000 + micro - offset_us
 
 
 def _fail(text: str, why: str) -> NoReturn:
@@ -353,9 +366,7 @@ class PartialDate(_PartialDateSlots):
         assert isinstance(ymd, tuple)
         year, month, day = ymd
         if not 1 <= year <= 9999:
-            raise OutOfRangeError(
-                f"{self.text!r} reaches year {year}, outside the years 1-9999 a date can hold"
-            )
+            raise OutOfRangeError(f"{self.text!r} reaches year {year}, outside the years 1-9999 a date can hold")
         time = self.time
         if time is None:
             return date(year, month, day)
@@ -364,13 +375,24 @@ class PartialDate(_PartialDateSlots):
         return datetime(year, month, day, *time, tzinfo=zone)
 
     def _key_in(self, zone: tzinfo | None, lo: bool) -> Key:
-        """The bound as a key, a floating time taken in ``zone`` instead of UTC."""
+        """The bound as a key, read as wall-clock time in ``zone`` instead of UTC.
+
+        Used for the ends of a When that holds a floating time, so that a
+        date at its other end means the same zone's day.
+        """
         key = self._lo if lo else self._hi
-        if zone is None or not self.floating:
+        if zone is None or (self.timed and not self.floating):
             return key
-        local = self.earliest()
-        assert isinstance(local, datetime)
-        offset = local.replace(tzinfo=zone).utcoffset()
+        ymd = self._fields[self._LODAY if lo else self._HIDAY]
+        assert isinstance(ymd, tuple)
+        year, month, day = ymd
+        if not 1 <= year <= 9999:
+            return key
+        time = self.time
+        if time is None:
+            time = (0, 0, 0, 0) if lo else (23, 59, 59, 999_999)
+        hour, minute, second, micro = time
+        offset = datetime(year, month, day, hour, minute, second, micro, tzinfo=zone).utcoffset()
         if offset is None:
             return key
         return key - offset // timedelta(microseconds=1)
@@ -470,9 +492,8 @@ def _parse_general(text: str, whole: str) -> PartialDate:
             first = date.fromisocalendar(year, week, 1)
         except ValueError:
             _fail(whole, f"week {m['week']} does not exist in {year}")
-        last = first + timedelta(days=6)
         lo_day = (first.year, first.month, first.day)
-        hi_day = (last.year, last.month, last.day)
+        hi_day = _civil(first.toordinal() + 6)  # week 52 of 9999 ends in 10000
     elif m["month"] is None:
         precision = Precision.YEAR
         lo_day = (years[0], 1, 1)
@@ -570,6 +591,9 @@ def _parse_time(m: re.Match[str], text: str) -> tuple[tuple[int, int, int, int],
     return (hour, minute, second, micro), offset, precision
 
 
+_LODAY_AT, _HIDAY_AT = PartialDate._LODAY, PartialDate._HIDAY
+
+
 def _parse_interval(text: str) -> tuple[PartialDate | None, PartialDate | None, str]:
     first, _, second = text.partition("/")
     if "/" in second:
@@ -584,7 +608,9 @@ def _parse_interval(text: str) -> tuple[PartialDate | None, PartialDate | None, 
     if start is not None and end is not None:
         if start.timed and end.timed and start.floating != end.floating:
             _fail(text, "an interval cannot mix floating times and UTC offsets")
-        if end._hi < start._lo:
+        # Compare both as instants and as the days written, so that no reading
+        # of a date against a time with an offset gives an empty span.
+        if end._hi < start._lo or end._fields[_HIDAY_AT] < start._fields[_LODAY_AT]:  # type: ignore[operator]
             _fail(text, "the end comes before the start")
     return start, end, kinds
 
@@ -645,9 +671,7 @@ class When(_WhenSlots):
             lo = _NEG_INF if self._start is None else self._start._lo
             hi = _POS_INF if self._end is None else self._end._hi
             self._key = (lo, hi, text)
-            self._floating = "T" in text and any(
-                p is not None and p.floating for p in (self._start, self._end)
-            )
+            self._floating = "T" in text and any(p is not None and p.floating for p in (self._start, self._end))
         self.__class__ = cls
         return self  # type: ignore[return-value]
 

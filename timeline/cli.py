@@ -19,8 +19,8 @@ from timeline.formats import (
     atomic_write,
     decode,
     format_for_path,
-    formats,
     get_format,
+    list_formats,
     loads,
 )
 
@@ -40,20 +40,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="timeline", description="Dated events as calendars, JSON timelines and chronologies."
-    )
+    parser = _Parser(prog="timeline", description="Dated events as calendars, JSON timelines and chronologies.")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     convert = verbs.add_parser("convert", help="read a timeline in one format and write it in another")
     convert.add_argument("input", metavar="IN", help="input file, or - for standard input")
     convert.add_argument("output", metavar="OUT", help="output file, or - for standard output")
-    convert.add_argument(
-        "--from", dest="from_format", metavar="F", help="input format (default: from IN's suffix)"
-    )
-    convert.add_argument(
-        "--to", dest="to_format", metavar="F", help="output format (default: from OUT's suffix)"
-    )
+    convert.add_argument("--from", dest="from_format", metavar="F", help="input format (default: from IN's suffix)")
+    convert.add_argument("--to", dest="to_format", metavar="F", help="output format (default: from OUT's suffix)")
     convert.add_argument(
         "--option",
         "-o",
@@ -65,9 +59,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     validate = verbs.add_parser("validate", help="check a timeline file and say how many events it holds")
     validate.add_argument("input", metavar="IN", help="input file, or - for standard input")
-    validate.add_argument(
-        "--from", dest="from_format", metavar="F", help="input format (default: from the suffix)"
-    )
+    validate.add_argument("--from", dest="from_format", metavar="F", help="input format (default: from the suffix)")
 
     verbs.add_parser("formats", help="list the formats, their suffixes and options")
     return parser
@@ -138,7 +130,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _formats() -> int:
-    for fmt in formats():
+    for fmt in list_formats():
         modes = ("read" if fmt.readable else "") + ("/" if fmt.readable and fmt.writable else "")
         modes += "write" if fmt.writable else ""
         options = ", ".join(sorted(fmt.options())) if fmt.writable else ""

@@ -22,7 +22,7 @@ import attrs
 from timeline._timeline import Timeline
 from timeline.errors import FormatError, ParseError
 
-__all__ = ["Format", "dump", "dumps", "formats", "get_format", "load", "loads", "register"]
+__all__ = ["Format", "dump", "dumps", "get_format", "list_formats", "load", "loads", "register"]
 
 Reader = Callable[[str, str], Timeline]
 Writer = Callable[..., None]
@@ -94,7 +94,7 @@ register(Format("json", (".json",), "timeline.formats.json", "canonical lossless
 register(Format("toml", (".toml",), "timeline.formats.toml", "hand-authored TOML", True, False))
 
 
-def formats() -> tuple[Format, ...]:
+def list_formats() -> tuple[Format, ...]:
     """Every registered format, by name."""
     return tuple(sorted(_REGISTRY.values(), key=lambda f: f.name))
 

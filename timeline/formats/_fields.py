@@ -30,9 +30,7 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
         return exc.located(source=source, line=locate(full) if locate else None, field=field)
 
     if not isinstance(data, Mapping):
-        raise ParseError(
-            f"a timeline must be a table with 'events', got {type(data).__name__}", source=source
-        )
+        raise ParseError(f"a timeline must be a table with 'events', got {type(data).__name__}", source=source)
     for key in data:
         if key not in _TOP_FIELDS:
             close = difflib.get_close_matches(str(key), _TOP_FIELDS, n=1)
@@ -40,9 +38,7 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
             raise fail(ParseError(f"unknown timeline field {key!r} ({hint})"), str(key))
     version = data.get("version", VERSION)
     if version != VERSION:
-        raise fail(
-            ParseError(f"'version' {version!r} is not supported (this library reads {VERSION})"), "version"
-        )
+        raise fail(ParseError(f"'version' {version!r} is not supported (this library reads {VERSION})"), "version")
     raw_events = data.get("events", [])
     if not isinstance(raw_events, list):
         raise fail(ParseError(f"'events' must be a list of tables, got {raw_events!r}"), "events")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
@@ -36,17 +37,95 @@ def _constant(name: str) -> float:
     raise ParseError(f"{name} is not a JSON number")
 
 
+_CONSTANT = re.compile(r'(?<![\w"])(?:NaN|-?Infinity)(?![\w"])')
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|\s+')
+
+
+def _key_lines(text: str) -> tuple[dict[str, int], int | None]:
+    """Map each value's field path (``events[2].when``) to its line.
+
+    Also returns the line of the first key repeated within one object. Runs
+    only after an error, on text json.loads has accepted or nearly so.
+    """
+    lines: dict[str, int] = {}
+    repeated: int | None = None
+    # Each open container: its path, its keys so far (None for an array), next index.
+    stack: list[tuple[str, set[str] | None, list[int]]] = []
+    line = 1
+    pending_key: str | None = None
+    expect_key = False
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token.isspace():
+            line += token.count("\n")
+            continue
+        if token in ":,":
+            if token == "," and stack and stack[-1][1] is not None:
+                expect_key = True
+            continue
+        if token in "]}":
+            if stack:
+                stack.pop()
+            continue
+        if expect_key and token.startswith('"'):
+            key = json.loads(token)
+            parent, keys, _ = stack[-1]
+            assert keys is not None
+            if key in keys and repeated is None:
+                repeated = line
+            keys.add(key)
+            pending_key = f"{parent}.{key}" if parent else key
+            lines.setdefault(pending_key, line)
+            expect_key = False
+            continue
+        # A value starts here: name it after its key or its index.
+        if stack and stack[-1][1] is None:
+            parent, _, counter = stack[-1]
+            path = f"{parent}[{counter[0]}]"
+            counter[0] += 1
+            lines.setdefault(path, line)
+        else:
+            path = pending_key or ""
+        if token == "{":
+            stack.append((path, set(), [0]))
+            expect_key = True
+        elif token == "[":
+            stack.append((path, None, [0]))
+    return lines, repeated
+
+
+def _locator(text: str) -> Callable[[str], int | None]:
+    lines: dict[str, int] | None = None
+
+    def locate(field: str) -> int | None:
+        nonlocal lines
+        if lines is None:
+            lines = _key_lines(text)[0]
+        while field:
+            if field in lines:
+                return lines[field]
+            # Fall back to the nearest enclosing field that exists in the text.
+            field = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", field)
+        return None
+
+    return locate
+
+
 def read(text: str, source: str) -> Timeline:
     """Parse canonical JSON text; ``source`` names it in errors."""
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
     except json.JSONDecodeError as exc:
-        raise ParseError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
-        ) from None
+        raise ParseError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno) from None
     except RecursionError:
         raise ParseError("not valid JSON: nested too deeply", source=source) from None
-    return from_data(data, source=source)
+    except ParseError as exc:  # a repeated key or a NaN, from the hooks above
+        line = _key_lines(text)[1]
+        constant = _CONSTANT.search(text)
+        if line is None and constant is not None:
+            line = text.count("\n", 0, constant.start()) + 1
+        raise exc.located(source=source, line=line) from None
+    return from_data(data, source=source, locate=_locator(text))
 
 
 def write(timeline: Timeline, out: TextIO, *, indent: int = 2) -> None:

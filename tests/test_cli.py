@@ -1,0 +1,111 @@
+"""The command line: convert, validate, formats; exit codes 0, 1 and 2."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline.cli import main
+
+EXAMPLE = str(Path(__file__).parent.parent / "examples" / "harris-trip.toml")
+
+
+class TestConvert:
+    def test_toml_to_json_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """convert reads TOML and writes JSON chosen by suffix; exit 0 and no output."""
+        out = tmp_path / "trip.json"
+
+        assert 0 == main(["convert", EXAMPLE, str(out)])
+        assert timeline.load(EXAMPLE) == timeline.load(out)
+        assert ("", "") == capsys.readouterr()
+
+    def test_stdout_with_options(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """'-' writes to stdout; --to names the format; --option passes writer options."""
+        assert 0 == main(["convert", EXAMPLE, "-", "--to", "json", "--option", "indent=0"])
+        text = capsys.readouterr().out
+
+        assert 2 == len(text.splitlines()) - 0 or text.count("\n") == 1
+        assert timeline.load(EXAMPLE) == timeline.loads(text, "json")
+
+    def test_stdin(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        """'-' reads standard input when --from is given."""
+        data = Path(EXAMPLE).read_bytes()
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+        assert 0 == main(["convert", "-", "-", "--from", "toml", "--to", "json"])
+        assert 9 == len(timeline.loads(capsys.readouterr().out, "json"))
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["convert", EXAMPLE, "out.txt"], "cannot tell the format"),
+            (["convert", EXAMPLE, "-"], "give --to"),
+            (["convert", "-", "out.json"], "give --from"),
+            (["convert", EXAMPLE, "-", "--to", "nope"], "unknown format 'nope'"),
+            (["convert", EXAMPLE, "x.toml"], "can be read but not written"),
+            (["convert", EXAMPLE, "-", "--to", "json", "--option", "indent"], "KEY=VALUE"),
+            (["convert", EXAMPLE, "-", "--to", "json", "--option", "width=3"], "no option 'width'"),
+            (["convert", EXAMPLE, "-", "--to", "json", "--option", "indent=wide"], "option 'indent'"),
+            (["convert", EXAMPLE, "-", "--to", "json", "--option", "indent=12"], "between 0 and 8"),
+            (["convert", EXAMPLE], "required"),
+            (["explode"], "invalid choice"),
+        ],
+    )
+    def test_misuse_exits_2(self, args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Unknown formats, options and bad arguments exit 2 with one clear message."""
+        assert 2 == main(args)
+        assert message in capsys.readouterr().err
+
+    def test_bad_input_exits_1_naming_file_and_line(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A wrong date exits 1 with one line naming the file, line and field; nothing is written."""
+        bad = tmp_path / "bad.toml"
+        bad.write_text('[[events]]\ntitle = "A"\nwhen = "2021-13"\n', encoding="utf-8")
+        out = tmp_path / "out.json"
+
+        assert 1 == main(["convert", str(bad), str(out)])
+        err = capsys.readouterr().err
+        assert f"timeline: {bad}, line 3, events[0].when: 'when' must be an EDTF date" in err
+        assert 1 == len(err.splitlines())
+        assert not out.exists()
+
+    def test_missing_input_exits_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An input file that does not exist exits 1 naming it."""
+        assert 1 == main(["convert", str(tmp_path / "none.toml"), str(tmp_path / "o.json")])
+        assert "none.toml: cannot read" in capsys.readouterr().err
+
+    def test_unwritable_output_exits_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An output in a missing directory exits 1 naming it."""
+        assert 1 == main(["convert", EXAMPLE, str(tmp_path / "no" / "o.json")])
+        assert "cannot write" in capsys.readouterr().err
+
+
+class TestOtherVerbs:
+    def test_validate(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """validate says the file is fine and how many events it holds."""
+        assert 0 == main(["validate", EXAMPLE])
+        assert f"{EXAMPLE}: ok, 9 events\n" == capsys.readouterr().out
+
+    def test_formats(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """formats lists every format with its suffixes and modes."""
+        assert 0 == main(["formats"])
+        out = capsys.readouterr().out
+        assert "json" in out
+        assert "toml" in out
+
+    def test_module_entry_point(self) -> None:
+        """python -m timeline runs the same command line with its exit codes."""
+        done = subprocess.run(
+            [sys.executable, "-m", "timeline", "convert", "-", "-", "--from", "json", "--to", "json"],
+            input=b'{"events": [{"title": "A", "when": "2021-13"}]}',
+            capture_output=True,
+            check=False,
+        )
+
+        assert 1 == done.returncode
+        assert b"<stdin>" in done.stderr
+        assert b"Traceback" not in done.stderr

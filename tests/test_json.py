@@ -1,0 +1,115 @@
+"""The canonical JSON format: round trips, layout, and errors that say where."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import timelines
+
+import timeline
+from timeline import Event, ParseError, Timeline
+
+
+class TestRoundTrip:
+    @given(timelines())
+    def test_read_write_round_trip(self, tl: Timeline) -> None:
+        """Any timeline survives writing and reading back, unchanged."""
+        assert tl == timeline.loads(timeline.dumps(tl, "json"), "json")
+
+    @given(timelines())
+    def test_write_read_write_is_stable(self, tl: Timeline) -> None:
+        """Writing what was read gives the same bytes: the form is canonical."""
+        text = timeline.dumps(tl, "json")
+
+        assert text == timeline.dumps(timeline.loads(text, "json"), "json")
+
+    @given(st.text())
+    def test_any_text_parses_or_raises_parse_error(self, text: str) -> None:
+        """Any text gives a Timeline or a ParseError, never another exception."""
+        try:
+            result = timeline.loads(text, "json")
+        except ParseError as exc:
+            assert "<string>" == exc.source
+        else:
+            assert isinstance(result, Timeline)
+
+    @given(
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+            max_leaves=12,
+        )
+    )
+    def test_any_json_value_parses_or_raises_parse_error(self, data: object) -> None:
+        """Any JSON document, however shaped, gives a Timeline or a ParseError."""
+        for document in (data, {"events": [data]}, {"events": [{"title": "t", "when": "2021", "geo": data}]}):
+            with contextlib.suppress(ParseError):
+                timeline.loads(json.dumps(document), "json")
+
+
+class TestLayout:
+    def test_field_order_and_defaults_left_out(self) -> None:
+        """Keys come in authoring order; None, empty lists and 'confirmed' are left out."""
+        tl = Timeline(title="T", events=[Event(id="a", title="A", when="2021", tags=["x"])])
+
+        assert (
+            '{\n  "version": 1,\n  "title": "T",\n  "events": [\n    {\n      "id": "a",\n'
+            '      "title": "A",\n      "when": "2021",\n      "tags": [\n        "x"\n      ]\n    }\n  ]\n}\n'
+        ) == timeline.dumps(tl, "json")
+
+    def test_indent_zero_is_one_line(self) -> None:
+        """indent=0 writes the document on one line."""
+        text = timeline.dumps(Timeline(title="T"), "json", indent=0)
+
+        assert '{"version": 1, "title": "T", "events": []}\n' == text
+
+    def test_text_is_escaped_not_altered(self) -> None:
+        """Quotes, backslashes, control characters and emoji survive as JSON escapes or UTF-8."""
+        title = 'say "hi"\\ \n\t\x00 🗳️ </script>'
+        tl = Timeline(events=[Event(title=title, when="2021")])
+        text = timeline.dumps(tl, "json")
+
+        assert '"say \\"hi\\"\\\\ \\n\\t\\u0000 🗳️ </script>"' in text
+        assert title == timeline.loads(text, "json").events[0].title
+
+
+class TestErrors:
+    @pytest.mark.parametrize(
+        ("text", "line", "field", "message"),
+        [
+            ('{"title": "T",\n "events": [\n}', 3, None, "not valid JSON"),
+            ('{"title": "T",\n "title": "U"}', 2, None, "appears twice"),
+            ('{"events": [{"title": "A",\n "when": NaN}]}', 2, None, "NaN"),
+            ("[]", None, None, "must be a table"),
+            ('{"titel": "T"}', 1, "titel", "did you mean 'title'?"),
+            ('{"version": 2}', 1, "version", "not supported"),
+            ('{\n"events": {}}', 2, "events", "must be a list"),
+            ('{"events": [\n1]}', 2, "events[0]", "must be a table"),
+            ('{"events": [\n{"title": "A",\n"when": "2021-13"}]}', 3, "events[0].when", "'2021-13'"),
+            (
+                '{"events": [{"title": "A", "when": "2021",\n"sources": [{"url": "x y"}]}]}',
+                2,
+                "events[0].sources[0].url",
+                "'x y'",
+            ),
+            (
+                '{"events": [{"id": "x", "title": "A", "when": "2021"},\n{"id": "x", "title": "B", "when": "2021"}]}',
+                2,
+                "events[1]",
+                "share the id",
+            ),
+        ],
+    )
+    def test_errors_name_source_line_and_field(
+        self, text: str, line: int | None, field: str | None, message: str
+    ) -> None:
+        """Bad input raises ParseError naming the source and, where known, line and field."""
+        with pytest.raises(ParseError) as caught:
+            timeline.loads(text, "json", source="in.json")
+
+        assert ("in.json", line, field) == (caught.value.source, caught.value.line, caught.value.field)
+        assert message in str(caught.value)
