@@ -60,14 +60,14 @@ def _key_lines(text: str) -> tuple[dict[str, int], int | None]:
             line += token.count("\n")
             continue
         if token in ":,":
-            if token == "," and stack and stack[-1][1] is not None:
-                expect_key = True
+            expect_key = token == "," and bool(stack) and stack[-1][1] is not None
             continue
         if token in "]}":
             if stack:
                 stack.pop()
+            expect_key = False
             continue
-        if expect_key and token.startswith('"'):
+        if expect_key and token.startswith('"') and stack and stack[-1][1] is not None:
             key = json.loads(token)
             parent, keys, _ = stack[-1]
             assert keys is not None
