@@ -190,9 +190,7 @@ def _mixes_floating_and_offset(a: When, b: When) -> bool:
 @st.composite
 def _interval_texts(draw: st.DrawFn) -> str:
     """``A/B`` with B not before A; either end may be unknown or open instead."""
-    kind = draw(
-        st.sampled_from(["closed", "closed", "unknown start", "unknown end", "open start", "open end"])
-    )
+    kind = draw(st.sampled_from(["closed", "closed", "unknown start", "unknown end", "open start", "open end"]))
     first = draw(partial_date_texts())
     if kind == "unknown start":
         return f"/{first}"
@@ -293,8 +291,7 @@ def _events(draw: st.DrawFn) -> Event:
     when = draw(whens())
     recurrence = draw(st.sampled_from([None, "FREQ=WEEKLY;COUNT=3"])) if _can_recur(when) else None
     geo = draw(
-        st.none()
-        | st.tuples(st.floats(-90, 90, allow_nan=False), st.floats(-180, 180, allow_nan=False)).map(list)
+        st.none() | st.tuples(st.floats(-90, 90, allow_nan=False), st.floats(-180, 180, allow_nan=False)).map(list)
     )
     # Plain fields through from_dict, as a reader builds an event.
     return Event.from_dict(

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from strategies import events
 
-from timeline import Event, Geo, Media, ParseError, Source, Status, When
+from timeline import Event, Geo, JSONValue, Media, ParseError, Source, Status, When
 
 
 class TestConstruction:
@@ -77,9 +77,10 @@ class TestConstruction:
 
     def test_extra_is_a_read_only_copy(self) -> None:
         """Extra data is copied in and cannot be changed through the event."""
-        data = {"a": [1, 2], "b": {"c": None}}
+        numbers: list[JSONValue] = [1, 2]
+        data: dict[str, JSONValue] = {"a": numbers, "b": {"c": None}}
         event = Event(title="T", when="2021", extra=data)
-        data["a"].append(3)
+        numbers.append(3)
 
         assert {"a": [1, 2], "b": {"c": None}} == dict(event.extra)
         with pytest.raises(TypeError):

@@ -19,7 +19,7 @@ def titles(timeline: Timeline) -> list[str]:
 
 
 def make(*pairs: tuple[str, str], **fields: object) -> Timeline:
-    return Timeline(events=[Event(title=title, when=when) for title, when in pairs], **fields)  # type: ignore[arg-type]
+    return Timeline(events=[Event(title=title, when=when) for title, when in pairs], **fields)
 
 
 class TestOrder:
@@ -106,7 +106,7 @@ class TestValidation:
     def test_bad_timeline_fields(self, fields: dict[str, object], field: str) -> None:
         """Invalid timeline fields raise ParseError naming the field."""
         with pytest.raises(ParseError) as caught:
-            Timeline(**fields)  # type: ignore[arg-type]
+            Timeline(**fields)
 
         assert field == caught.value.field
 

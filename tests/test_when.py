@@ -544,9 +544,7 @@ class TestOrder:
         """At the same earliest bound, the value that ends first sorts first."""
         values = [When("2021"), When("2021-01"), When("2021-01-01"), When("2021-01-01T00:00Z")]
 
-        assert [When("2021-01-01T00:00Z"), When("2021-01-01"), When("2021-01"), When("2021")] == sorted(
-            values
-        )
+        assert [When("2021-01-01T00:00Z"), When("2021-01-01"), When("2021-01"), When("2021")] == sorted(values)
 
     def test_same_bounds_sort_by_text(self) -> None:
         """Values with the same bounds sort by their text, so equal keys mean equal values."""
@@ -579,9 +577,7 @@ class TestOrder:
         """Long, negative and year-zero values sort as numbers."""
         values = [When("Y170000002"), When("2021"), When("0000"), When("-0044"), When("Y-170000002")]
 
-        assert [When("Y-170000002"), When("-0044"), When("0000"), When("2021"), When("Y170000002")] == sorted(
-            values
-        )
+        assert [When("Y-170000002"), When("-0044"), When("0000"), When("2021"), When("Y170000002")] == sorted(values)
 
     def test_comparing_with_other_types(self) -> None:
         """A When equals nothing but a When, and does not order against other types."""

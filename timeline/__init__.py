@@ -6,7 +6,7 @@
 {"version": 1, "title": "Trip"
 """
 
-from timeline._event import Event, Geo, Media, Source, Status
+from timeline._event import Event, Geo, JSONValue, Media, Source, Status
 from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
 from timeline.errors import (
@@ -25,6 +25,7 @@ __all__ = [
     "Format",
     "FormatError",
     "Geo",
+    "JSONValue",
     "Media",
     "OutOfRangeError",
     "ParseError",

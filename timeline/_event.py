@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from datetime import date as _date
 from types import MappingProxyType
-from typing import Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 from dateutil.rrule import rrulestr
@@ -232,6 +232,17 @@ class Source:
     url: str | None
     publisher: str | None
     date: When | None
+
+    if TYPE_CHECKING:
+        # For type checkers only: attrs.evolve and the attrs plugin read __init__.
+        def __init__(
+            self,
+            *,
+            title: str | None = None,
+            url: str | None = None,
+            publisher: str | None = None,
+            date: When | str | _date | None = None,
+        ) -> None: ...
 
     def __new__(
         cls,
@@ -460,6 +471,28 @@ class Event:
     status: Status
     recurrence: str | None
     extra: Mapping[str, JSONValue] = attrs.field(hash=False, repr=lambda v: repr(dict(v)))
+
+    if TYPE_CHECKING:
+        # For type checkers only: attrs.evolve and the attrs plugin read __init__.
+        def __init__(
+            self,
+            *,
+            id: str | None = None,  # noqa: A002 - the documented field name
+            title: str,
+            when: When | str | date,
+            tz: str | None = None,
+            description: str | None = None,
+            location: str | None = None,
+            geo: Geo | Sequence[float] | Mapping[str, float] | None = None,
+            url: str | None = None,
+            tags: Iterable[str] = (),
+            sources: Iterable[Source | Mapping[str, object]] = (),
+            group: str | None = None,
+            media: Media | Mapping[str, str] | str | None = None,
+            status: Status | str = Status.CONFIRMED,
+            recurrence: str | None = None,
+            extra: Mapping[str, JSONValue] | None = None,
+        ) -> None: ...
 
     def __new__(
         cls,

@@ -55,20 +55,20 @@ def _key_lines(text: str) -> tuple[dict[str, int], int | None]:
     pending_key: str | None = None
     expect_key = False
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token.isspace():
-            line += token.count("\n")
+        piece = match.group()
+        if piece.isspace():
+            line += piece.count("\n")
             continue
-        if token in ":,":
-            expect_key = token == "," and bool(stack) and stack[-1][1] is not None
+        if piece in ":,":
+            expect_key = piece == "," and bool(stack) and stack[-1][1] is not None
             continue
-        if token in "]}":
+        if piece in "]}":
             if stack:
                 stack.pop()
             expect_key = False
             continue
-        if expect_key and token.startswith('"') and stack and stack[-1][1] is not None:
-            key = json.loads(token)
+        if expect_key and piece.startswith('"') and stack and stack[-1][1] is not None:
+            key = json.loads(piece)
             parent, keys, _ = stack[-1]
             assert keys is not None
             if key in keys and repeated is None:
@@ -86,10 +86,10 @@ def _key_lines(text: str) -> tuple[dict[str, int], int | None]:
             lines.setdefault(path, line)
         else:
             path = pending_key or ""
-        if token == "{":
+        if piece == "{":
             stack.append((path, set(), [0]))
             expect_key = True
-        elif token == "[":
+        elif piece == "[":
             stack.append((path, None, [0]))
     return lines, repeated
 
