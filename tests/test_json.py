@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ from strategies import timelines
 
 import timeline
 from timeline import Event, ParseError, Timeline
+from timeline.formats.json import schema
 
 
 class TestRoundTrip:
@@ -113,3 +115,42 @@ class TestErrors:
 
         assert ("in.json", line, field) == (caught.value.source, caught.value.line, caught.value.field)
         assert message in str(caught.value)
+
+
+class TestSchema:
+    VALIDATOR = jsonschema.Draft202012Validator(schema())
+
+    def test_schema_is_a_valid_json_schema(self) -> None:
+        """The shipped schema is itself valid draft 2020-12."""
+        jsonschema.Draft202012Validator.check_schema(schema())
+
+    @given(timelines())
+    def test_written_json_matches_the_schema(self, tl: Timeline) -> None:
+        """Whatever the writer produces, the schema accepts."""
+        errors = [error.message for error in self.VALIDATOR.iter_errors(json.loads(timeline.dumps(tl, "json")))]
+
+        assert [] == errors
+
+    def test_worked_example_matches_the_schema(self) -> None:
+        """The worked example, as canonical JSON, passes the schema."""
+        data = json.loads(timeline.dumps(timeline.load("examples/harris-trip.toml"), "json"))
+
+        assert self.VALIDATOR.is_valid(data)
+
+    @pytest.mark.parametrize(
+        "document",
+        [
+            {"titel": "T"},
+            {"events": [{"title": "A"}]},
+            {"events": [{"title": "A", "when": "2021", "tag": ["x"]}]},
+            {"events": [{"title": "A", "when": "June 6"}]},
+            {"events": [{"title": "A", "when": "2021", "status": "maybe"}]},
+            {"events": [{"title": "A", "when": "2021", "geo": [91, 0]}]},
+            {"events": [{"title": "A", "when": "2021", "sources": [{"publisher": "P"}]}]},
+        ],
+    )
+    def test_schema_rejects_what_the_reader_rejects(self, document: dict[str, object]) -> None:
+        """Unknown fields, missing fields and impossible values fail both the schema and the reader."""
+        assert not self.VALIDATOR.is_valid(document)
+        with pytest.raises(ParseError):
+            timeline.loads(json.dumps(document), "json")

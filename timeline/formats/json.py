@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from typing import TextIO
+from importlib import resources
+from typing import Any, TextIO
 
 from timeline._timeline import Timeline
 from timeline.errors import FormatError, ParseError
 from timeline.formats._fields import from_data, to_data
 
-__all__ = ["OPTIONS", "read", "write"]
+__all__ = ["OPTIONS", "read", "schema", "write"]
 
 
 def _indent(text: str) -> int:
@@ -22,6 +23,17 @@ def _indent(text: str) -> int:
 
 
 OPTIONS: Mapping[str, Callable[[str], object]] = {"indent": _indent}
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the canonical form, as shipped with the package.
+
+    >>> schema()["$defs"]["event"]["required"]
+    ['title', 'when']
+    """
+    text = (resources.files("timeline") / "schema" / "timeline.schema.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
