@@ -104,9 +104,8 @@ class Timeline:
         when = event.when
         if when._floating and (event.tz or self.tz):
             lo, hi, text = when.key(event.zoneinfo(self.tz))
-        else:
-            lo, hi, text = when._key
-        return (lo, hi, text, event.title, event.id)
+            return (lo, hi, text, event.title, event.id)
+        return (when._lo, when._hi, when._text, event.title, event.id)
 
     def __len__(self) -> int:
         return len(self.events)

@@ -406,29 +406,28 @@ def _parse_point(text: str, whole: str) -> PartialDate:
     return _parse_general(text, whole)
 
 
-def _parse_plain(text: str, whole: str, plain: re.Match[str]) -> PartialDate:
-    """The common case, YYYY, YYYY-MM or YYYY-MM-DD, without the general grammar."""
+def _plain_bounds(
+    whole: str, plain: re.Match[str]
+) -> tuple[tuple[int, int, int], tuple[int, int, int], Precision, int | None, int | None]:
+    """Check YYYY, YYYY-MM or YYYY-MM-DD; return its first and last day, precision, month and day."""
     year_text, month_text, day_text = plain.groups()
     year = int(year_text)
-    month: int | None
-    day: int | None
     if month_text is None:
-        lo_ymd, hi_ymd, precision = (year, 1, 1), (year, 12, 31), Precision.YEAR
-        month = day = None
-    else:
-        month = int(month_text)
-        if day_text is None:
-            lo_ymd = (year, month, 1)
-            hi_ymd = (year, month, _days_in_month(year, month))
-            precision, day = Precision.MONTH, None
-        else:
-            day = int(day_text)
-            if not 1 <= day <= _days_in_month(year, month):
-                _fail(whole, f"day {day_text} does not exist in {year_text}-{month_text}")
-            lo_ymd = hi_ymd = (year, month, day)
-            precision = Precision.DAY
+        return (year, 1, 1), (year, 12, 31), Precision.YEAR, None, None
+    month = int(month_text)
+    if day_text is None:
+        return (year, month, 1), (year, month, _days_in_month(year, month)), Precision.MONTH, month, None
+    day = int(day_text)
+    if not 1 <= day <= _days_in_month(year, month):
+        _fail(whole, f"day {day_text} does not exist in {year_text}-{month_text}")
+    return (year, month, day), (year, month, day), Precision.DAY, month, day
+
+
+def _parse_plain(text: str, whole: str, plain: re.Match[str]) -> PartialDate:
+    """The common case, YYYY, YYYY-MM or YYYY-MM-DD, without the general grammar."""
+    lo_ymd, hi_ymd, precision, month, day = _plain_bounds(whole, plain)
     fields: tuple[object, ...] = (
-        precision, year, month, day, None, None, None, None, None, False, None, lo_ymd, hi_ymd,
+        precision, lo_ymd[0], month, day, None, None, None, None, None, False, None, lo_ymd, hi_ymd,
     )  # fmt: skip
     return PartialDate._make(text, fields, *_day_keys(lo_ymd, hi_ymd))
 
@@ -617,14 +616,18 @@ def _parse_interval(text: str) -> tuple[PartialDate | None, PartialDate | None, 
 
 class _WhenSlots:
     # See _PartialDateSlots for why construction goes through a plain base.
-    __slots__ = ("_end", "_floating", "_key", "_kinds", "_start", "_text")
+    __slots__ = ("_end", "_floating", "_hi", "_kinds", "_lo", "_start", "_text")
 
     _text: str
+    _lo: Key
+    _hi: Key
     _floating: bool
+    # A plain date (YYYY, YYYY-MM, YYYY-MM-DD) leaves these None until asked
+    # for: fewer objects per value means less work for the garbage collector
+    # when a file holds 100,000 dates.
     _start: PartialDate | None
     _end: PartialDate | None
     _kinds: str  # "" for one date; else start and end kinds: d(ate), u(nknown), o(pen)
-    _key: tuple[Key, Key, str]
 
 
 class When(_WhenSlots):
@@ -660,17 +663,22 @@ class When(_WhenSlots):
             raise ParseError(f"an EDTF date must be text, got {text!r}")
         self = object.__new__(_WhenSlots)
         self._text = text
-        if "/" not in text:
-            point = _parse_point(text, text)
+        self._kinds = ""
+        self._floating = False
+        plain = None if "/" in text else _PLAIN_RE.fullmatch(text)
+        if plain is not None:
+            lo_ymd, hi_ymd = _plain_bounds(text, plain)[:2]
+            self._lo, self._hi = _day_keys(lo_ymd, hi_ymd)
+            self._start = self._end = None
+        elif "/" not in text:
+            point = _parse_general(text, text)
             self._start = self._end = point
-            self._kinds = ""
-            self._key = (point._lo, point._hi, text)
-            self._floating = "T" in text and point.floating
+            self._lo, self._hi = point._lo, point._hi
+            self._floating = point.floating
         else:
             self._start, self._end, self._kinds = _parse_interval(text)
-            lo = _NEG_INF if self._start is None else self._start._lo
-            hi = _POS_INF if self._end is None else self._end._hi
-            self._key = (lo, hi, text)
+            self._lo = _NEG_INF if self._start is None else self._start._lo
+            self._hi = _POS_INF if self._end is None else self._end._hi
             self._floating = "T" in text and any(p is not None and p.floating for p in (self._start, self._end))
         self.__class__ = cls
         return self  # type: ignore[return-value]
@@ -738,22 +746,22 @@ class When(_WhenSlots):
 
     def __lt__(self, other: When) -> bool:
         if isinstance(other, When):
-            return self._key < other._key
+            return (self._lo, self._hi, self._text) < (other._lo, other._hi, other._text)
         return NotImplemented
 
     def __le__(self, other: When) -> bool:
         if isinstance(other, When):
-            return self._key <= other._key
+            return (self._lo, self._hi, self._text) <= (other._lo, other._hi, other._text)
         return NotImplemented
 
     def __gt__(self, other: When) -> bool:
         if isinstance(other, When):
-            return self._key > other._key
+            return (self._lo, self._hi, self._text) > (other._lo, other._hi, other._text)
         return NotImplemented
 
     def __ge__(self, other: When) -> bool:
         if isinstance(other, When):
-            return self._key >= other._key
+            return (self._lo, self._hi, self._text) >= (other._lo, other._hi, other._text)
         return NotImplemented
 
     @property
@@ -761,15 +769,24 @@ class When(_WhenSlots):
         """True for ``start/end`` forms."""
         return bool(self._kinds)
 
+    def _point(self) -> PartialDate:
+        """The one date of a non-interval, parsed in full on first use."""
+        point = self._start
+        if point is None:
+            point = _parse_point(self._text, self._text)
+            object.__setattr__(self, "_start", point)
+            object.__setattr__(self, "_end", point)
+        return point
+
     @property
     def start(self) -> PartialDate | None:
         """The date itself, or an interval's start; None when unknown or open."""
-        return self._start
+        return self._start if self._kinds else self._point()
 
     @property
     def end(self) -> PartialDate | None:
         """The date itself, or an interval's end; None when unknown or open."""
-        return self._end
+        return self._end if self._kinds else self._point()
 
     @property
     def start_unknown(self) -> bool:
@@ -792,8 +809,8 @@ class When(_WhenSlots):
         return self._kinds[1:] == "o"
 
     def _points(self) -> tuple[PartialDate, ...]:
-        if self._start is self._end:
-            return (self._start,) if self._start is not None else ()
+        if not self._kinds:
+            return (self._point(),)
         return tuple(p for p in (self._start, self._end) if p is not None)
 
     @property
@@ -835,7 +852,8 @@ class When(_WhenSlots):
         Raises:
             OutOfRangeError: the bound's year lies outside 1-9999.
         """
-        return None if self._start is None else self._start.earliest()
+        start = self.start
+        return None if start is None else start.earliest()
 
     def latest(self) -> date | datetime | None:
         """The last day or instant it may denote, inclusive; None when unknown or open.
@@ -843,7 +861,8 @@ class When(_WhenSlots):
         Raises:
             OutOfRangeError: the bound's year lies outside 1-9999.
         """
-        return None if self._end is None else self._end.latest()
+        end = self.end
+        return None if end is None else end.latest()
 
     def date_span(self) -> tuple[date, date] | None:
         """The calendar days it may cover, half-open: ``(first day, day after last)``.
@@ -857,9 +876,10 @@ class When(_WhenSlots):
         >>> When("2021-06-07/2021-06-08").date_span()
         (datetime.date(2021, 6, 7), datetime.date(2021, 6, 9))
         """
-        if self._start is None or self._end is None:
+        start, end = self.start, self.end
+        if start is None or end is None:
             return None
-        first, last = self._start.earliest(), self._end.latest()
+        first, last = start.earliest(), end.latest()
         if isinstance(first, datetime):
             first = first.date()
         if isinstance(last, datetime):
@@ -877,7 +897,7 @@ class When(_WhenSlots):
         total and agrees with ``==``.
         """
         if zone is None or not self._floating:
-            return self._key
+            return (self._lo, self._hi, self._text)
         lo = _NEG_INF if self._start is None else self._start._key_in(zone, lo=True)
         hi = _POS_INF if self._end is None else self._end._key_in(zone, lo=False)
         return (lo, hi, self._text)
