@@ -430,7 +430,7 @@ def derive_id(title: str, when: When, location: str | None, group: str | None) -
     >>> derive_id("Harris visits Guatemala", When("2021-06-07"), None, None)
     'ev-e08cb2fbd545a69c'
     """
-    content = "\x1f".join((str(when), title, location or "", group or ""))
+    content = f"{when._text}\x1f{title}\x1f{location or ''}\x1f{group or ''}"
     return "ev-" + hashlib.blake2b(content.encode("utf-8"), digest_size=8).hexdigest()
 
 
@@ -569,14 +569,13 @@ class Event:
         Raises:
             ParseError: a field is unknown, missing or invalid.
         """
-        unknown = [key for key in data if key not in _FIELD_NAMES]
-        if unknown:
-            key = unknown[0]
+        if not _FIELD_NAMES.issuperset(data):
+            key = next(key for key in data if key not in _FIELD_NAMES)
             hint = _suggest(str(key))
             raise _bad(str(key), f"unknown event field {key!r}{hint}; free-form data goes under 'extra'")
-        for required in ("title", "when"):
-            if required not in data:
-                raise _bad(required, f"an event needs {required!r}")
+        if "title" not in data or "when" not in data:
+            required = "title" if "title" not in data else "when"
+            raise _bad(required, f"an event needs {required!r}")
         return cls(**data)  # type: ignore[arg-type]
 
     def zoneinfo(self, default: str | None = None) -> zoneinfo.ZoneInfo | None:

@@ -89,14 +89,15 @@ class Timeline:
 
     def __attrs_post_init__(self) -> None:
         events = self.events
-        seen: dict[str, Event] = {}
-        for index, event in enumerate(events):
-            first = seen.setdefault(event.id, event)
-            if len(seen) <= index:
-                raise DuplicateEventError(
-                    f"two events share the id {event.id!r}: {first.title!r} and {event.title!r}",
-                    field=f"events[{index}]",
-                )
+        if len({event.id for event in events}) != len(events):
+            seen: dict[str, Event] = {}
+            for index, event in enumerate(events):
+                first = seen.setdefault(event.id, event)
+                if len(seen) <= index:
+                    raise DuplicateEventError(
+                        f"two events share the id {event.id!r}: {first.title!r} and {event.title!r}",
+                        field=f"events[{index}]",
+                    )
         object.__setattr__(self, "events", tuple(sorted(events, key=self.sort_key)))
 
     def sort_key(self, event: Event) -> tuple[Key, Key, str, str, str]:

@@ -89,7 +89,7 @@ _POINT_RE: Final = re.compile(
     re.VERBOSE,
 )
 # The common case, a plain calendar date, skips the general grammar.
-_PLAIN_RE: Final = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-([0-9]{2}))?)?")
+_PLAIN_RE: Final = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-([0-9]{2}))?)?([?~%])?")
 _LOOSE_RE: Final = re.compile(r"-?[0-9]+(?:-[0-9]+)*")
 
 _QUALIFIERS: Final = {None: (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
@@ -409,8 +409,8 @@ def _parse_point(text: str, whole: str) -> PartialDate:
 def _plain_bounds(
     whole: str, plain: re.Match[str]
 ) -> tuple[tuple[int, int, int], tuple[int, int, int], Precision, int | None, int | None]:
-    """Check YYYY, YYYY-MM or YYYY-MM-DD; return its first and last day, precision, month and day."""
-    year_text, month_text, day_text = plain.groups()
+    """Check YYYY, YYYY-MM or YYYY-MM-DD (maybe qualified); return first and last day, precision, month, day."""
+    year_text, month_text, day_text, _ = plain.groups()
     year = int(year_text)
     if month_text is None:
         return (year, 1, 1), (year, 12, 31), Precision.YEAR, None, None
@@ -424,10 +424,10 @@ def _plain_bounds(
 
 
 def _parse_plain(text: str, whole: str, plain: re.Match[str]) -> PartialDate:
-    """The common case, YYYY, YYYY-MM or YYYY-MM-DD, without the general grammar."""
+    """The common case, YYYY, YYYY-MM or YYYY-MM-DD, maybe qualified, without the general grammar."""
     lo_ymd, hi_ymd, precision, month, day = _plain_bounds(whole, plain)
     fields: tuple[object, ...] = (
-        precision, lo_ymd[0], month, day, None, None, None, None, None, False, None, lo_ymd, hi_ymd,
+        precision, lo_ymd[0], month, day, None, None, None, None, plain[4], False, None, lo_ymd, hi_ymd,
     )  # fmt: skip
     return PartialDate._make(text, fields, *_day_keys(lo_ymd, hi_ymd))
 
