@@ -200,6 +200,11 @@ ACCESSORS = [
 
 INVALID = [
     "2021-13",
+    # Years too long to be anything but an attack on time and memory.
+    "Y1E999999999",
+    "Y" + "1" * 5000,
+    "Y12E29",
+    "1950S" + "9" * 5000,
     # The days as written run backwards, though the instants do not.
     "2021-06-08T01:00+05:00/2021-06-07",
     "2021-06-07/2021-06-06T23:00-05:00",

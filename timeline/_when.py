@@ -33,6 +33,9 @@ _DAY_US: Final = 86_400_000_000
 # date(1970, 1, 1).toordinal(): shifts days_from_civil (epoch 1970) to date's ordinals.
 _ORDINAL_1970: Final = 719_163
 _MAX_ORDINAL: Final = date.max.toordinal()
+# Far beyond any use (the universe is about 1.4e10 years old) and far below
+# what would let hostile text cost time or memory.
+_MAX_YEAR_DIGITS: Final = 30
 _DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -71,8 +74,8 @@ _GROUPINGS: Final[dict[int, tuple[int, int]]] = {
 _POINT_RE: Final = re.compile(
     r"""
     (?:
-        (?P<neg>-)?(?P<year>[0-9X]{4})(?:S(?P<sig>[0-9]+))?
-      | Y(?P<yneg>-)?(?P<ylong>[0-9]+)(?:E(?P<yexp>[0-9]+))?(?:S(?P<ysig>[0-9]+))?
+        (?P<neg>-)?(?P<year>[0-9X]{4})(?:S(?P<sig>[0-9]{1,3}))?
+      | Y(?P<yneg>-)?(?P<ylong>[0-9]+)(?:E(?P<yexp>[0-9]+))?(?:S(?P<ysig>[0-9]{1,3}))?
     )
     (?:
         -W(?P<week>[0-9]{2})
@@ -469,7 +472,11 @@ def _parse_general(text: str, whole: str) -> PartialDate:
             _fail(whole, "a 'Y' year has no leading zeros")
         if g_yexp is None and len(digits) < 5:
             _fail(whole, "the 'Y' prefix is only for years of more than four digits")
-        year = int(digits) * 10 ** int(g_yexp or 0)
+        # Bounded so that hostile input cannot make us build a gigantic integer.
+        exponent = int(g_yexp) if g_yexp is not None and len(g_yexp) <= 3 else 0 if g_yexp is None else _MAX_YEAR_DIGITS
+        if len(digits) + exponent > _MAX_YEAR_DIGITS:
+            _fail(whole, f"years have at most {_MAX_YEAR_DIGITS} digits here")
+        year = int(digits) * 10**exponent
         if g_yneg:
             year = -year
         years = [year]
