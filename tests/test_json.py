@@ -79,6 +79,15 @@ class TestLayout:
         assert title == timeline.loads(text, "json").events[0].title
 
 
+class TestHostileInput:
+    def test_deep_nesting_is_a_parse_error(self) -> None:
+        """JSON nested deeper than Python can follow is a ParseError, in the document or in extra."""
+        for depth in (100_000, 950):
+            document = '{"events": [{"title": "A", "when": "2021", "extra": {"x": ' + "[" * depth + "]" * depth + "}}]}"
+            with pytest.raises(ParseError, match="nested too deeply"):
+                timeline.loads(document, "json")
+
+
 class TestErrors:
     @pytest.mark.parametrize(
         ("text", "line", "field", "message"),

@@ -413,7 +413,10 @@ def convert_extra(value: object) -> Mapping[str, JSONValue]:
         return _EMPTY
     if not isinstance(value, Mapping):
         raise _bad("extra", f"'extra' must be a table, got {value!r}")
-    frozen = _freeze_json(value, "extra")
+    try:
+        frozen = _freeze_json(value, "extra")
+    except RecursionError:
+        raise _bad("extra", "'extra' is nested too deeply") from None
     assert isinstance(frozen, dict)
     return MappingProxyType(frozen)
 
