@@ -86,11 +86,29 @@ class TestConstruction:
         with pytest.raises(TypeError):
             event.extra["z"] = 1  # type: ignore[index]
 
-    def test_recurrence_is_kept_without_prefix(self) -> None:
-        """An RRULE is validated and stored without an 'RRULE:' prefix."""
-        event = Event(title="T", when="2021-06-07T10:00", recurrence="RRULE:FREQ=WEEKLY;COUNT=3")
+    @pytest.mark.parametrize(
+        ("given", "kept"),
+        [
+            ("RRULE:FREQ=WEEKLY;COUNT=3", "FREQ=WEEKLY;COUNT=3"),
+            ("rrule:freq=daily;count=2", "FREQ=DAILY;COUNT=2"),
+            ("COUNT=3;FREQ=WEEKLY;BYDAY=MO,TU", "COUNT=3;FREQ=WEEKLY;BYDAY=MO,TU"),
+            ("FREQ=WEEKLY;UNTIL=20211231T000000Z", "FREQ=WEEKLY;UNTIL=20211231T000000Z"),
+            ("FREQ=MONTHLY;UNTIL=20211231", "FREQ=MONTHLY;UNTIL=20211231"),
+        ],
+    )
+    def test_recurrence_is_one_canonical_rule(self, given: str, kept: str) -> None:
+        """An RRULE is validated and kept upper-case, without an 'RRULE:' prefix."""
+        event = Event(title="T", when="2021-06-07T10:00", recurrence=given)
 
-        assert "FREQ=WEEKLY;COUNT=3" == event.recurrence
+        assert kept == event.recurrence
+
+    @pytest.mark.parametrize(
+        "rule", ["DTSTART:20210101T000000\nRRULE:FREQ=DAILY", "FREQ=DAILY\nEXDATE:20210101", "COUNT=3", "FREQ=DAILY;;"]
+    )
+    def test_recurrence_is_one_rule_only(self, rule: str) -> None:
+        """Several lines, a missing FREQ or empty parts are refused."""
+        with pytest.raises(ParseError, match="recurrence"):
+            Event(title="T", when="2021-06-07", recurrence=rule)
 
 
 class TestValidation:

@@ -95,6 +95,7 @@ class TestErrors:
             ('{"title": "T",\n "events": [\n}', 3, None, "not valid JSON"),
             ('{"title": "T",\n "title": "U"}', 2, None, "appears twice"),
             ('{"events": [{"title": "A",\n "when": NaN}]}', 2, None, "NaN"),
+            ('{"title": "is NaN ok",\n"events": [],\n"extra": {"x": NaN}}', 3, None, "NaN"),
             ("[]", None, None, "must be a table"),
             ('{"titel": "T"}', 1, "titel", "did you mean 'title'?"),
             ('{"version": 2}', 1, "version", "not supported"),

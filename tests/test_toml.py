@@ -77,6 +77,7 @@ class TestErrors:
                 "did you mean 'tags'?",
             ),
             ('[[events]]\nwhen = "2021"\n', 1, "events[0].title", "needs 'title'"),
+            ('title = "T"\n\n\n[[events]]\nwhen = "2021"\n', 4, "events[0].title", "needs 'title'"),
             ('tz = "Mars/Base"\n[[events]]\ntitle = "A"\nwhen = "2021"\n', 1, "tz", "'Mars/Base'"),
             (
                 '[[events]]\nid = "x"\ntitle = "A"\nwhen = "2021"\n[[events]]\nid = "x"\ntitle = "B"\nwhen = "2021"\n',

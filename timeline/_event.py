@@ -16,10 +16,10 @@ import math
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from datetime import date as _date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union
 
 import attrs
 from dateutil.rrule import rrulestr
@@ -29,7 +29,8 @@ from timeline.errors import ParseError
 
 __all__ = ["Event", "Geo", "JSONValue", "Media", "Source", "Status"]
 
-JSONValue: TypeAlias = "str | int | float | bool | list[JSONValue] | dict[str, JSONValue] | None"
+JSONValue: TypeAlias = Union[str, int, float, bool, list["JSONValue"], dict[str, "JSONValue"], None]  # noqa: UP007
+"""Data that JSON can hold: what ``extra`` fields may contain."""
 
 _T = TypeVar("_T")
 # Lone surrogates cannot be written as UTF-8: refuse them at the door.
@@ -364,6 +365,7 @@ def _convert_id(value: object) -> str:
 
 
 _RRULE_EXAMPLE = "'FREQ=WEEKLY;COUNT=4'"
+_RRULE_RE = re.compile(r"(?=(?:.*;)?FREQ=)[A-Z]+=[A-Z0-9,:+\-]+(?:;[A-Z]+=[A-Z0-9,:+\-]+)*")
 
 
 def _convert_recurrence(value: object) -> str | None:
@@ -371,9 +373,15 @@ def _convert_recurrence(value: object) -> str | None:
         return None
     if not isinstance(value, str) or not value.strip():
         raise _bad("recurrence", f"'recurrence' must be an RRULE such as {_RRULE_EXAMPLE}, got {value!r}")
-    rule = value.removeprefix("RRULE:")
+    # One rule, RFC 5545's recurrence rule part; names and values compare
+    # without regard to case there, so the canonical form is upper case.
+    rule = value.strip().upper().removeprefix("RRULE:")
+    if not _RRULE_RE.fullmatch(rule):
+        raise _bad("recurrence", f"'recurrence' must be one RRULE such as {_RRULE_EXAMPLE}, got {value!r}")
     try:
-        rrulestr(rule, dtstart=datetime(2000, 1, 1))
+        # dateutil wants an aware start when UNTIL is given in UTC, as RFC 5545 allows.
+        aware = "UNTIL=" in rule and rule.split("UNTIL=", 1)[1].split(";", 1)[0].endswith("Z")
+        rrulestr(rule, dtstart=datetime(2000, 1, 1, tzinfo=UTC if aware else None))
     except (ValueError, TypeError) as exc:
         raise _bad(
             "recurrence", f"'recurrence' must be an RRULE such as {_RRULE_EXAMPLE}, got {value!r}: {exc}"

@@ -5,8 +5,8 @@ of which may be unknown (empty) or open (``..``). Every value keeps the exact
 text it was parsed from, which is its canonical form, and knows its inclusive
 bounds as plain tuples so that sorting never builds a ``datetime``.
 
-Keys are integers: microseconds since 0001-01-01T00:00 UTC on the proleptic
-Gregorian calendar (astronomical years, so they go below zero too). A day
+Keys are integers: microseconds since 0000-12-31T00:00 UTC (day 0 of
+``date.toordinal``) on the proleptic Gregorian calendar (astronomical years, so they go below zero too). A day
 spans from its first to its last microsecond, an instant is one value, and
 an unknown or open end is minus or plus infinity. Integers compare fast and
 work for years of any size.

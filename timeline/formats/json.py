@@ -16,10 +16,9 @@ __all__ = ["OPTIONS", "read", "schema", "write"]
 
 
 def _indent(text: str) -> int:
-    value = int(text)
-    if not 0 <= value <= 8:
-        raise ValueError(f"indent must be between 0 and 8, got {value}")
-    return value
+    if not text.strip().isdigit() or not 0 <= int(text) <= 8:
+        raise ValueError(f"indent must be a whole number between 0 and 8, got {text!r}")
+    return int(text)
 
 
 OPTIONS: Mapping[str, Callable[[str], object]] = {"indent": _indent}
@@ -49,18 +48,19 @@ def _constant(name: str) -> float:
     raise ParseError(f"{name} is not a JSON number")
 
 
-_CONSTANT = re.compile(r'(?<![\w"])(?:NaN|-?Infinity)(?![\w"])')
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|\s+')
 
 
 def _key_lines(text: str) -> tuple[dict[str, int], int | None]:
     """Map each value's field path (``events[2].when``) to its line.
 
-    Also returns the line of the first key repeated within one object. Runs
-    only after an error, on text json.loads has accepted or nearly so.
+    Also returns the line of the first key repeated within one object, or
+    else of the first NaN or Infinity. Runs only after an error, on text
+    json.loads has accepted or nearly so.
     """
     lines: dict[str, int] = {}
     repeated: int | None = None
+    constant: int | None = None
     # Each open container: its path, its keys so far (None for an array), next index.
     stack: list[tuple[str, set[str] | None, list[int]]] = []
     line = 1
@@ -90,6 +90,8 @@ def _key_lines(text: str) -> tuple[dict[str, int], int | None]:
             lines.setdefault(pending_key, line)
             expect_key = False
             continue
+        if constant is None and piece in ("NaN", "Infinity", "-Infinity"):
+            constant = line
         # A value starts here: name it after its key or its index.
         if stack and stack[-1][1] is None:
             parent, _, counter = stack[-1]
@@ -103,7 +105,7 @@ def _key_lines(text: str) -> tuple[dict[str, int], int | None]:
             expect_key = True
         elif piece == "[":
             stack.append((path, None, [0]))
-    return lines, repeated
+    return lines, repeated if repeated is not None else constant
 
 
 def _locator(text: str) -> Callable[[str], int | None]:
@@ -132,11 +134,7 @@ def read(text: str, source: str) -> Timeline:
     except RecursionError:
         raise ParseError("not valid JSON: nested too deeply", source=source) from None
     except ParseError as exc:  # a repeated key or a NaN, from the hooks above
-        line = _key_lines(text)[1]
-        constant = _CONSTANT.search(text)
-        if line is None and constant is not None:
-            line = text.count("\n", 0, constant.start()) + 1
-        raise exc.located(source=source, line=line) from None
+        raise exc.located(source=source, line=_key_lines(text)[1]) from None
     return from_data(data, source=source, locate=_locator(text))
 
 

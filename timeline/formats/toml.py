@@ -12,7 +12,7 @@ from timeline.formats._fields import from_data
 
 __all__ = ["read"]
 
-_EVENT_HEADER = re.compile(r"^\s*\[\[\s*events\s*\]\]", re.MULTILINE)
+_EVENT_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*events[ \t]*\]\]", re.MULTILINE)
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
