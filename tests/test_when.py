@@ -611,8 +611,27 @@ class TestOverlapsAndWithin:
         assert (overlaps, within) == (When(a).overlaps(When(b)), When(a).within(When(b)))
 
     def test_floating_time_read_in_a_zone(self) -> None:
-        """With a zone, a floating time is read there: 10:00 in Guatemala is 16:00 UTC."""
-        assert When("2021-06-07T16:00Z").key()[0] == When("2021-06-07T10:00").key(GUATEMALA)[0]
+        """On UTC's wall clock, 10:00 floating in Guatemala is 16:00 UTC."""
+        assert When("2021-06-07T16:00Z").key()[0] == When("2021-06-07T10:00").key(GUATEMALA, view=None)[0]
+
+    def test_instants_move_to_the_zone_wall_clock(self) -> None:
+        """On Guatemala's wall clock, 16:00 UTC is 10:00, the same as a floating 10:00 there."""
+        assert When("2021-06-07T16:00Z").key(GUATEMALA)[0] == When("2021-06-07T10:00").key(GUATEMALA)[0]
+
+    def test_dates_stay_on_their_own_wall_clock(self) -> None:
+        """Days do not move when read in their own zone: June 7 is June 7 in Tokyo too."""
+        tokyo = ZoneInfo("Asia/Tokyo")
+
+        assert When("2021-06-07").key() == When("2021-06-07").key(tokyo)
+        assert When("2021-06-07").overlaps(When("2021-06-06T23:30Z"), tokyo)
+        assert not When("2021-06-07").overlaps(When("2021-06-06T23:30Z"))
+
+    def test_dates_move_between_zones(self) -> None:
+        """A Tokyo day, seen on UTC's wall clock, runs from 15:00 the day before."""
+        tokyo = ZoneInfo("Asia/Tokyo")
+        lo, hi, _ = When("2021-06-07").key(tokyo, view=None)
+
+        assert (When("2021-06-06T15:00Z").key()[0], When("2021-06-07T14:59:59.999999Z").key()[0]) == (lo, hi)
 
 
 class TestBoundsProperties:
@@ -716,10 +735,17 @@ class TestOrderProperties:
 
 class TestZoneProperties:
     @given(whens(), zones())
-    def test_key_in_a_zone_without_floating_times(self, when: When, zone: ZoneInfo) -> None:
-        """A value without floating times has the same key in every zone."""
-        if not when.floating:
+    def test_key_in_a_zone_without_offsets(self, when: When, zone: ZoneInfo) -> None:
+        """Dates and floating times read in their own zone keep their key: only instants move."""
+        if not any(p is not None and p.utc_offset is not None for p in (when.start, when.end)):
             assert when.key() == when.key(zone)
+
+    @given(whens(), zones())
+    def test_instants_keep_their_order_in_any_zone(self, when: When, zone: ZoneInfo) -> None:
+        """Read on a zone's wall clock, a value's ends stay in order."""
+        lo, hi, _ = when.key(zone, view=None)
+
+        assert lo <= hi
 
     @given(whens(), whens(), st.none() | zones())
     def test_overlaps_is_symmetric(self, a: When, b: When, zone: ZoneInfo | None) -> None:

@@ -1,8 +1,10 @@
 """Timeline: events in one documented order, with queries and merging.
 
-Order: by each event's ``When`` key (earliest bound, latest bound, text;
-floating times read in the event's zone, else the timeline's, else UTC),
-then by title, then by id. Ids are unique, so the order is total and the
+Order: by each event's ``When`` key (earliest bound, latest bound, text)
+read on the timeline's wall clock (its ``tz``, else UTC), then by title,
+then by id. An event's dates and floating times are local to its own
+``tz``, else the timeline's; instants and events in another zone move to
+the timeline's clock. Ids are unique, so the order is total and the
 same on every run. Building a timeline sorts once: O(n log n).
 """
 
@@ -103,8 +105,10 @@ class Timeline:
     def sort_key(self, event: Event) -> tuple[Key, Key, str, str, str]:
         """The key that orders ``event`` in this timeline (see the module docs)."""
         when = event.when
-        if when._floating and (event.tz or self.tz):
-            lo, hi, text = when.key(event.zoneinfo(self.tz))
+        own, view = event.tz, self.tz
+        if (own is not None and own != view) or (when._aware and view is not None):
+            view_zone = None if view is None else event_zone(view)
+            lo, hi, text = when.key(event.zoneinfo(view), view=view_zone)
             return (lo, hi, text, event.title, event.id)
         return (when._lo, when._hi, when._text, event.title, event.id)
 

@@ -139,6 +139,25 @@ def _civil(ordinal: int) -> tuple[int, int, int]:
     return year_of_era + era * 400 + (month <= 2), month, day
 
 
+def _shift(key: Key, source: tzinfo | None, target: tzinfo | None) -> Key:
+    """Move a key from ``source``'s wall clock to ``target``'s (either UTC when None)."""
+    if not isinstance(key, int):
+        return key
+    ordinal, micro = divmod(key, _DAY_US)
+    if not 1 <= ordinal <= _MAX_ORDINAL:
+        return key  # beyond what zone rules cover; the wall clock is the best we have
+    local = (datetime.fromordinal(ordinal) + timedelta(microseconds=micro)).replace(tzinfo=source or UTC)
+    try:
+        moved = local.astimezone(target or UTC)
+    except OverflowError:
+        return key
+    return (
+        moved.toordinal() * _DAY_US
+        + ((moved.hour * 60 + moved.minute) * 60 + moved.second) * 1_000_000
+        + (moved.microsecond)
+    )
+
+
 def _day_keys(lo: tuple[int, int, int], hi: tuple[int, int, int]) -> tuple[int, int]:
     """Keys of the first microsecond of day ``lo`` and the last of day ``hi``."""
     first = _ordinal(*lo) * _DAY_US
@@ -377,28 +396,19 @@ class PartialDate(_PartialDateSlots):
         zone = None if offset is None else (UTC if not offset else timezone(offset))
         return datetime(year, month, day, *time, tzinfo=zone)
 
-    def _key_in(self, zone: tzinfo | None, lo: bool) -> Key:
-        """The bound as a key, read as wall-clock time in ``zone`` instead of UTC.
+    def _key_at(self, lo: bool, zone: tzinfo | None, view: tzinfo | None) -> Key:
+        """The bound as a key on ``view``'s wall clock (UTC when None).
 
-        Used for the ends of a When that holds a floating time, so that a
-        date at its other end means the same zone's day.
+        A time with a UTC offset is an instant and moves to ``view``'s wall
+        clock. A date or a floating time is wall-clock time in ``zone``
+        (UTC when None) and moves only when ``zone`` is not ``view``.
         """
         key = self._lo if lo else self._hi
-        if zone is None or (self.timed and not self.floating):
+        if self._fields[self._OFFSET] is not None:
+            return key if view is None else _shift(key, None, view)
+        if zone == view:
             return key
-        ymd = self._fields[self._LODAY if lo else self._HIDAY]
-        assert isinstance(ymd, tuple)
-        year, month, day = ymd
-        if not 1 <= year <= 9999:
-            return key
-        time = self.time
-        if time is None:
-            time = (0, 0, 0, 0) if lo else (23, 59, 59, 999_999)
-        hour, minute, second, micro = time
-        offset = datetime(year, month, day, hour, minute, second, micro, tzinfo=zone).utcoffset()
-        if offset is None:
-            return key
-        return key - offset // timedelta(microseconds=1)
+        return _shift(key, zone, view)
 
 
 def _parse_point(text: str, whole: str) -> PartialDate:
@@ -625,14 +635,24 @@ def _parse_interval(text: str) -> tuple[PartialDate | None, PartialDate | None, 
     return start, end, kinds
 
 
+class _Same(enum.Enum):
+    """The type of the default of ``When.key``'s ``view``: the same as ``zone``."""
+
+    SAME = enum.auto()
+
+
+_SAME: Final = _Same.SAME
+
+
 class _WhenSlots:
     # See _PartialDateSlots for why construction goes through a plain base.
-    __slots__ = ("_end", "_floating", "_hi", "_kinds", "_lo", "_start", "_text")
+    __slots__ = ("_aware", "_end", "_floating", "_hi", "_kinds", "_lo", "_start", "_text")
 
     _text: str
     _lo: Key
     _hi: Key
     _floating: bool
+    _aware: bool  # some time has a UTC offset
     # A plain date (YYYY, YYYY-MM, YYYY-MM-DD) leaves these None until asked
     # for: fewer objects per value means less work for the garbage collector
     # when a file holds 100,000 dates.
@@ -662,8 +682,8 @@ class When(_WhenSlots):
 
     Values are ordered by earliest bound, then latest bound, then text; an
     unknown or open start sorts first and an unknown or open end last.
-    Floating times are taken as UTC here; :meth:`key` can place them in a
-    zone.
+    Bounds are read on UTC's wall clock here; :meth:`key` reads them on
+    another zone's.
     """
 
     __slots__ = ()
@@ -675,7 +695,7 @@ class When(_WhenSlots):
         self = object.__new__(_WhenSlots)
         self._text = text
         self._kinds = ""
-        self._floating = False
+        self._floating = self._aware = False
         plain = None if "/" in text else _PLAIN_RE.fullmatch(text)
         if plain is not None:
             lo_ymd, hi_ymd = _plain_bounds(text, plain)[:2]
@@ -686,11 +706,14 @@ class When(_WhenSlots):
             self._start = self._end = point
             self._lo, self._hi = point._lo, point._hi
             self._floating = point.floating
+            self._aware = point.utc_offset is not None
         else:
             self._start, self._end, self._kinds = _parse_interval(text)
             self._lo = _NEG_INF if self._start is None else self._start._lo
             self._hi = _POS_INF if self._end is None else self._end._hi
-            self._floating = "T" in text and any(p is not None and p.floating for p in (self._start, self._end))
+            points = [p for p in (self._start, self._end) if p is not None]
+            self._floating = any(p.floating for p in points)
+            self._aware = any(p.utc_offset is not None for p in points)
         self.__class__ = cls
         return self  # type: ignore[return-value]
 
@@ -900,18 +923,28 @@ class When(_WhenSlots):
         except OverflowError:
             raise OutOfRangeError(f"{self._text!r} ends on the last day a date can hold") from None
 
-    def key(self, zone: tzinfo | None = None) -> tuple[Key, Key, str]:
+    def key(self, zone: tzinfo | None = None, *, view: tzinfo | _Same | None = _SAME) -> tuple[Key, Key, str]:
         """The sort key: earliest bound, latest bound, text.
 
-        Floating times are read in ``zone`` (UTC when None); everything else
-        is zone-free. Keys of different values never tie, so the order is
-        total and agrees with ``==``.
+        Bounds are read on the wall clock of ``view``, which defaults to
+        ``zone``; None is UTC. Dates and floating times belong to ``zone``'s
+        wall clock, so with the default view they never move; a time with a
+        UTC offset is an instant and moves to the view's wall clock. Keys of
+        different values never tie, so the order is total and agrees with
+        ``==``.
+
+        >>> from zoneinfo import ZoneInfo
+        >>> tokyo = ZoneInfo("Asia/Tokyo")
+        >>> When("2021-06-06T23:30Z").key(tokyo) > When("2021-06-07").key(tokyo)  # 08:30 on June 7 in Tokyo
+        True
         """
-        if zone is None or not self._floating:
+        target = zone if isinstance(view, _Same) else view
+        if zone == target and not (self._aware and target is not None):
             return (self._lo, self._hi, self._text)
-        lo = _NEG_INF if self._start is None else self._start._key_in(zone, lo=True)
-        hi = _POS_INF if self._end is None else self._end._key_in(zone, lo=False)
-        return (lo, hi, self._text)
+        lo = _NEG_INF if self.start is None else self.start._key_at(True, zone, target)
+        hi = _POS_INF if self.end is None else self.end._key_at(False, zone, target)
+        # Moving through a daylight-saving fold can reorder a short interval's ends.
+        return (lo, max(lo, hi), self._text)
 
     def overlaps(self, other: When, zone: tzinfo | None = None) -> bool:
         """True when the two may share a moment: neither ends before the other starts.
