@@ -53,6 +53,33 @@ class TestOrder:
         assert ["tokyo", "utc"] == titles(make(*pairs, tz="Asia/Tokyo"))
         assert ["utc", "tokyo"] == titles(make(*pairs))
 
+    def test_timeline_wall_clock(self) -> None:
+        """In a Tokyo timeline, 23:30 UTC on June 6 is 08:30 on June 7: after the day starts, before 10:00."""
+        timeline = Timeline(
+            tz="Asia/Tokyo",
+            events=[
+                Event(title="ten", when="2021-06-07T10:00"),
+                Event(title="instant", when="2021-06-06T23:30Z"),
+                Event(title="day", when="2021-06-07"),
+            ],
+        )
+
+        assert ["day", "instant", "ten"] == titles(timeline)
+        assert ["day", "instant", "ten"] == titles(timeline.between("2021-06-07", "2021-06-07"))
+        assert [] == titles(timeline.between("2021-06-06", "2021-06-06"))
+
+    def test_event_in_another_zone_moves_whole(self) -> None:
+        """A Tokyo day in a UTC timeline runs from 15:00 UTC the day before."""
+        timeline = Timeline(
+            events=[
+                Event(title="tokyo day", when="2021-06-07", tz="Asia/Tokyo"),
+                Event(title="utc evening", when="2021-06-06T16:00Z"),
+            ]
+        )
+
+        assert ["tokyo day", "utc evening"] == titles(timeline)
+        assert ["tokyo day", "utc evening"] == titles(timeline.between("2021-06-06", "2021-06-06"))
+
     @given(st.lists(events(), unique_by=lambda e: e.id, max_size=12), st.randoms())
     def test_order_ignores_input_order(self, items: list[Event], rnd: random.Random) -> None:
         """The same events in any input order give the same timeline."""
