@@ -17,6 +17,8 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from timeline import Event, Precision, Timeline, When
+from timeline._event import AUTHORING_FIELDS
+from timeline._timeline import TIMELINE_FIELDS
 
 __all__ = [
     "ZONES",
@@ -261,9 +263,14 @@ def _json_values() -> st.SearchStrategy[object]:
     return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3), max_leaves=6)
 
 
+# Extra data sits beside the fields in files, so it may not reuse their names.
+_RESERVED_KEYS = AUTHORING_FIELDS | TIMELINE_FIELDS | {"extra"}
+
+
 def json_objects() -> st.SearchStrategy[dict[str, object]]:
-    """Tables for ``extra``: text keys; text, numbers, booleans, null and lists."""
-    return st.dictionaries(st.text(_TEXT_CHARS, max_size=10), _json_values(), max_size=4)
+    """Tables for ``extra``: text keys (never a field's name); text, numbers, booleans, null and lists."""
+    keys = st.sampled_from(["importance", "notes", "x-origin"]) | st.text(_TEXT_CHARS, max_size=10)
+    return st.dictionaries(keys.filter(lambda key: key not in _RESERVED_KEYS), _json_values(), max_size=4)
 
 
 def _sources() -> st.SearchStrategy[dict[str, object]]:

@@ -83,6 +83,16 @@ class TestConvert:
         assert 1 == main(["convert", EXAMPLE, str(tmp_path / "no" / "o.json")])
         assert "cannot write" in capsys.readouterr().err
 
+    def test_warnings_go_to_stderr_and_do_not_fail(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A misspelt-looking field warns on stderr; the conversion still succeeds and keeps it."""
+        source = tmp_path / "w.toml"
+        source.write_text('[[events]]\ntitle = "A"\nwhen = "2021"\ntgas = ["x"]\n', encoding="utf-8")
+
+        assert 0 == main(["convert", str(source), "-", "--to", "json"])
+        out, err = capsys.readouterr()
+        assert f"timeline: warning: {source}, line 4, events[0].tgas:" in err
+        assert '"tgas"' in out
+
 
 class TestOtherVerbs:
     def test_validate(self, capsys: pytest.CaptureFixture[str]) -> None:

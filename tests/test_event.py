@@ -158,12 +158,24 @@ class TestValidation:
 
         assert "sources[1]" == caught.value.field
 
-    def test_unknown_field_suggests_the_right_one(self) -> None:
-        """A misspelt field is an error that suggests the field meant."""
-        with pytest.raises(ParseError) as caught:
-            Event.from_dict({"title": "T", "when": "2021", "tag": ["x"]})
+    def test_unknown_keys_are_kept_in_extra(self) -> None:
+        """from_dict keeps keys that are not fields in extra, beside an extra table if any."""
+        event = Event.from_dict({"title": "T", "when": "2021", "importance": 3, "extra": {"notes": "n"}})
 
-        assert "did you mean 'tags'?" in str(caught.value)
+        assert {"notes": "n", "importance": 3} == dict(event.extra)
+
+    def test_a_key_both_in_extra_and_beside_it(self) -> None:
+        """A key given twice, in extra and beside it, is an error naming it."""
+        with pytest.raises(ParseError) as caught:
+            Event.from_dict({"title": "T", "when": "2021", "notes": "a", "extra": {"notes": "b"}})
+
+        assert "notes" == caught.value.field
+
+    @pytest.mark.parametrize("key", ["title", "tags", "extra"])
+    def test_extra_cannot_hold_a_field_name(self, key: str) -> None:
+        """Extra data sits beside the fields in files, so it cannot reuse their names."""
+        with pytest.raises(ParseError, match=repr(key)):
+            Event(title="T", when="2021", extra={key: 1})
 
     @pytest.mark.parametrize("missing", ["title", "when"])
     def test_required_fields(self, missing: str) -> None:

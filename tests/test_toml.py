@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import timeline
-from timeline import ParseError, When
+from timeline import ParseError, TimelineWarning, When
 
 GOOD = """
 title = "Trip"
@@ -58,6 +58,15 @@ class TestRead:
             assert "<string>" == exc.source
 
 
+class TestExtraFields:
+    def test_misspelt_field_is_kept_with_a_warning(self) -> None:
+        """A key that looks like a misspelt field is kept in extra, and a warning names its line."""
+        with pytest.warns(TimelineWarning, match=r"in.toml, line 4, events\[0\].tag: .* did you mean 'tags'\?"):
+            tl = timeline.loads('[[events]]\ntitle = "A"\nwhen = "2021"\ntag = ["x"]\n', "toml", source="in.toml")
+
+        assert {"tag": ["x"]} == dict(tl.events[0].extra)
+
+
 class TestErrors:
     @pytest.mark.parametrize(
         ("text", "line", "field", "message"),
@@ -69,12 +78,6 @@ class TestErrors:
                 7,
                 "events[1].when",
                 "'June 6'",
-            ),
-            (
-                '[[events]]\ntitle = "A"\nwhen = "2021"\ntag = ["x"]\n',
-                4,
-                "events[0].tag",
-                "did you mean 'tags'?",
             ),
             ('[[events]]\nwhen = "2021"\n', 1, "events[0].title", "needs 'title'"),
             ('title = "T"\n\n\n[[events]]\nwhen = "2021"\n', 4, "events[0].title", "needs 'title'"),

@@ -8,7 +8,6 @@ kept exactly as given: writers escape it for their targets.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import hashlib
@@ -419,12 +418,20 @@ def _freeze_json(value: object, where: str) -> JSONValue:
     raise _bad(where, f"{where!r} must hold JSON data (text, numbers, lists, tables), got {value!r}")
 
 
-def convert_extra(value: object) -> Mapping[str, JSONValue]:
-    """Validate and copy extra fields into a read-only mapping."""
+def convert_extra(value: object, reserved: frozenset[str] = frozenset()) -> Mapping[str, JSONValue]:
+    """Validate and copy extra fields into a read-only mapping.
+
+    Keys in ``reserved`` (the fields of the record that holds them) are
+    refused, so that writers can put extra fields beside the others.
+    """
     if value is None or (isinstance(value, Mapping) and not value):
         return _EMPTY
     if not isinstance(value, Mapping):
         raise _bad("extra", f"'extra' must be a table, got {value!r}")
+    taken = reserved.intersection(value)
+    if taken:
+        name = sorted(taken)[0]
+        raise _bad("extra", f"'extra' cannot hold {name!r}, which is a field of its own")
     try:
         frozen = _freeze_json(value, "extra")
     except RecursionError:
@@ -555,7 +562,7 @@ class Event:
         self.media = None if media is None else _part(Media.coerce, media, "media")
         self.status = status if type(status) is Status else _convert_status(status)
         self.recurrence = None if recurrence is None else _convert_recurrence(recurrence)
-        self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra)
+        self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra, _RESERVED)
         self.id = derive_id(self.title, self.when, self.location, self.group) if id is None else _convert_id(id)
         if self.recurrence is not None:
             start = self.when.start
@@ -576,18 +583,20 @@ class Event:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Event:
-        """Build an event from a mapping of the authoring fields.
+        """Build an event from a mapping of the authoring fields, as a file gives them.
 
-        Unknown keys are an error that names them (a typo must not vanish
-        silently); put free-form data under ``extra``.
+        Keys that are not authoring fields are kept, as they came, in
+        ``extra``; so is the content of an ``extra`` table, if any.
+
+        >>> Event.from_dict({"title": "T", "when": "2021", "importance": 3}).extra
+        mappingproxy({'importance': 3})
 
         Raises:
-            ParseError: a field is unknown, missing or invalid.
+            ParseError: a field is missing or invalid, or a key is given
+                both inside ``extra`` and beside it.
         """
-        if not _FIELD_NAMES.issuperset(data):
-            key = next(key for key in data if key not in _FIELD_NAMES)
-            hint = _suggest(str(key))
-            raise _bad(str(key), f"unknown event field {key!r}{hint}; free-form data goes under 'extra'")
+        if not AUTHORING_FIELDS.issuperset(data):
+            data = _gather_extra(data)
         if "title" not in data or "when" not in data:
             required = "title" if "title" not in data else "when"
             raise _bad(required, f"an event needs {required!r}")
@@ -614,9 +623,23 @@ class _EventBuilder(Event):
     __setattr__ = object.__setattr__
 
 
-_FIELD_NAMES = frozenset(field.name for field in attrs.fields(Event))
+AUTHORING_FIELDS = frozenset(field.name for field in attrs.fields(Event)) - {"extra"}
+"""The event fields a file may hold; every other key is kept in ``extra``."""
+_RESERVED = AUTHORING_FIELDS | {"extra"}
 
 
-def _suggest(key: str) -> str:
-    close = difflib.get_close_matches(key, sorted(_FIELD_NAMES), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+def _gather_extra(data: Mapping[str, object]) -> dict[str, object]:
+    """Move the keys of ``data`` that are not authoring fields into its ``extra``."""
+    known = {key: value for key, value in data.items() if key in AUTHORING_FIELDS}
+    given = data.get("extra")
+    if given is not None and not isinstance(given, Mapping):
+        raise _bad("extra", f"'extra' must be a table, got {given!r}")
+    extra = dict(given or {})
+    for key, value in data.items():
+        if key in _RESERVED:
+            continue
+        if key in extra:
+            raise _bad(str(key), f"{key!r} is given both in 'extra' and beside it")
+        extra[key] = value
+    known["extra"] = extra
+    return known

@@ -52,6 +52,14 @@ def _convert_description(value: object) -> str | None:
     return _check_text("description", value)
 
 
+TIMELINE_FIELDS = frozenset(("version", "$schema", "title", "description", "tz", "events"))
+"""The timeline fields a file may hold; every other key is kept in ``extra``."""
+
+
+def _convert_extra(value: object) -> Mapping[str, JSONValue]:
+    return convert_extra(value, TIMELINE_FIELDS | {"extra"})
+
+
 def _bound(value: When | date | str | None, zone: tzinfo | None, *, lower: bool) -> Key:
     if value is None:
         return _NEG_INF if lower else _POS_INF
@@ -86,7 +94,7 @@ class Timeline:
     description: str | None = attrs.field(default=None, converter=_convert_description)
     tz: str | None = attrs.field(default=None, converter=convert_tz)
     extra: Mapping[str, JSONValue] = attrs.field(
-        factory=dict, converter=convert_extra, hash=False, repr=lambda v: repr(dict(v))
+        factory=dict, converter=_convert_extra, hash=False, repr=lambda v: repr(dict(v))
     )
 
     def __attrs_post_init__(self) -> None:

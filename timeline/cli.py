@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from timeline._timeline import Timeline
-from timeline.errors import FormatError, ParseError
+from timeline.errors import FormatError, ParseError, TimelineWarning
 from timeline.formats import (
     Format,
     atomic_write,
@@ -142,11 +143,27 @@ def _formats() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
+    Warnings (a kept field that looks misspelt, say) go to stderr as
+    ``timeline: warning: ...`` lines and do not change the exit status.
+
     >>> main(["formats"])  # doctest: +NORMALIZE_WHITESPACE
     json        .json       read/write  canonical lossless JSON (options: indent)
     toml        .toml       read        hand-authored TOML
     0
     """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TimelineWarning)
+        try:
+            return _run(argv)
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, TimelineWarning):
+                    print(f"timeline: warning: {warning.message}", file=sys.stderr)
+                else:
+                    warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)

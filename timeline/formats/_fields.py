@@ -6,39 +6,57 @@ Only the data-shaped formats use this; it imports the model, never a format.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from timeline._event import Event, Status
-from timeline._timeline import Timeline
-from timeline.errors import ParseError
+from timeline._event import AUTHORING_FIELDS, Event, Status
+from timeline._timeline import TIMELINE_FIELDS, Timeline
+from timeline.errors import ParseError, TimelineWarning
 
 __all__ = ["VERSION", "from_data", "to_data"]
 
 VERSION = 1
-_TOP_FIELDS = ("version", "$schema", "title", "description", "tz", "extra", "events")
 
 # Given a field path such as "events[2].when" (or "tz"), the line it is on.
 Locator = Callable[[str], "int | None"]
 
 
+def _warn_near_misses(
+    keys: Iterable[object], fields: frozenset[str], where: str, source: str, locate: Locator | None
+) -> None:
+    """Warn about kept keys that look like misspelt fields: they go to extra, not to the field."""
+    for key in keys:
+        if key in fields or key == "extra":
+            continue
+        close = difflib.get_close_matches(str(key), sorted(fields), n=1, cutoff=0.75)
+        if close:
+            field = f"{where}.{key}" if where else str(key)
+            place = f"{source}, line {line}" if locate and (line := locate(field)) else source
+            message = f"{place}, {field}: unknown field {key!r} kept in extra; did you mean {close[0]!r}?"
+            warnings.warn(message, TimelineWarning, stacklevel=4)
+
+
 def from_data(data: object, *, source: str, locate: Locator | None = None) -> Timeline:
-    """A Timeline from parsed JSON/TOML/YAML data, errors naming the field and line."""
+    """A Timeline from parsed JSON/TOML/YAML data, errors naming the field and line.
+
+    Keys that are not fields are kept in the ``extra`` of the event or
+    timeline they sit in; one that looks like a misspelt field also gives a
+    TimelineWarning.
+    """
 
     def fail(exc: ParseError, field: str) -> ParseError:
         full = exc.located(field=field).field or field
         return exc.located(source=source, line=locate(full) if locate else None, field=field)
 
     if not isinstance(data, Mapping):
-        raise ParseError(f"a timeline must be a table with 'events', got {type(data).__name__}", source=source)
-    for key in data:
-        if key not in _TOP_FIELDS:
-            close = difflib.get_close_matches(str(key), _TOP_FIELDS, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"fields: {', '.join(_TOP_FIELDS)}"
-            raise fail(ParseError(f"unknown timeline field {key!r} ({hint})"), str(key))
+        kind = type(data).__name__
+        raise ParseError(f"a timeline must be a table with 'events', got {kind}", source=source)
+    _warn_near_misses(data, TIMELINE_FIELDS, "", source, locate)
     version = data.get("version", VERSION)
     if version != VERSION:
-        raise fail(ParseError(f"'version' {version!r} is not supported (this library reads {VERSION})"), "version")
+        message = f"'version' {version!r} is not supported (this library reads {VERSION})"
+        raise fail(ParseError(message), "version")
     raw_events = data.get("events", [])
     if not isinstance(raw_events, list):
         raise fail(ParseError(f"'events' must be a list of tables, got {raw_events!r}"), "events")
@@ -47,13 +65,24 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
         field = f"events[{index}]"
         if not isinstance(item, Mapping):
             raise fail(ParseError(f"each event must be a table, got {item!r}"), field)
+        _warn_near_misses(item, AUTHORING_FIELDS, field, source, locate)
         try:
             events.append(Event.from_dict(item))
         except ParseError as exc:
             raise fail(exc, field) from exc
-    fields = {key: data[key] for key in ("title", "description", "tz", "extra") if key in data}
+    fields: dict[str, Any] = {key: data[key] for key in ("title", "description", "tz") if key in data}
+    extra = data.get("extra", {})
+    if not isinstance(extra, Mapping):
+        raise fail(ParseError(f"'extra' must be a table, got {extra!r}"), "extra")
+    extra = dict(extra)
+    for key, value in data.items():
+        if key in TIMELINE_FIELDS or key == "extra":
+            continue
+        if key in extra:
+            raise fail(ParseError(f"{key!r} is given both in 'extra' and beside it"), str(key))
+        extra[key] = value
     try:
-        return Timeline(events=events, **fields)
+        return Timeline(events=events, extra=extra, **fields)
     except ParseError as exc:
         raise fail(exc, "") from exc
 
@@ -97,8 +126,7 @@ def _event_data(event: Event) -> dict[str, Any]:
         out["status"] = event.status.value
     if event.recurrence is not None:
         out["recurrence"] = event.recurrence
-    if event.extra:
-        out["extra"] = dict(event.extra)
+    out.update(event.extra)  # kept fields go back beside the others, as they came
     return out
 
 
@@ -109,7 +137,6 @@ def to_data(timeline: Timeline) -> dict[str, Any]:
         out["description"] = timeline.description
     if timeline.tz is not None:
         out["tz"] = timeline.tz
-    if timeline.extra:
-        out["extra"] = dict(timeline.extra)
+    out.update(timeline.extra)
     out["events"] = [_event_data(event) for event in timeline.events]
     return out
