@@ -223,7 +223,8 @@ class Geo:
         raise ParseError(f"'geo' must be [latitude, longitude], got {value!r}")
 
 
-@attrs.frozen(init=False)
+# No __weakref__ slot: Source.__new__ builds on a twin class that needs the same layout.
+@attrs.frozen(init=False, weakref_slot=False)
 class Source:
     """Where a fact comes from: a title and/or URL, a publisher, a date.
 
@@ -456,7 +457,8 @@ def derive_id(title: str, when: When, location: str | None, group: str | None) -
     return "ev-" + hashlib.blake2b(content.encode("utf-8"), digest_size=8).hexdigest()
 
 
-@attrs.frozen(init=False)
+# No __weakref__ slot: Event.__new__ builds on a twin class that needs the same layout.
+@attrs.frozen(init=False, weakref_slot=False)
 class Event:
     """Something that happened (or will), with when, where and why we know.
 
@@ -612,15 +614,20 @@ def _rebuild(cls: type[Any], fields: dict[str, Any]) -> Any:
     return cls(**fields)
 
 
-class _SourceBuilder(Source):
-    __slots__ = ()
-    __setattr__ = object.__setattr__
+def _twin(frozen: type) -> type:
+    """A plain class with ``frozen``'s slots, in order: filled by plain assignment,
+    then turned into ``frozen`` by setting ``__class__`` (the layouts match).
+
+    A subclass of the frozen class that restores ``object.__setattr__`` would
+    do too, but each of its assignments goes through a Python-level lookup,
+    which costs more than the rest of building an event.
+    """
+    slots = frozen.__slots__  # type: ignore[attr-defined]
+    return type(f"_{frozen.__name__}Builder", (), {"__slots__": slots, "__module__": __name__})
 
 
-class _EventBuilder(Event):
-    # Same slots as Event, but assignable: see Event.__new__.
-    __slots__ = ()
-    __setattr__ = object.__setattr__
+_SourceBuilder = _twin(Source)
+_EventBuilder = _twin(Event)
 
 
 AUTHORING_FIELDS = frozenset(field.name for field in attrs.fields(Event)) - {"extra"}

@@ -92,7 +92,7 @@ _POINT_RE: Final = re.compile(
     re.VERBOSE,
 )
 # The common case, a plain calendar date, skips the general grammar.
-_PLAIN_RE: Final = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-([0-9]{2}))?)?([?~%])?")
+_PLAIN_RE: Final = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2]|2[1-9]|3[0-9]|4[01])(?:-([0-9]{2}))?)?([?~%])?")
 _LOOSE_RE: Final = re.compile(r"-?[0-9]+(?:-[0-9]+)*")
 
 _QUALIFIERS: Final = {None: (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
@@ -422,12 +422,22 @@ def _parse_point(text: str, whole: str) -> PartialDate:
 def _plain_bounds(
     whole: str, plain: re.Match[str]
 ) -> tuple[tuple[int, int, int], tuple[int, int, int], Precision, int | None, int | None]:
-    """Check YYYY, YYYY-MM or YYYY-MM-DD (maybe qualified); return first and last day, precision, month, day."""
+    """Check YYYY, YYYY-MM, YYYY-SS or YYYY-MM-DD, maybe qualified.
+
+    Returns the first and last day, the precision, the month (or season code) and the day.
+    """
     year_text, month_text, day_text, _ = plain.groups()
     year = int(year_text)
     if month_text is None:
         return (year, 1, 1), (year, 12, 31), Precision.YEAR, None, None
     month = int(month_text)
+    if month > 12:
+        if day_text is not None:
+            _fail(whole, "a season has no day")
+        first_month, last_month = _GROUPINGS[month]
+        end_year = year + (last_month < first_month)
+        last = (end_year, last_month, _days_in_month(end_year, last_month))
+        return (year, first_month, 1), last, Precision.SEASON, month, None
     if day_text is None:
         return (year, month, 1), (year, month, _days_in_month(year, month)), Precision.MONTH, month, None
     day = int(day_text)
@@ -439,8 +449,11 @@ def _plain_bounds(
 def _parse_plain(text: str, whole: str, plain: re.Match[str]) -> PartialDate:
     """The common case, YYYY, YYYY-MM or YYYY-MM-DD, maybe qualified, without the general grammar."""
     lo_ymd, hi_ymd, precision, month, day = _plain_bounds(whole, plain)
+    season = None
+    if precision is Precision.SEASON:
+        season, month = month, None
     fields: tuple[object, ...] = (
-        precision, lo_ymd[0], month, day, None, None, None, None, plain[4], False, None, lo_ymd, hi_ymd,
+        precision, lo_ymd[0], month, day, season, None, None, None, plain[4], False, None, lo_ymd, hi_ymd,
     )  # fmt: skip
     return PartialDate._make(text, fields, *_day_keys(lo_ymd, hi_ymd))
 
@@ -614,6 +627,35 @@ def _parse_time(
 _LODAY_AT, _HIDAY_AT = PartialDate._LODAY, PartialDate._HIDAY
 
 
+def _plain_interval(text: str) -> tuple[Key, Key, str] | None:
+    """Bounds and end kinds of an interval whose known ends are plain dates; else None."""
+    first, _, second = text.partition("/")
+    if "/" in second:
+        return None
+    lo: Key = _NEG_INF
+    hi: Key = _POS_INF
+    kinds = ""
+    first_day = last_day = None
+    for part, is_start in ((first, True), (second, False)):
+        if part in ("", ".."):
+            kinds += "u" if part == "" else "o"
+            continue
+        plain = _PLAIN_RE.fullmatch(part)
+        if plain is None:
+            return None
+        lo_ymd, hi_ymd = _plain_bounds(text, plain)[:2]
+        kinds += "d"
+        if is_start:
+            first_day, lo = lo_ymd, _day_keys(lo_ymd, lo_ymd)[0]
+        else:
+            last_day, hi = hi_ymd, _day_keys(hi_ymd, hi_ymd)[1]
+    if kinds in ("uu", "uo", "ou", "oo"):
+        return None  # let the full parser say what is wrong
+    if first_day is not None and last_day is not None and last_day < first_day:
+        _fail(text, "the end comes before the start")
+    return lo, hi, kinds
+
+
 def _parse_interval(text: str) -> tuple[PartialDate | None, PartialDate | None, str]:
     first, _, second = text.partition("/")
     if "/" in second:
@@ -707,6 +749,10 @@ class When(_WhenSlots):
             self._lo, self._hi = point._lo, point._hi
             self._floating = point.floating
             self._aware = point.utc_offset is not None
+        elif (keys := _plain_interval(text)) is not None:
+            # Both ends plain (or unknown, or open): their PartialDates wait until asked for.
+            self._lo, self._hi, self._kinds = keys
+            self._start = self._end = None
         else:
             self._start, self._end, self._kinds = _parse_interval(text)
             self._lo = _NEG_INF if self._start is None else self._start._lo
@@ -812,15 +858,23 @@ class When(_WhenSlots):
             object.__setattr__(self, "_end", point)
         return point
 
+    def _ends(self) -> tuple[PartialDate | None, PartialDate | None]:
+        """An interval's ends, parsed in full on first use."""
+        if self._start is None and self._end is None:
+            start, end, _ = _parse_interval(self._text)
+            object.__setattr__(self, "_start", start)
+            object.__setattr__(self, "_end", end)
+        return self._start, self._end
+
     @property
     def start(self) -> PartialDate | None:
         """The date itself, or an interval's start; None when unknown or open."""
-        return self._start if self._kinds else self._point()
+        return self._ends()[0] if self._kinds else self._point()
 
     @property
     def end(self) -> PartialDate | None:
         """The date itself, or an interval's end; None when unknown or open."""
-        return self._end if self._kinds else self._point()
+        return self._ends()[1] if self._kinds else self._point()
 
     @property
     def start_unknown(self) -> bool:
@@ -845,7 +899,7 @@ class When(_WhenSlots):
     def _points(self) -> tuple[PartialDate, ...]:
         if not self._kinds:
             return (self._point(),)
-        return tuple(p for p in (self._start, self._end) if p is not None)
+        return tuple(p for p in self._ends() if p is not None)
 
     @property
     def precision(self) -> Precision:
