@@ -18,13 +18,10 @@ import attrs
 
 from timeline._event import Event, JSONValue, _check_text, convert_extra, convert_tz
 from timeline._event import zone as event_zone
-from timeline._when import Key, When
+from timeline._when import _NEG_INF, _POS_INF, Key, When
 from timeline.errors import DuplicateEventError, ParseError
 
 __all__ = ["Timeline"]
-
-_NEG_INF: Key = float("-inf")
-_POS_INF: Key = float("inf")
 
 
 def _convert_events(value: object) -> tuple[Event, ...]:
