@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from timeline import Event, Precision, Timeline, When
 from timeline._event import AUTHORING_FIELDS
 from timeline._timeline import TIMELINE_FIELDS
+from timeline.formats._fields import near_miss
 
 __all__ = [
     "ZONES",
@@ -270,7 +271,9 @@ _RESERVED_KEYS = AUTHORING_FIELDS | TIMELINE_FIELDS | {"extra"}
 def json_objects() -> st.SearchStrategy[dict[str, object]]:
     """Tables for ``extra``: text keys (never a field's name); text, numbers, booleans, null and lists."""
     keys = st.sampled_from(["importance", "notes", "x-origin"]) | st.text(_TEXT_CHARS, max_size=10)
-    return st.dictionaries(keys.filter(lambda key: key not in _RESERVED_KEYS), _json_values(), max_size=4)
+    # Nor a near miss of one, which readers warn about (a misspelt field, as far as they can tell).
+    fine = keys.filter(lambda key: key not in _RESERVED_KEYS and not near_miss(key, _RESERVED_KEYS))
+    return st.dictionaries(fine, _json_values(), max_size=4)
 
 
 def _sources() -> st.SearchStrategy[dict[str, object]]:

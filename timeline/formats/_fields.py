@@ -22,6 +22,11 @@ VERSION = 1
 Locator = Callable[[str], "int | None"]
 
 
+def near_miss(key: str, fields: frozenset[str]) -> list[str]:
+    """The field ``key`` looks like a misspelling of, as a list of at most one."""
+    return difflib.get_close_matches(key, sorted(fields), n=1, cutoff=0.75)
+
+
 def _warn_near_misses(
     keys: Iterable[object], fields: frozenset[str], where: str, source: str, locate: Locator | None
 ) -> None:
@@ -29,7 +34,7 @@ def _warn_near_misses(
     for key in keys:
         if key in fields or key == "extra":
             continue
-        close = difflib.get_close_matches(str(key), sorted(fields), n=1, cutoff=0.75)
+        close = near_miss(str(key), fields)
         if close:
             field = f"{where}.{key}" if where else str(key)
             place = f"{source}, line {line}" if locate and (line := locate(field)) else source
