@@ -80,6 +80,20 @@ class TestOrder:
         assert ["tokyo day", "utc evening"] == titles(timeline)
         assert ["tokyo day", "utc evening"] == titles(timeline.between("2021-06-06", "2021-06-06"))
 
+    @given(st.lists(events(), unique_by=lambda e: e.id, max_size=12))
+    def test_order_is_the_sort_key_order(self, items: list[Event]) -> None:
+        """The timeline's order is exactly that of its public sort_key."""
+        timeline = Timeline(events=items)
+
+        assert list(timeline.events) == sorted(items, key=timeline.sort_key)
+
+    def test_huge_and_unknown_years_keep_their_order(self) -> None:
+        """Days beyond the fast path's range and unknown starts still sort by their bounds."""
+        whens = ["Y-170000002", "/2021", "-0044", "2021", "Y170000002", "Y170000003", "2021/.."]
+        timeline = Timeline(events=[Event(title=w, when=w) for w in whens])
+
+        assert ["/2021", "Y-170000002", "-0044", "2021", "2021/..", "Y170000002", "Y170000003"] == titles(timeline)
+
     @given(st.lists(events(), unique_by=lambda e: e.id, max_size=12), st.randoms())
     def test_order_ignores_input_order(self, items: list[Event], rnd: random.Random) -> None:
         """The same events in any input order give the same timeline."""
@@ -92,18 +106,18 @@ class TestOrder:
         """Building from 20,000 events does not compare every pair (no O(n^2) step)."""
         items = [Event(title=f"e{i}", when=f"{1000 + i % 9000:04d}") for i in range(20_000)]
         calls = 0
-        original = Timeline.sort_key
+        original = Timeline._order_key
 
         def counting(self: Timeline, event: Event) -> tuple[object, ...]:
             nonlocal calls
             calls += 1
             return original(self, event)
 
-        Timeline.sort_key = counting  # type: ignore[assignment, method-assign]
+        Timeline._order_key = counting  # type: ignore[assignment, method-assign]
         try:
             Timeline(events=items)
         finally:
-            Timeline.sort_key = original  # type: ignore[method-assign]
+            Timeline._order_key = original  # type: ignore[method-assign]
 
         assert len(items) == calls
 
