@@ -151,10 +151,6 @@ class Timeline:
     def _with(self, events: Iterable[Event]) -> Timeline:
         return attrs.evolve(self, events=tuple(events))
 
-    def _keys(self, event: Event) -> tuple[Key, Key]:
-        key = self.sort_key(event)
-        return key[0], key[1]
-
     def between(
         self,
         start: When | date | str | None = None,
@@ -191,7 +187,7 @@ class Timeline:
         lo, hi = _bound(start, zone, lower=True), _bound(end, zone, lower=False)
         picked = []
         for event in self.events:
-            first, last = self._keys(event)
+            _, first, last, *_ = self._order_key(event)
             if mode == "overlaps":
                 if first <= hi and lo <= last:
                     picked.append(event)
