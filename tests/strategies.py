@@ -10,13 +10,14 @@ When a model field is added, add it here at once (see STYLE.md).
 from __future__ import annotations
 
 import calendar
+import contextlib
 from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from timeline import Event, Precision, Timeline, When
+from timeline import Event, OutOfRangeError, Precision, Timeline, When
 from timeline._event import AUTHORING_FIELDS
 from timeline._timeline import TIMELINE_FIELDS
 from timeline.formats._fields import near_miss
@@ -296,10 +297,35 @@ def _can_recur(when: When) -> bool:
     return start is not None and start.precision >= Precision.DAY and not start.unspecified
 
 
+def _same_kind(start: str, moment: date) -> str:
+    """``moment`` written as a day, or as a time the way ``start`` writes its time."""
+    if not isinstance(moment, datetime):
+        return moment.isoformat()
+    text = moment.replace(tzinfo=None).isoformat(timespec="seconds")
+    zone = start[start.index("T") :]
+    if zone.endswith("Z"):
+        return text + "Z"
+    sign = max(zone.rfind("+"), zone.rfind("-"))
+    return text + (zone[sign:] if sign > 0 else "")
+
+
 @st.composite
 def _events(draw: st.DrawFn) -> Event:
     when = draw(whens())
     recurrence = draw(st.sampled_from([None, "FREQ=WEEKLY;COUNT=3"])) if _can_recur(when) else None
+    rdate: list[str] = []
+    exdate: list[str] = []
+    if recurrence is not None:
+        start = when.start
+        assert start is not None
+        # Extra and removed occurrences of the same kind as the start: days, or times like it.
+        step = timedelta(days=draw(st.integers(1, 400)))
+        with contextlib.suppress(OverflowError, OutOfRangeError):
+            first = start.earliest()
+            if draw(st.booleans()):
+                rdate = [_same_kind(str(start), first + step)]
+            if draw(st.booleans()):
+                exdate = [_same_kind(str(start), first + 2 * step)]
     geo = draw(
         st.none() | st.tuples(st.floats(-90, 90, allow_nan=False), st.floats(-180, 180, allow_nan=False)).map(list)
     )
@@ -320,6 +346,8 @@ def _events(draw: st.DrawFn) -> Event:
             "media": draw(_media()),
             "status": draw(st.sampled_from(["confirmed", "tentative", "cancelled"])),
             "recurrence": recurrence,
+            "rdate": rdate,
+            "exdate": exdate,
             "extra": draw(json_objects()),
         }
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -53,11 +53,49 @@ class TestConstruction:
         assert When("2021-06-06") == Event(title="T", when=date(2021, 6, 6)).when
         assert When("2021-06-06T10:00:00Z") == Event(title="T", when=datetime(2021, 6, 6, 10, tzinfo=UTC)).when
 
-    def test_zoned_datetime_keeps_its_offset(self) -> None:
-        """An aware datetime keeps the instant it names, as a UTC offset."""
+    def test_zoned_datetime_sets_the_zone(self) -> None:
+        """An aware datetime in a ZoneInfo zone gives its wall-clock time and sets the event's zone."""
+        event = Event(title="T", when=datetime(2021, 6, 7, 10, tzinfo=ZoneInfo("America/Guatemala")))
+
+        assert ("2021-06-07T10:00:00", "America/Guatemala") == (str(event.when), event.tz)
+
+    def test_zoned_datetime_moves_to_a_given_zone(self) -> None:
+        """With an explicit tz, an aware datetime is the same instant on that zone's wall clock."""
         moment = datetime(2021, 6, 7, 10, tzinfo=ZoneInfo("America/Guatemala"))
 
-        assert "2021-06-07T10:00:00-06:00" == str(Event(title="T", when=moment).when)
+        event = Event(title="T", when=moment, tz="Europe/Berlin")
+
+        assert ("2021-06-07T18:00:00", "Europe/Berlin") == (str(event.when), event.tz)
+
+    def test_fixed_offset_datetime_keeps_its_offset(self) -> None:
+        """A datetime with a bare UTC offset (no zone name) keeps the offset and sets no zone."""
+        moment = datetime(2021, 6, 7, 10, tzinfo=timezone(timedelta(hours=-6)))
+
+        event = Event(title="T", when=moment)
+
+        assert ("2021-06-07T10:00:00-06:00", None) == (str(event.when), event.tz)
+
+    def test_pairs_become_intervals(self) -> None:
+        """A (start, end) pair of dates or datetimes is an interval; None is an unknown end."""
+        berlin = ZoneInfo("Europe/Berlin")
+        timed = Event(title="T", when=(datetime(2021, 6, 7, 10, tzinfo=berlin), datetime(2021, 6, 7, 11, tzinfo=UTC)))
+
+        assert ("2021-06-07T10:00:00/2021-06-07T13:00:00", "Europe/Berlin") == (str(timed.when), timed.tz)
+        assert When("2021-06-07/2021-06-09") == Event(title="T", when=(date(2021, 6, 7), date(2021, 6, 9))).when
+        assert When("/2021-06-09") == Event(title="T", when=[None, date(2021, 6, 9)]).when
+
+    @pytest.mark.parametrize("value", [(None, None), (date(2021, 6, 7),), ("2021", date(2021, 6, 7)), 2021])
+    def test_bad_python_dates_are_refused(self, value: object) -> None:
+        """Pairs need at least one date and nothing but dates; other objects are refused naming 'when'."""
+        with pytest.raises(ParseError) as caught:
+            Event(title="T", when=value)  # type: ignore[arg-type]
+
+        assert "when" == caught.value.field
+
+    def test_pair_in_wrong_order_is_refused(self) -> None:
+        """A pair whose end comes before its start is refused like the same EDTF text."""
+        with pytest.raises(ParseError, match="before the start"):
+            Event(title="T", when=(date(2021, 6, 9), date(2021, 6, 7)))
 
     @pytest.mark.parametrize(
         "text",

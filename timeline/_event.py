@@ -153,6 +153,33 @@ def _convert_when(value: object, field: str = "when") -> When:
     raise _bad(field, f"{field!r} must be an EDTF date such as '2021-06-06', got {value!r}")
 
 
+def _python_when(value: object, tz: str | None) -> tuple[When, str | None]:
+    """A When (and zone name) from a date, a datetime or a ``(start, end)`` pair of them.
+
+    An aware datetime whose tzinfo is a ``ZoneInfo`` gives its wall-clock
+    time and sets the zone (unless ``tz`` is given: then the time is moved
+    to ``tz``'s wall clock); one with a bare UTC offset keeps the offset.
+    None as an end of a pair means that end is unknown.
+    """
+    pair = isinstance(value, tuple | list) and len(value) == 2
+    ends: Sequence[object] = cast("Sequence[object]", value) if pair else (value,)
+    if not all(end is None or isinstance(end, date) for end in ends) or all(end is None for end in ends):
+        raise _bad("when", f"'when' must be an EDTF date, a date, a datetime or a (start, end) pair, got {value!r}")
+    zone_name = tz
+    if zone_name is None:
+        zone_name = next(
+            (end.tzinfo.key for end in ends if isinstance(end, datetime) and isinstance(end.tzinfo, zoneinfo.ZoneInfo)),
+            None,
+        )
+    target = None if zone_name is None else zone(zone_name)
+    texts = []
+    for end in ends:
+        if isinstance(end, datetime) and end.tzinfo is not None and target is not None:
+            end = end.astimezone(target).replace(tzinfo=None)  # noqa: PLW2901 - its wall-clock time in the zone
+        texts.append("" if end is None else When.from_date(cast("date", end))._text)
+    return _convert_when("/".join(texts)), zone_name
+
+
 def _why(exc: ParseError) -> str:
     # When's messages read "'x' is not a valid EDTF date: why"; keep the why.
     return exc.message.partition(": ")[2] or exc.message
@@ -393,6 +420,21 @@ def _convert_recurrence(value: object) -> str | None:
     return rule
 
 
+def _convert_dates(field: str, value: object) -> tuple[When, ...]:
+    """Days or times of an RDATE or EXDATE list: exact points, no intervals or partial dates."""
+    if type(value) not in (list, tuple) and (isinstance(value, str | Mapping) or not isinstance(value, Iterable)):
+        raise _bad(field, f"{field!r} must be a list of days or times, got {value!r}")
+    dates = []
+    for index, item in enumerate(cast("Iterable[object]", value)):
+        where = f"{field}[{index}]"
+        when = _convert_when(item, where)
+        start = when.start
+        if when.is_interval or start is None or start.precision < Precision.DAY or start.unspecified:
+            raise _bad(where, f"{where!r} must be one whole day or time, got {str(when)!r}")
+        dates.append(when)
+    return tuple(dates)
+
+
 def _freeze_json(value: object, where: str) -> JSONValue:
     """A deep copy of ``value`` if it is JSON data, else a ParseError."""
     if isinstance(value, str):
@@ -494,6 +536,8 @@ class Event:
     media: Media | None
     status: Status
     recurrence: str | None
+    rdate: tuple[When, ...]
+    exdate: tuple[When, ...]
     extra: Mapping[str, JSONValue] = attrs.field(hash=False, repr=lambda v: repr(dict(v)))
 
     if TYPE_CHECKING:
@@ -503,7 +547,7 @@ class Event:
             *,
             id: str | None = None,  # noqa: A002 - the documented field name
             title: str,
-            when: When | str | date,
+            when: When | str | date | tuple[date | None, date | None],
             tz: str | None = None,
             description: str | None = None,
             location: str | None = None,
@@ -515,6 +559,8 @@ class Event:
             media: Media | Mapping[str, str] | str | None = None,
             status: Status | str = Status.CONFIRMED,
             recurrence: str | None = None,
+            rdate: Iterable[When | str | date] = (),
+            exdate: Iterable[When | str | date] = (),
             extra: Mapping[str, JSONValue] | None = None,
         ) -> None: ...
 
@@ -523,7 +569,7 @@ class Event:
         *,
         id: str | None = None,  # noqa: A002 - the documented field name
         title: str,
-        when: When | str | date,
+        when: When | str | date | tuple[date | None, date | None],
         tz: str | None = None,
         description: str | None = None,
         location: str | None = None,
@@ -535,6 +581,8 @@ class Event:
         media: Media | Mapping[str, str] | str | None = None,
         status: Status | str = Status.CONFIRMED,
         recurrence: str | None = None,
+        rdate: Iterable[When | str | date] = (),
+        exdate: Iterable[When | str | date] = (),
         extra: Mapping[str, JSONValue] | None = None,
     ) -> Event:
         # Built on a mutable twin, then frozen by a class swap: attrs' frozen
@@ -544,8 +592,12 @@ class Event:
         self: Any = object.__new__(_EventBuilder)
         # ASCII text needs no further check; anything else goes through its converter.
         self.title = title if type(title) is str and title.isascii() and title.strip() else _convert_title(title)
-        self.when = when if type(when) is When else _convert_when(when)
-        self.tz = None if tz is None else convert_tz(tz)
+        if type(when) is When or isinstance(when, str):
+            self.when = when if type(when) is When else _convert_when(when)
+            self.tz = None if tz is None else convert_tz(tz)
+        else:
+            self.tz = None if tz is None else convert_tz(tz)
+            self.when, self.tz = _python_when(when, self.tz)
         self.description = (
             description
             if description is None or (type(description) is str and description.isascii())
@@ -564,15 +616,19 @@ class Event:
         self.media = None if media is None else _part(Media.coerce, media, "media")
         self.status = status if type(status) is Status else _convert_status(status)
         self.recurrence = None if recurrence is None else _convert_recurrence(recurrence)
+        self.rdate = () if rdate in ((), []) else _convert_dates("rdate", rdate)
+        self.exdate = () if exdate in ((), []) else _convert_dates("exdate", exdate)
         self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra, _RESERVED)
         self.id = derive_id(self.title, self.when, self.location, self.group) if id is None else _convert_id(id)
-        if self.recurrence is not None:
+        if self.recurrence is not None or self.rdate:
             start = self.when.start
             if start is None or start.precision < Precision.DAY or start.unspecified:
                 raise _bad(
-                    "recurrence",
+                    "recurrence" if self.recurrence is not None else "rdate",
                     f"a recurring event needs a start day or time, got 'when' {str(self.when)!r}",
                 )
+        elif self.exdate:
+            raise _bad("exdate", "'exdate' removes occurrences of a 'recurrence' or 'rdate', and there is none")
         self.__class__ = cls
         built: Event = self
         return built

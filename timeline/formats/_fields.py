@@ -131,6 +131,10 @@ def _event_data(event: Event) -> dict[str, Any]:
         out["status"] = event.status.value
     if event.recurrence is not None:
         out["recurrence"] = event.recurrence
+    if event.rdate:
+        out["rdate"] = [str(when) for when in event.rdate]
+    if event.exdate:
+        out["exdate"] = [str(when) for when in event.exdate]
     out.update(event.extra)  # kept fields go back beside the others, as they came
     return out
 
