@@ -6,6 +6,7 @@
 {"version": 1, "title": "Trip"
 """
 
+from timeline._describe import describe
 from timeline._event import Event, Geo, JSONValue, Media, Source, Status
 from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
@@ -37,6 +38,7 @@ __all__ = [
     "TimelineError",
     "TimelineWarning",
     "When",
+    "describe",
     "dump",
     "dumps",
     "get_format",
