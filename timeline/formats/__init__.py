@@ -92,6 +92,8 @@ def register(fmt: Format) -> None:
 
 register(Format("json", (".json",), "timeline.formats.json", "canonical lossless JSON", True, True))
 register(Format("toml", (".toml",), "timeline.formats.toml", "hand-authored TOML", True, False))
+register(Format("ics", (".ics",), "timeline.formats.ics", "iCalendar (RFC 5545)", False, True))
+register(Format("jcal", (".jcal",), "timeline.formats.jcal", "jCal, iCalendar as JSON (RFC 7265)", True, True))
 
 
 def list_formats() -> tuple[Format, ...]:

@@ -10,11 +10,11 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from timeline._event import AUTHORING_FIELDS, Event, Status
+from timeline._event import AUTHORING_FIELDS, Event, Source, Status
 from timeline._timeline import TIMELINE_FIELDS, Timeline
 from timeline.errors import ParseError, TimelineWarning
 
-__all__ = ["VERSION", "from_data", "to_data"]
+__all__ = ["VERSION", "from_data", "source_data", "to_data"]
 
 VERSION = 1
 
@@ -92,6 +92,15 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
         raise fail(exc, "") from exc
 
 
+def source_data(source: Source) -> dict[str, str]:
+    """A source as plain data: its fields that are set, the date as EDTF text."""
+    fields = (("title", source.title), ("url", source.url), ("publisher", source.publisher))
+    data = {key: value for key, value in fields if value is not None}
+    if source.date is not None:
+        data["date"] = str(source.date)
+    return data
+
+
 def _event_data(event: Event) -> dict[str, Any]:
     out: dict[str, Any] = {"id": event.id, "title": event.title, "when": str(event.when)}
     for name in ("tz", "description", "location"):
@@ -105,19 +114,7 @@ def _event_data(event: Event) -> dict[str, Any]:
     if event.tags:
         out["tags"] = list(event.tags)
     if event.sources:
-        out["sources"] = [
-            {
-                key: str(value) if key == "date" else value
-                for key, value in (
-                    ("title", s.title),
-                    ("url", s.url),
-                    ("publisher", s.publisher),
-                    ("date", s.date),
-                )
-                if value is not None
-            }
-            for s in event.sources
-        ]
+        out["sources"] = [source_data(source) for source in event.sources]
     if event.group is not None:
         out["group"] = event.group
     if event.media is not None:

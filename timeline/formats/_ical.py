@@ -1,0 +1,552 @@
+"""The iCalendar property mapping shared by the ics and jcal formats.
+
+Events become flat lists of properties, ``(NAME, params, kind, value)``
+tuples, which ``ics`` serializes as RFC 5545 content lines and ``jcal`` as
+RFC 7265 JSON; neither re-derives a date, an escape or an id on its own.
+``BEGIN``/``END`` entries (kind ``"begin"``/``"end"``) open and close
+components. Kinds: ``text`` (one TEXT value), ``texts`` (several, as in
+CATEGORIES), ``date``/``dates`` (ISO ``YYYY-MM-DD``), ``date-time``/``date-times``
+(ISO ``YYYY-MM-DDTHH:MM:SS``, ``Z`` for UTC), ``uri``, ``geo`` (two decimal
+texts), ``recur`` (an RRULE) and ``utc-offset`` (``+0100``).
+
+The reverse direction, ``event_from_component``, maps a parsed icalendar
+component back to an Event, restoring exactly what this mapping wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any, Final, Literal
+
+import attrs
+
+from timeline import __name__ as _package
+from timeline._describe import describe
+from timeline._event import Event, JSONValue, Source
+from timeline._event import zone as event_zone
+from timeline._timeline import Timeline
+from timeline._when import _DAY_US, _MAX_ORDINAL, _shift, When
+from timeline.errors import FormatError, TimelineWarning
+from timeline.formats._fields import source_data
+from timeline.formats._vtimezone import UTC_NAMES, Prop, vtimezone
+
+__all__ = [
+    "CalendarHead",
+    "Settings",
+    "calendar_props",
+    "event_props",
+    "settings_from_options",
+    "stream_zones",
+]
+
+Coarse = Literal["span", "first-day", "skip"]
+Unbounded = Literal["known", "skip"]
+_COARSE: Final = ("span", "first-day", "skip")
+_UNBOUNDED: Final = ("known", "skip")
+
+# Plain days and ISO times (or intervals of them): exactly what a calendar holds.
+_EXACT_RE: Final = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:]+(?:\.[0-9]+)?(?:Z|[+-][0-9:]+)?)?"
+    r"(?:/[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:]+(?:\.[0-9]+)?(?:Z|[+-][0-9:]+)?)?)?"
+)
+_ESCAPE_RE: Final = re.compile(r"[\\;,\r\n]")
+# RFC 5545 TEXT holds no control characters but tab (line breaks are escaped).
+_CONTROL_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_IMAGE_SUFFIXES: Final = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".bmp", ".tif", ".tiff")
+# Properties whose default type is not TEXT to every parser (X- ones, and
+# RFC 7986's NAME to some) say so, so that parsers undo the escaping.
+_TEXT: Final = (("VALUE", "TEXT"),)
+_STATUS: Final = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+def escape_text(value: str) -> str:
+    r"""A TEXT value as RFC 5545 writes it: backslash, semicolon, comma and line breaks escaped.
+
+    CR, LF and CRLF all become ``\n``.
+
+    >>> print(escape_text("C:\\New; a, b\r\nc"))
+    C:\\New\; a\, b\nc
+    """
+    if _ESCAPE_RE.search(value) is None:
+        return value
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def visible(value: str) -> str:
+    """Text a calendar can hold: control characters (never valid in TEXT) become U+FFFD."""
+    return _CONTROL_RE.sub("\ufffd", value)
+
+
+@attrs.frozen
+class Settings:
+    """The writer options both iCalendar formats take, checked."""
+
+    domain: str = "timeline.invalid"
+    stamp: str = ""  # DTSTAMP as ISO text with Z
+    coarse: Coarse = "span"
+    unbounded: Unbounded = "known"
+    prodid: str = ""
+    tz: str | None = None  # the default zone: the timeline's
+
+
+@attrs.frozen
+class CalendarHead:
+    """What the calendar says of itself: from a Timeline, or options for a stream of events."""
+
+    title: str = ""
+    description: str | None = None
+    tz: str | None = None
+    extra: Mapping[str, JSONValue] = attrs.field(factory=dict)
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version  # noqa: PLC0415 - only when a PRODID is written
+
+        return version("timeline-events")
+    except Exception:  # noqa: BLE001 - not installed (a source checkout): no version to give
+        return "dev"
+
+
+def _stamp(option: object) -> str:
+    """DTSTAMP: SOURCE_DATE_EPOCH when set, else the ``stamp`` option, else now (UTC, whole seconds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            moment = datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError, OSError):
+            raise FormatError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {epoch!r}") from None
+    elif option is not None:
+        moment = _parse_stamp(option)
+    else:
+        moment = datetime.now(UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_stamp(value: object) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise FormatError(f"the 'stamp' option must be an ISO date-time such as 2021-06-02T00:00:00Z, got {value!r}")
+    if isinstance(value, datetime):
+        # A naive stamp is taken as UTC, as SOURCE_DATE_EPOCH is.
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    raise FormatError(f"the 'stamp' option must be a datetime or ISO text, got {value!r}")
+
+
+def settings_from_options(
+    *,
+    domain: str = "timeline.invalid",
+    stamp: object = None,
+    coarse: str = "span",
+    unbounded: str = "known",
+    prodid: str | None = None,
+    tz: str | None = None,
+) -> Settings:
+    """Check the shared writer options; FormatError names the one that is wrong."""
+    if not isinstance(domain, str) or not re.fullmatch(r"[^\s@]+", domain):
+        raise FormatError(f"the 'domain' option must be a domain name without spaces or '@', got {domain!r}")
+    if coarse not in _COARSE:
+        raise FormatError(f"the 'coarse' option must be one of {', '.join(_COARSE)}, got {coarse!r}")
+    if unbounded not in _UNBOUNDED:
+        raise FormatError(f"the 'unbounded' option must be one of {', '.join(_UNBOUNDED)}, got {unbounded!r}")
+    if prodid is None:
+        prodid = f"-//timeline-events//{_package} {_version()}//EN"
+    return Settings(domain, _stamp(stamp), coarse, unbounded, prodid, tz)  # type: ignore[arg-type]
+
+
+def calendar_props(head: CalendarHead, settings: Settings) -> list[Prop]:
+    """The VCALENDAR's own properties, after its BEGIN."""
+    props: list[Prop] = [
+        ("VERSION", (), "text", "2.0"),
+        ("PRODID", (), "text", settings.prodid),
+        ("CALSCALE", (), "text", "GREGORIAN"),
+        ("METHOD", (), "text", "PUBLISH"),
+    ]
+    data: dict[str, JSONValue] = {}
+    if head.title:
+        title = visible(head.title)
+        props += [("NAME", _TEXT, "text", title), ("X-WR-CALNAME", _TEXT, "text", title)]
+        if title != head.title:
+            data["title"] = head.title
+    if head.description is not None:
+        description = visible(head.description)
+        props += [("DESCRIPTION", (), "text", description), ("X-WR-CALDESC", _TEXT, "text", description)]
+        if description != head.description:
+            data["description"] = head.description
+    if head.tz is not None:
+        props.append(("X-WR-TIMEZONE", _TEXT, "text", head.tz))
+    if head.extra:
+        data["extra"] = dict(head.extra)
+    if data:
+        props.append(("X-TIMELINE-DATA", _TEXT, "text", _json(data)))
+    return props
+
+
+def _json(data: Mapping[str, object]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+_DAY_TEXT: dict[int, str] = {}
+
+
+def _day(ordinal: int) -> str:
+    """ISO text of a day number; days repeat a lot in a calendar, so they are kept."""
+    text = _DAY_TEXT.get(ordinal)
+    if text is None:
+        if len(_DAY_TEXT) > 100_000:
+            _DAY_TEXT.clear()
+        text = _DAY_TEXT[ordinal] = date.fromordinal(ordinal).isoformat()
+    return text
+
+
+def _time(key: int) -> str:
+    """ISO text of a wall-clock key (microseconds since day 0), whole seconds."""
+    ordinal, micro = divmod(key, _DAY_US)
+    seconds = micro // 1_000_000
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{_day(ordinal)}T{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+
+def _year(key: int) -> int:
+    return date.fromordinal(min(max(key // _DAY_US, 1), _MAX_ORDINAL)).year
+
+
+def _warn(event: Event, message: str) -> None:
+    warnings.warn(f"event {event.id!r} ({event.title!r}): {message}", TimelineWarning, stacklevel=5)
+
+
+# A span: ("date", first day, day after the last) or ("time", start key, end key or None, zone or "" or "Z").
+_Span = tuple[str, int, int | None, str]
+
+
+def _time_zone(when: When, zone_name: str | None) -> str:
+    """Where a timed value is written: "" floating, "Z" UTC, else the IANA zone of a TZID."""
+    if zone_name is None or zone_name in UTC_NAMES:
+        return "" if (when._floating and zone_name is None) else "Z"
+    return zone_name
+
+
+def _time_keys(when: When, where: str) -> tuple[int, int]:
+    lo, hi = when._lo, when._hi
+    assert isinstance(lo, int)
+    assert isinstance(hi, int)
+    if not when._floating and where not in ("", "Z"):
+        zone = event_zone(where)
+        lo, hi = _shift(lo, None, zone), _shift(hi, None, zone)
+        assert isinstance(lo, int)
+        assert isinstance(hi, int)
+    return lo, hi
+
+
+def _all_timed(when: When) -> bool:
+    text = when._text
+    return "T" in text and (not when._kinds or (when._kinds == "dd" and text.count("T") == 2))
+
+
+def _span(event: Event, when: When, settings: Settings, exact: bool) -> _Span | None:
+    """Where ``when`` goes on the calendar, by the coarse policy; None to skip (after a warning)."""
+    if _all_timed(when):
+        where = _time_zone(when, event.tz or settings.tz)
+        lo, hi = _time_keys(when, where)
+        if not 1 <= lo // _DAY_US <= _MAX_ORDINAL:
+            _warn(event, f"{str(when)!r} lies outside the years 1-9999 a calendar can hold; skipped")
+            return None
+        if not exact and settings.coarse == "skip":
+            _warn(event, f"{str(when)!r} is not an exact time; skipped (coarse='skip')")
+            return None
+        return ("time", lo, hi if when._kinds else None, where)
+    lo, hi = when._lo, when._hi
+    if not (isinstance(lo, int) and isinstance(hi, int)) or lo < _DAY_US or hi // _DAY_US >= _MAX_ORDINAL:
+        _warn(event, f"{str(when)!r} lies outside the years 1-9999 a calendar can hold; skipped")
+        return None
+    first, last = lo // _DAY_US, hi // _DAY_US
+    if not exact:
+        if settings.coarse == "skip":
+            _warn(event, f"{str(when)!r} is not a whole day; skipped (coarse='skip')")
+            return None
+        if settings.coarse == "first-day":
+            last = first
+    return ("date", first, last + 1, "")
+
+
+def _known_end(event: Event, when: When, settings: Settings) -> When | None:
+    """For an open or unknown end: the known end alone, by the unbounded policy (with a warning)."""
+    if settings.unbounded == "skip":
+        _warn(event, f"{str(when)!r} has an open or unknown end, which a calendar cannot hold; skipped")
+        return None
+    point = when.start if when.start is not None else when.end
+    assert point is not None
+    _warn(event, f"{str(when)!r} has an open or unknown end; the calendar shows only {point.text!r}")
+    return When(point.text)
+
+
+def _sources_block(sources: Iterable[Source]) -> str:
+    lines = ["Sources:"]
+    for source in sources:
+        parts = [part for part in (source.title, source.publisher) if part]
+        if source.date is not None:
+            parts.append(describe(source.date))
+        line = "- " + ", ".join(parts) if parts else "-"
+        if source.url:
+            line += (": " if parts else " ") + source.url
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _geo_text(value: float) -> str:
+    # GEO takes plain decimals, never an exponent; repr's digits keep the exact float.
+    text = repr(value)
+    return text if "e" not in text else format(Decimal(text), "f")
+
+
+def _point_props(
+    name: str, values: Iterable[When], event: Event, settings: Settings, zones: dict[str, list[int]] | None
+) -> list[Prop]:
+    """RDATE or EXDATE: days as VALUE=DATE, times in the event's zone, one property per kind."""
+    days: list[str] = []
+    times: dict[str, list[str]] = {}
+    for when in values:
+        if _all_timed(when):
+            where = _time_zone(when, event.tz or settings.tz)
+            lo = _time_keys(when, where)[0]
+            times.setdefault(where, []).append(_time(lo) + ("Z" if where == "Z" else ""))
+            if zones is not None and where not in ("", "Z"):
+                _note_zone(zones, where, lo, lo)
+        else:
+            lo = when._lo
+            assert isinstance(lo, int)
+            days.append(_day(lo // _DAY_US))
+    props: list[Prop] = []
+    if days:
+        props.append((name, (("VALUE", "DATE"),), "dates", tuple(days)))
+    for where, texts in times.items():
+        params = (("TZID", where),) if where not in ("", "Z") else ()
+        props.append((name, params, "date-times", tuple(texts)))
+    return props
+
+
+def _note_zone(zones: dict[str, list[int]], name: str, lo: int, hi: int) -> None:
+    years = zones.get(name)
+    first, last = _year(lo), _year(hi)
+    if years is None:
+        zones[name] = [first, last]
+    else:
+        years[0] = min(years[0], first)
+        years[1] = max(years[1], last)
+
+
+def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | None = None) -> list[Prop] | None:
+    """The VEVENT of ``event`` (BEGIN and END included), or None when the policy skips it.
+
+    Zones of timed values are noted in ``zones`` (name -> [first year, last year]).
+    """
+    when = event.when
+    text = when._text
+    exact = _EXACT_RE.fullmatch(text) is not None
+    unbounded = "u" in when._kinds or "o" in when._kinds
+    shown: When | None = when
+    if unbounded:
+        shown = _known_end(event, when, settings)
+        exact = False
+    span = None if shown is None else _span(event, shown, settings, exact)
+    if span is None:
+        return None
+    kind, lo, hi, where = span
+
+    props: list[Prop] = [
+        ("BEGIN", (), "begin", "VEVENT"),
+        ("UID", (), "text", visible(event.id) + "@" + settings.domain),
+        ("DTSTAMP", (), "date-time", settings.stamp),
+    ]
+    if kind == "date":
+        props.append(("DTSTART", (("VALUE", "DATE"),), "date", _day(lo)))
+        assert hi is not None
+        props.append(("DTEND", (("VALUE", "DATE"),), "date", _day(hi)))
+    else:
+        suffix = "Z" if where == "Z" else ""
+        params: tuple[tuple[str, str], ...] = (("TZID", where),) if suffix == "" and where else ()
+        props.append(("DTSTART", params, "date-time", _time(lo) + suffix))
+        if hi is not None:
+            props.append(("DTEND", params, "date-time", _time(hi) + suffix))
+        if zones is not None and params:
+            _note_zone(zones, where, lo, lo if hi is None else hi)
+
+    data: dict[str, JSONValue] = {}
+    title = visible(event.title)
+    if title != event.title:
+        data["title"] = event.title
+    props.append(("SUMMARY", (), "text", title))
+
+    parts = []
+    if not exact:
+        parts.append(describe(when))
+    if event.description is not None:
+        parts.append(event.description)
+    if event.sources:
+        parts.append(_sources_block(event.sources))
+        data["sources"] = [source_data(source) for source in event.sources]  # type: ignore[misc]
+    if parts:
+        description = "\n\n".join(parts)
+        shown_text = visible(description)
+        if shown_text != (event.description or "") or event.description is None:
+            data["description"] = event.description
+        props.append(("DESCRIPTION", (), "text", shown_text))
+    if event.location is not None:
+        location = visible(event.location)
+        if location != event.location:
+            data["location"] = event.location
+        props.append(("LOCATION", (), "text", location))
+    if event.geo is not None:
+        props.append(("GEO", (), "geo", (_geo_text(event.geo.lat), _geo_text(event.geo.lon))))
+    if event.url is not None:
+        props.append(("URL", (("VALUE", "URI"),), "uri", event.url))
+    if event.tags:
+        tags = tuple(visible(tag) for tag in event.tags)
+        if tags != event.tags:
+            data["tags"] = list(event.tags)
+        props.append(("CATEGORIES", (), "texts", tags))
+    props.append(("STATUS", (), "text", _STATUS[event.status.value]))
+    if event.recurrence is not None:
+        props.append(("RRULE", (), "recur", event.recurrence))
+    if event.rdate:
+        props += _point_props("RDATE", event.rdate, event, settings, zones)
+        data["rdate"] = [str(value) for value in event.rdate]
+    if event.exdate:
+        props += _point_props("EXDATE", event.exdate, event, settings, zones)
+        data["exdate"] = [str(value) for value in event.exdate]
+    if event.media is not None:
+        media = event.media
+        path = media.url.split("?", 1)[0].split("#", 1)[0].lower()
+        if path.endswith(_IMAGE_SUFFIXES):
+            props.append(("IMAGE", (("VALUE", "URI"),), "uri", media.url))
+        else:
+            props.append(("ATTACH", (), "uri", media.url))
+        if media.caption is not None or media.credit is not None:
+            data["media"] = {k: v for k, v in (("caption", media.caption), ("credit", media.credit)) if v is not None}
+    props.append(("X-TIMELINE-WHEN", _TEXT, "text", text))
+    if event.tz is not None:
+        props.append(("X-TIMELINE-TZ", _TEXT, "text", event.tz))
+    if event.group is not None:
+        group = visible(event.group)
+        if group != event.group:
+            data["group"] = event.group
+        props.append(("X-TIMELINE-GROUP", _TEXT, "text", group))
+    if event.extra:
+        data["extra"] = dict(event.extra)
+    if data:
+        props.append(("X-TIMELINE-DATA", _TEXT, "text", _json(data)))
+    props.append(("END", (), "end", "VEVENT"))
+    return props
+
+
+def vtimezones(zones: Mapping[str, list[int]]) -> Iterator[Prop]:
+    """The VTIMEZONE components (BEGIN/END included) of the zones noted, by name."""
+    for name in sorted(zones):
+        first, last = zones[name]
+        body = vtimezone(name, first, last)
+        if body is None:
+            continue
+        yield ("BEGIN", (), "begin", "VTIMEZONE")
+        yield from body
+        yield ("END", (), "end", "VTIMEZONE")
+
+
+def stream_zones(events: Iterable[Event], settings: Settings) -> dict[str, list[int]]:
+    """The zones (and years) the timed events of ``events`` are written in: the first pass of a re-iterable."""
+    zones: dict[str, list[int]] = {}
+    default = settings.tz
+    for event in events:
+        own = event.tz or default
+        if own is None or own in UTC_NAMES:
+            continue
+        when = event.when
+        if _all_timed(when) and not when._kinds[1:] in ("u", "o"):
+            lo, hi = _time_keys(when, own)
+            _note_zone(zones, own, lo, hi)
+        for value in (*event.rdate, *event.exdate):
+            if _all_timed(value):
+                lo = _time_keys(value, own)[0]
+                _note_zone(zones, own, lo, lo)
+    return zones
+
+
+def head_of(source: Timeline | Iterable[Event], options: Mapping[str, Any]) -> CalendarHead:
+    """The calendar's title, description, zone and extra: the timeline's, or options for a stream."""
+    if isinstance(source, Timeline):
+        return CalendarHead(source.title, source.description, source.tz, source.extra)
+    return CalendarHead(options.get("title") or "", options.get("description"), options.get("tz"), {})
+
+
+
+def components(
+    source: Timeline | Iterable[Event],
+    *,
+    zones: Iterable[str] = (),
+    years: tuple[int, int] | None = None,
+    title: str | None = None,
+    description: str | None = None,
+    tz: str | None = None,
+    **options: object,
+) -> Iterator[list[Prop]]:
+    """The calendar as property lists: first the VCALENDAR's own, then one list per component.
+
+    Each component's list starts with its BEGIN and ends with its END.
+    See ``timeline.formats.ics.write`` for where the VTIMEZONEs go.
+
+    Raises:
+        FormatError: an option is invalid, or an item is not an Event.
+    """
+    head = head_of(source, {"title": title, "description": description, "tz": tz})
+    settings = settings_from_options(tz=head.tz, **options)  # type: ignore[arg-type]
+    if iter(source) is not source:
+        upfront = stream_zones(source, settings)
+    else:
+        zones = tuple(zones)
+        if zones and years is None:
+            raise FormatError("the 'zones' option needs 'years' (first, last) to cover")
+        upfront = {name: [years[0], years[1]] for name in zones} if years is not None else {}
+    yield calendar_props(head, settings)
+    yield from _split(vtimezones(upfront))
+    seen: dict[str, list[int]] = {}
+    for event in source:
+        if not isinstance(event, Event):
+            raise FormatError(f"an iCalendar writer takes events, got {event!r}")
+        props = event_props(event, settings, seen)
+        if props is not None:
+            yield props
+    for name, (first, last) in seen.items():
+        covered = upfront.get(name)
+        if covered is not None and (first < covered[0] or last > covered[1]):
+            warnings.warn(
+                f"the VTIMEZONE of {name!r} covers {covered[0]}-{covered[1]}, but events use it "
+                f"in {first}-{last}; clients follow its last rule outside that",
+                TimelineWarning,
+                stacklevel=3,
+            )
+    yield from _split(vtimezones({name: years for name, years in seen.items() if name not in upfront}))
+
+
+def _split(props: Iterable[Prop]) -> Iterator[list[Prop]]:
+    """Top-level components of a flat property stream, one list each."""
+    current: list[Prop] = []
+    depth = 0
+    for prop in props:
+        current.append(prop)
+        kind = prop[2]
+        if kind == "begin":
+            depth += 1
+        elif kind == "end":
+            depth -= 1
+            if depth == 0:
+                yield current
+                current = []

@@ -1,0 +1,186 @@
+"""iCalendar (RFC 5545, RFC 7986): a fast streaming writer, and a bridge to the icalendar package.
+
+The writer turns each event into iCalendar properties through the shared
+mapping (``timeline.formats._ical``) and writes them as content lines:
+CRLF endings, lines folded at 75 octets (never inside a UTF-8 sequence),
+TEXT escaped. It writes as it goes, so a stream of any length takes flat
+memory; see :func:`write` for where the VTIMEZONEs go.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, TextIO
+
+from timeline._event import Event
+from timeline._timeline import Timeline
+from timeline.formats._ical import components, escape_text
+from timeline.formats._vtimezone import Prop
+
+if TYPE_CHECKING:
+    import icalendar
+
+__all__ = ["OPTIONS", "STREAMS", "fold", "from_icalendar", "to_icalendar", "write"]
+
+STREAMS = True
+"""``write`` takes any iterable of events as well as a Timeline."""
+
+
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}, got {text!r}")
+        return text
+
+    return parse
+
+
+def _zone_list(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
+def _years(text: str) -> tuple[int, int]:
+    first, _, last = text.partition("-")
+    if not (first.isdigit() and (last or first).isdigit()):
+        raise ValueError(f"must be a year or a range such as 2019-2022, got {text!r}")
+    return int(first), int(last or first)
+
+
+OPTIONS: Mapping[str, Callable[[str], object]] = {
+    "domain": str,
+    "stamp": str,
+    "coarse": _choice("span", "first-day", "skip"),
+    "unbounded": _choice("known", "skip"),
+    "prodid": str,
+    "zones": _zone_list,
+    "years": _years,
+    "title": str,
+    "description": str,
+    "tz": str,
+}
+
+def fold(line: str) -> str:
+    """One content line, folded at 75 octets with CRLF and a space, ending in CRLF.
+
+    Never splits a UTF-8 sequence and never leaves an empty continuation.
+
+    >>> fold("X:" + "a" * 80).split("\\r\\n")[:2]
+    ['X:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', ' aaaaaaa']
+    """
+    if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
+        return line + "\r\n"
+    if line.isascii():
+        pieces = [line[:75]]
+        pieces.extend(line[start : start + 74] for start in range(75, len(line), 74))
+        return "\r\n ".join(pieces) + "\r\n"
+    data = line.encode("utf-8")
+    pieces_b: list[bytes] = []
+    start, limit = 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        # Back off to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx).
+        while end < len(data) and data[end] & 0xC0 == 0x80:
+            end -= 1
+        pieces_b.append(data[start:end])
+        start, limit = end, 74
+    return "\r\n ".join(piece.decode("utf-8") for piece in pieces_b) + "\r\n"
+
+
+def _param(value: str) -> str:
+    # Quoted when it holds a delimiter; a double quote cannot appear at all.
+    value = value.replace('"', "'")
+    return f'"{value}"' if any(ch in value for ch in ":;,") else value
+
+
+def _value(kind: str, value: object) -> str:
+    if kind == "text":
+        assert isinstance(value, str)
+        return escape_text(value)
+    if kind == "date-time" or kind == "date":
+        assert isinstance(value, str)
+        return value.replace("-", "").replace(":", "")
+    if kind == "uri" or kind == "recur" or kind == "utc-offset":
+        assert isinstance(value, str)
+        return value
+    assert isinstance(value, tuple)
+    if kind == "texts":
+        return ",".join(escape_text(item) for item in value)
+    if kind == "geo":
+        return f"{value[0]};{value[1]}"
+    # dates, date-times
+    return ",".join(item.replace("-", "").replace(":", "") for item in value)
+
+
+def lines(props: Iterable[Prop]) -> list[str]:
+    """Content lines (folded, CRLF-terminated) for properties."""
+    out = []
+    for name, params, kind, value in props:
+        if kind == "begin" or kind == "end":
+            out.append(f"{name}:{value}\r\n")
+            continue
+        head = name + "".join(f";{key}={_param(item)}" for key, item in params) if params else name
+        out.append(fold(f"{head}:{_value(kind, value)}"))
+    return out
+
+
+def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) -> None:
+    """Write events as an iCalendar file, as it goes.
+
+    Args:
+        timeline: A Timeline, or any iterable of events (then the options
+            ``title``, ``description`` and ``tz`` describe the calendar).
+        out: A text stream; the text uses CRLF line endings.
+        **options: ``domain`` (the UID suffix, default ``timeline.invalid``);
+            ``stamp`` (DTSTAMP, an ISO date-time, used when SOURCE_DATE_EPOCH
+            is not set; else now); ``coarse`` (``span``, ``first-day`` or
+            ``skip``: what to do with a date that is not a whole day);
+            ``unbounded`` (``known`` or ``skip``: an open or unknown end);
+            ``prodid``; ``zones`` and ``years`` (first, last) for a one-pass
+            stream.
+
+    Where the VTIMEZONEs go: a Timeline, a list or any other input that can
+    be iterated twice is read once to find the zones and years its timed
+    events use, and they are written first. A one-pass iterator (a
+    generator) gets its VTIMEZONEs at the end of the calendar, which RFC 5545
+    allows, unless ``zones`` and ``years`` name them up front; a zone seen
+    later that was not named is added at the end.
+
+    Raises:
+        FormatError: an option is invalid.
+    """
+    parts = components(timeline, **options)  # type: ignore[arg-type]
+    write_text = out.write
+    write_text("BEGIN:VCALENDAR\r\n")
+    write_text("".join(lines(next(parts))))
+    batch: list[str] = []
+    for component in parts:
+        batch.extend(lines(component))
+        if len(batch) > 4096:
+            write_text("".join(batch))
+            batch.clear()
+    write_text("".join(batch))
+    write_text("END:VCALENDAR\r\n")
+
+
+def to_icalendar(timeline: Timeline | Iterable[Event], **options: object) -> icalendar.Calendar:
+    """The timeline as an ``icalendar.Calendar``, for alarms, attendees and the rest of its API.
+
+    It is this writer's output parsed by icalendar, so both hold the same.
+    """
+    import icalendar  # noqa: PLC0415 - only the bridge needs it
+
+    out = io.StringIO(newline="")
+    write(timeline, out, **options)  # type: ignore[arg-type]
+    return icalendar.Calendar.from_ical(out.getvalue())
+
+
+def from_icalendar(calendar: icalendar.Calendar, *, source: str = "<icalendar>") -> Timeline:
+    """A Timeline from an ``icalendar.Calendar``: what this writer wrote comes back exactly.
+
+    Raises:
+        ParseError: an event cannot become one of ours; it names the component.
+    """
+    from timeline.formats._ical_read import timeline_from_calendar  # noqa: PLC0415
+
+    return timeline_from_calendar(calendar, source=source)
