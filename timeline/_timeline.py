@@ -18,7 +18,7 @@ import attrs
 
 from timeline._event import Event, JSONValue, _check_text, convert_extra, convert_tz
 from timeline._event import zone as event_zone
-from timeline._when import _DAY_US, _NEG_INF, _POS_INF, Key, When
+from timeline._when import _DAY_US, _NEG_INF, _POS_INF, Key, When, _shift
 from timeline.errors import DuplicateEventError, ParseError
 
 __all__ = ["Timeline"]
@@ -193,6 +193,46 @@ class Timeline:
                     picked.append(event)
             elif lo <= first and last <= hi:
                 picked.append(event)
+        return self._with(picked)
+
+    def occurrences(
+        self, start: When | date | str | None = None, end: When | date | str | None = None
+    ) -> Timeline:
+        """Every event that happens between ``start`` and ``end``, recurring ones once per occurrence.
+
+        A recurring event (``recurrence``, ``rdate``, less ``exdate``) is
+        expanded with dateutil's rrule into one event per occurrence that
+        overlaps the window, each with the same length, title and fields, the
+        id ``"{id}@{start of the occurrence}"`` and no recurrence of its own.
+        Other events are kept when they overlap the window, as
+        :meth:`between` keeps them. The window bounds the expansion, so a rule
+        without an end is safe; None leaves a side open, which a rule without
+        an end refuses.
+
+        >>> t = Timeline(events=[{"id": "standup", "title": "Stand-up", "when": "2021-06-07T09:30/2021-06-07T09:45",
+        ...                       "recurrence": "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", "exdate": ["2021-06-09T09:30"]}])
+        >>> [(e.id, str(e.when)) for e in t.occurrences("2021-06-08", "2021-06-10")]  # doctest: +NORMALIZE_WHITESPACE
+        [('standup@2021-06-08T09:30', '2021-06-08T09:30/2021-06-08T09:45'),
+         ('standup@2021-06-10T09:30', '2021-06-10T09:30/2021-06-10T09:45')]
+
+        Raises:
+            ValueError: an open side with a rule that never ends.
+        """
+        from timeline._recurrence import expand  # noqa: PLC0415 - dateutil only when asked
+
+        zone = None if self.tz is None else event_zone(self.tz)
+        lo, hi = _bound(start, zone, lower=True), _bound(end, zone, lower=False)
+        picked: list[Event] = []
+        for event in self.events:
+            if event.recurrence is None and not event.rdate:
+                _, first, last, *_ = self._order_key(event)
+                if first <= hi and lo <= last:
+                    picked.append(event)
+                continue
+            # The rule runs on the event's own clock: its zone's, or UTC's for instants.
+            own = None if event.when._aware else event.zoneinfo(self.tz)
+            window = (_shift(lo, zone, own), _shift(hi, zone, own))
+            picked.extend(expand(event, window))
         return self._with(picked)
 
     def tagged(self, *tags: str) -> Timeline:

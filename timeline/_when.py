@@ -632,24 +632,22 @@ def _parse_time(
 _LODAY_AT, _HIDAY_AT = PartialDate._LODAY, PartialDate._HIDAY
 
 
-def _datetime_key(match: re.Match[str]) -> tuple[int, int] | None:
-    """The instant key and day number of a matched ISO date-time; None if any part is out of range."""
-    year_text, month_text, day_text, hour_text, minute_text, second_text, zone = match.groups()
-    year, month, day = int(year_text), int(month_text), int(day_text)
-    hour, minute = int(hour_text), int(minute_text)
-    second = 0 if second_text is None else int(second_text)
-    if not (1 <= year and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month)):
+def _datetime_key(text: str) -> tuple[int, int] | None:
+    """The instant key and day number of an ISO date-time the pattern matched; None if out of range."""
+    try:
+        # C code does the checks and arithmetic; the pattern has already
+        # narrowed the text to forms on which it agrees with the grammar.
+        moment = datetime.fromisoformat(text)
+    except ValueError:
         return None
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    offset_us = 0
-    if zone is not None and zone != "Z":
-        hours, minutes = int(zone[1:3]), int(zone[4:6])
-        if hours > 23 or minutes > 59:
-            return None
-        offset_us = (hours * 60 + minutes) * 60_000_000 * (-1 if zone[0] == "-" else 1)
-    ordinal = date(year, month, day).toordinal()
-    return ordinal * _DAY_US + ((hour * 60 + minute) * 60 + second) * 1_000_000 - offset_us, ordinal
+    ordinal = moment.toordinal()
+    offset = moment.utcoffset()
+    offset_us = 0 if offset is None else offset // _ONE_US
+    key = ordinal * _DAY_US + ((moment.hour * 60 + moment.minute) * 60 + moment.second) * 1_000_000
+    return key - offset_us, ordinal
+
+
+_ONE_US: Final = timedelta(microseconds=1)
 
 
 def _datetime_keys(text: str) -> tuple[Key, Key, str, bool] | None:
@@ -660,16 +658,16 @@ def _datetime_keys(text: str) -> tuple[Key, Key, str, bool] | None:
     """
     first, slash, second = text.partition("/")
     start = _DATETIME_RE.fullmatch(first)
-    if start is None:
+    if start is None or start[4] > "23":  # newer Pythons read 24:00 as the next midnight
         return None
     floating = start[7] is None
     if not slash:
-        keys = _datetime_key(start)
+        keys = _datetime_key(first)
         return None if keys is None else (keys[0], keys[0], "", floating)
     end = _DATETIME_RE.fullmatch(second)
-    if end is None or (end[7] is None) != floating:
+    if end is None or end[4] > "23" or (end[7] is None) != floating:
         return None
-    lo, hi = _datetime_key(start), _datetime_key(end)
+    lo, hi = _datetime_key(first), _datetime_key(second)
     if lo is None or hi is None or hi[0] < lo[0] or hi[1] < lo[1]:
         return None
     return lo[0], hi[0], "dd", floating

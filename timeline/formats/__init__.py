@@ -12,13 +12,14 @@ import importlib
 import io
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import TextIO
 
 import attrs
 
+from timeline._event import Event
 from timeline._timeline import Timeline
 from timeline.errors import FormatError, ParseError
 
@@ -61,6 +62,11 @@ class Format:
             raise FormatError(f"the {self.name!r} format can be read but not written")
         write: Writer = self._module().write
         return write
+
+    @property
+    def streams(self) -> bool:
+        """True when the writer takes any iterable of events and writes as it goes."""
+        return self.writable and bool(getattr(self._module(), "STREAMS", False))
 
     def options(self) -> Mapping[str, Callable[[str], object]]:
         """Writer options and how to parse each from text (for the command line)."""
@@ -177,8 +183,15 @@ def load(path: str | os.PathLike[str], format: str | Format | None = None) -> Ti
     return loads(decode(Path(path).read_bytes(), source), fmt, source=source)
 
 
-def dumps(timeline: Timeline, format: str | Format, **options: object) -> str:  # noqa: A002
-    """Write ``timeline`` in ``format`` and return the text.
+def _events_for(fmt: Format, timeline: Timeline | Iterable[Event]) -> Timeline | Iterable[Event]:
+    """What ``fmt``'s writer takes: streaming writers take any iterable of events as it is."""
+    if isinstance(timeline, Timeline) or fmt.streams:
+        return timeline
+    return Timeline(events=timeline)
+
+
+def dumps(timeline: Timeline | Iterable[Event], format: str | Format, **options: object) -> str:  # noqa: A002
+    """Write ``timeline`` (or any iterable of events) in ``format`` and return the text.
 
     Raises:
         FormatError: unknown format or option, or a format that cannot be written.
@@ -187,30 +200,40 @@ def dumps(timeline: Timeline, format: str | Format, **options: object) -> str:  
     write = fmt.writer()
     fmt.check_options(options)
     out = io.StringIO(newline="")
-    write(timeline, out, **options)
+    write(_events_for(fmt, timeline), out, **options)
     return out.getvalue()
 
 
 def dump(
-    timeline: Timeline,
-    path: str | os.PathLike[str],
+    timeline: Timeline | Iterable[Event],
+    path: str | os.PathLike[str] | TextIO,
     format: str | Format | None = None,  # noqa: A002
     **options: object,
 ) -> None:
     """Write ``timeline`` to ``path`` atomically; the format comes from the suffix unless given.
 
     The text goes to a temporary file beside ``path``, which replaces
-    ``path`` only once complete: a failed export leaves no partial file and
-    an existing file as it was.
+    ``path`` only once complete: a failed export (an exception from the
+    writer, or from an iterable of events part way through) leaves no
+    partial file and an existing file as it was. ``timeline`` may be any
+    iterable of events; formats that stream (``ics``, ``jcal``) write it as
+    it comes, in flat memory, and the others gather it into a Timeline
+    first. ``path`` may also be an open text stream, which is written to
+    directly (not atomically; closing it is the caller's).
 
     Raises:
         FormatError: unknown format or option, or a format that cannot be written.
         OSError: the file cannot be written.
     """
-    fmt = _resolve(format, path)
+    stream = None if isinstance(path, str | os.PathLike) else path
+    fmt = _resolve(format, None if stream is not None else path)  # type: ignore[arg-type]
     write = fmt.writer()
     fmt.check_options(options)
-    atomic_write(path, lambda out: write(timeline, out, **options))
+    events = _events_for(fmt, timeline)
+    if stream is not None:
+        write(events, stream, **options)
+        return
+    atomic_write(path, lambda out: write(events, out, **options))  # type: ignore[arg-type]
 
 
 def atomic_write(path: str | os.PathLike[str], produce: Callable[[TextIO], None]) -> None:

@@ -1,13 +1,17 @@
 """The iCalendar property mapping shared by the ics and jcal formats.
 
-Events become flat lists of properties, ``(NAME, params, kind, value)``
+Events become flat lists of properties, ``(HEAD, params, kind, value)``
 tuples, which ``ics`` serializes as RFC 5545 content lines and ``jcal`` as
 RFC 7265 JSON; neither re-derives a date, an escape or an id on its own.
+``HEAD`` is the property name with its parameters as a content line
+starts (``DTSTART;TZID=Europe/Berlin``), made once per zone rather than
+once per event; ``params`` holds the same parameters as pairs for jCal.
 ``BEGIN``/``END`` entries (kind ``"begin"``/``"end"``) open and close
-components. Kinds: ``text`` (one TEXT value), ``texts`` (several, as in
-CATEGORIES), ``date``/``dates`` (ISO ``YYYY-MM-DD``), ``date-time``/``date-times``
-(ISO ``YYYY-MM-DDTHH:MM:SS``, ``Z`` for UTC), ``uri``, ``geo`` (two decimal
-texts), ``recur`` (an RRULE) and ``utc-offset`` (``+0100``).
+components. Kinds: ``text`` (one TEXT value, unescaped), ``texts`` (several,
+as in CATEGORIES), ``date``/``dates`` (``YYYYMMDD``), ``date-time``/``date-times``
+(``YYYYMMDDTHHMMSS``, ``Z`` for UTC), ``uri``, ``geo`` (two decimal texts),
+``recur`` (an RRULE) and ``utc-offset`` (``+0100``): values are in their
+iCalendar form, which jCal rewrites.
 
 The reverse direction, ``event_from_component``, maps a parsed icalendar
 component back to an Event, restoring exactly what this mapping wrote.
@@ -81,6 +85,8 @@ def escape_text(value: str) -> str:
 
 def visible(value: str) -> str:
     """Text a calendar can hold: control characters (never valid in TEXT) become U+FFFD."""
+    if value.isascii() and value.isprintable():
+        return value
     return _CONTROL_RE.sub("\ufffd", value)
 
 
@@ -94,6 +100,17 @@ class Settings:
     unbounded: Unbounded = "known"
     prodid: str = ""
     tz: str | None = None  # the default zone: the timeline's
+
+    @property
+    def stamp_prop(self) -> Prop:
+        """The DTSTAMP property, the same for every event."""
+        prop = _STAMPS.get(self.stamp)
+        if prop is None:
+            prop = _STAMPS[self.stamp] = ("DTSTAMP", (), "date-time", self.stamp)
+        return prop
+
+
+_STAMPS: dict[str, Prop] = {}
 
 
 @attrs.frozen
@@ -127,7 +144,7 @@ def _stamp(option: object) -> str:
         moment = _parse_stamp(option)
     else:
         moment = datetime.now(UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _parse_stamp(value: object) -> datetime:
@@ -174,20 +191,20 @@ def calendar_props(head: CalendarHead, settings: Settings) -> list[Prop]:
     data: dict[str, JSONValue] = {}
     if head.title:
         title = visible(head.title)
-        props += [("NAME", _TEXT, "text", title), ("X-WR-CALNAME", _TEXT, "text", title)]
+        props += [("NAME;VALUE=TEXT", _TEXT, "text", title), ("X-WR-CALNAME;VALUE=TEXT", _TEXT, "text", title)]
         if title != head.title:
             data["title"] = head.title
     if head.description is not None:
         description = visible(head.description)
-        props += [("DESCRIPTION", (), "text", description), ("X-WR-CALDESC", _TEXT, "text", description)]
+        props += [("DESCRIPTION", (), "text", description), ("X-WR-CALDESC;VALUE=TEXT", _TEXT, "text", description)]
         if description != head.description:
             data["description"] = head.description
     if head.tz is not None:
-        props.append(("X-WR-TIMEZONE", _TEXT, "text", head.tz))
+        props.append(("X-WR-TIMEZONE;VALUE=TEXT", _TEXT, "text", head.tz))
     if head.extra:
         data["extra"] = dict(head.extra)
     if data:
-        props.append(("X-TIMELINE-DATA", _TEXT, "text", _json(data)))
+        props.append(("X-TIMELINE-DATA;VALUE=TEXT", _TEXT, "text", _json(data)))
     return props
 
 
@@ -199,22 +216,23 @@ _DAY_TEXT: dict[int, str] = {}
 
 
 def _day(ordinal: int) -> str:
-    """ISO text of a day number; days repeat a lot in a calendar, so they are kept."""
+    """``YYYYMMDD`` of a day number; days repeat a lot in a calendar, so they are kept."""
     text = _DAY_TEXT.get(ordinal)
     if text is None:
         if len(_DAY_TEXT) > 100_000:
             _DAY_TEXT.clear()
-        text = _DAY_TEXT[ordinal] = date.fromordinal(ordinal).isoformat()
+        day = date.fromordinal(ordinal)
+        text = _DAY_TEXT[ordinal] = f"{day.year:04d}{day.month:02d}{day.day:02d}"
     return text
 
 
 def _time(key: int) -> str:
-    """ISO text of a wall-clock key (microseconds since day 0), whole seconds."""
+    """``YYYYMMDDTHHMMSS`` of a wall-clock key (microseconds since day 0), whole seconds."""
     ordinal, micro = divmod(key, _DAY_US)
     seconds = micro // 1_000_000
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
-    return f"{_day(ordinal)}T{hours:02d}:{minutes:02d}:{seconds:02d}"
+    return f"{_day(ordinal)}T{hours:02d}{minutes:02d}{seconds:02d}"
 
 
 def _year(key: int) -> int:
@@ -309,6 +327,32 @@ def _geo_text(value: float) -> str:
     return text if "e" not in text else format(Decimal(text), "f")
 
 
+def param_value(value: str) -> str:
+    """A parameter value: quoted when it holds ``:``, ``;`` or ``,``; a double quote cannot appear at all."""
+    value = value.replace('"', "'")
+    return f'"{value}"' if any(ch in value for ch in ":;,") else value
+
+
+_DATE: Final = (("VALUE", "DATE"),)
+_BEGIN_VEVENT: Final[Prop] = ("BEGIN", (), "begin", "VEVENT")
+_END_VEVENT: Final[Prop] = ("END", (), "end", "VEVENT")
+_URI: Final = (("VALUE", "URI"),)
+# Per zone: the DTSTART and DTEND heads and the jCal parameters, made once.
+_ZONE_HEADS: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {}
+
+
+def _zone_heads(where: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    heads = _ZONE_HEADS.get(where)
+    if heads is None:
+        if where in ("", "Z"):
+            heads = ("DTSTART", "DTEND", ())
+        else:
+            tzid = ";TZID=" + param_value(where)
+            heads = ("DTSTART" + tzid, "DTEND" + tzid, (("TZID", where),))
+        _ZONE_HEADS[where] = heads
+    return heads
+
+
 def _point_props(
     name: str, values: Iterable[When], event: Event, settings: Settings, zones: dict[str, list[int]] | None
 ) -> list[Prop]:
@@ -328,34 +372,36 @@ def _point_props(
             days.append(_day(lo // _DAY_US))
     props: list[Prop] = []
     if days:
-        props.append((name, (("VALUE", "DATE"),), "dates", tuple(days)))
+        props.append((name + ";VALUE=DATE", _DATE, "dates", tuple(days)))
     for where, texts in times.items():
-        params = (("TZID", where),) if where not in ("", "Z") else ()
-        props.append((name, params, "date-times", tuple(texts)))
+        params = _zone_heads(where)[2]
+        head = name + "".join(f";{key}={param_value(item)}" for key, item in params)
+        props.append((head, params, "date-times", tuple(texts)))
     return props
 
 
 def _note_zone(zones: dict[str, list[int]], name: str, lo: int, hi: int) -> None:
-    years = zones.get(name)
-    first, last = _year(lo), _year(hi)
-    if years is None:
-        zones[name] = [first, last]
-    else:
-        years[0] = min(years[0], first)
-        years[1] = max(years[1], last)
+    """Widen the span of wall-clock keys that zone ``name`` is used over."""
+    span = zones.get(name)
+    if span is None:
+        zones[name] = [lo, hi]
+        return
+    if lo < span[0]:
+        span[0] = lo
+    if hi > span[1]:
+        span[1] = hi
 
 
 def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | None = None) -> list[Prop] | None:
     """The VEVENT of ``event`` (BEGIN and END included), or None when the policy skips it.
 
-    Zones of timed values are noted in ``zones`` (name -> [first year, last year]).
+    Zones of timed values are noted in ``zones`` (name -> [first, last] wall-clock key).
     """
     when = event.when
     text = when._text
     exact = _EXACT_RE.fullmatch(text) is not None
-    unbounded = "u" in when._kinds or "o" in when._kinds
     shown: When | None = when
-    if unbounded:
+    if "u" in when._kinds or "o" in when._kinds:
         shown = _known_end(event, when, settings)
         exact = False
     span = None if shown is None else _span(event, shown, settings, exact)
@@ -363,97 +409,111 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
         return None
     kind, lo, hi, where = span
 
-    props: list[Prop] = [
-        ("BEGIN", (), "begin", "VEVENT"),
-        ("UID", (), "text", visible(event.id) + "@" + settings.domain),
-        ("DTSTAMP", (), "date-time", settings.stamp),
-    ]
+    uid = event.id if event.id.isascii() and event.id.isprintable() else visible(event.id)
+    props: list[Prop] = [_BEGIN_VEVENT, ("UID", (), "text", f"{uid}@{settings.domain}"), settings.stamp_prop]
+    append = props.append
     if kind == "date":
-        props.append(("DTSTART", (("VALUE", "DATE"),), "date", _day(lo)))
         assert hi is not None
-        props.append(("DTEND", (("VALUE", "DATE"),), "date", _day(hi)))
+        append(("DTSTART;VALUE=DATE", _DATE, "date", _day(lo)))
+        append(("DTEND;VALUE=DATE", _DATE, "date", _day(hi)))
     else:
+        start_head, end_head, params = _zone_heads(where)
         suffix = "Z" if where == "Z" else ""
-        params: tuple[tuple[str, str], ...] = (("TZID", where),) if suffix == "" and where else ()
-        props.append(("DTSTART", params, "date-time", _time(lo) + suffix))
+        append((start_head, params, "date-time", _time(lo) + suffix))
         if hi is not None:
-            props.append(("DTEND", params, "date-time", _time(hi) + suffix))
+            append((end_head, params, "date-time", _time(hi) + suffix))
         if zones is not None and params:
             _note_zone(zones, where, lo, lo if hi is None else hi)
 
-    data: dict[str, JSONValue] = {}
-    title = visible(event.title)
-    if title != event.title:
-        data["title"] = event.title
-    props.append(("SUMMARY", (), "text", title))
+    # What the standard properties cannot carry exactly, as JSON; made only when needed.
+    data: dict[str, JSONValue] | None = None
+    title = event.title
+    if not (title.isascii() and title.isprintable()):
+        title = visible(title)
+        if title != event.title:
+            data = {"title": event.title}
+    append(("SUMMARY", (), "text", title))
 
-    parts = []
-    if not exact:
-        parts.append(describe(when))
-    if event.description is not None:
-        parts.append(event.description)
-    if event.sources:
-        parts.append(_sources_block(event.sources))
-        data["sources"] = [source_data(source) for source in event.sources]  # type: ignore[misc]
-    if parts:
-        description = "\n\n".join(parts)
-        shown_text = visible(description)
-        if shown_text != (event.description or "") or event.description is None:
-            data["description"] = event.description
-        props.append(("DESCRIPTION", (), "text", shown_text))
+    raw = event.description
+    if exact and not event.sources:
+        if raw is not None:
+            shown_text = visible(raw)
+            if shown_text != raw:
+                data = data or {}
+                data["description"] = raw
+            append(("DESCRIPTION", (), "text", shown_text))
+    else:
+        parts = [] if exact else [describe(when)]
+        if raw is not None:
+            parts.append(raw)
+        if event.sources:
+            parts.append(_sources_block(event.sources))
+            data = data or {}
+            data["sources"] = [source_data(source) for source in event.sources]  # type: ignore[misc]
+        data = data or {}
+        data["description"] = raw
+        append(("DESCRIPTION", (), "text", visible("\n\n".join(parts))))
     if event.location is not None:
         location = visible(event.location)
         if location != event.location:
+            data = data or {}
             data["location"] = event.location
-        props.append(("LOCATION", (), "text", location))
+        append(("LOCATION", (), "text", location))
     if event.geo is not None:
-        props.append(("GEO", (), "geo", (_geo_text(event.geo.lat), _geo_text(event.geo.lon))))
+        append(("GEO", (), "geo", (_geo_text(event.geo.lat), _geo_text(event.geo.lon))))
     if event.url is not None:
-        props.append(("URL", (("VALUE", "URI"),), "uri", event.url))
+        append(("URL;VALUE=URI", _URI, "uri", event.url))
     if event.tags:
         tags = tuple(visible(tag) for tag in event.tags)
         if tags != event.tags:
+            data = data or {}
             data["tags"] = list(event.tags)
-        props.append(("CATEGORIES", (), "texts", tags))
-    props.append(("STATUS", (), "text", _STATUS[event.status.value]))
+        append(("CATEGORIES", (), "texts", tags))
+    if event.status.value != "confirmed":  # the default: RFC 5545 readers assume it
+        append(("STATUS", (), "text", _STATUS[event.status.value]))
     if event.recurrence is not None:
-        props.append(("RRULE", (), "recur", event.recurrence))
+        append(("RRULE", (), "recur", event.recurrence))
     if event.rdate:
         props += _point_props("RDATE", event.rdate, event, settings, zones)
+        data = data or {}
         data["rdate"] = [str(value) for value in event.rdate]
     if event.exdate:
         props += _point_props("EXDATE", event.exdate, event, settings, zones)
+        data = data or {}
         data["exdate"] = [str(value) for value in event.exdate]
     if event.media is not None:
         media = event.media
         path = media.url.split("?", 1)[0].split("#", 1)[0].lower()
         if path.endswith(_IMAGE_SUFFIXES):
-            props.append(("IMAGE", (("VALUE", "URI"),), "uri", media.url))
+            append(("IMAGE;VALUE=URI", _URI, "uri", media.url))
         else:
-            props.append(("ATTACH", (), "uri", media.url))
+            append(("ATTACH", (), "uri", media.url))
         if media.caption is not None or media.credit is not None:
+            data = data or {}
             data["media"] = {k: v for k, v in (("caption", media.caption), ("credit", media.credit)) if v is not None}
-    props.append(("X-TIMELINE-WHEN", _TEXT, "text", text))
+    append(("X-TIMELINE-WHEN;VALUE=TEXT", _TEXT, "text", text))
     if event.tz is not None:
-        props.append(("X-TIMELINE-TZ", _TEXT, "text", event.tz))
+        append(("X-TIMELINE-TZ;VALUE=TEXT", _TEXT, "text", event.tz))
     if event.group is not None:
         group = visible(event.group)
         if group != event.group:
+            data = data or {}
             data["group"] = event.group
-        props.append(("X-TIMELINE-GROUP", _TEXT, "text", group))
+        append(("X-TIMELINE-GROUP;VALUE=TEXT", _TEXT, "text", group))
     if event.extra:
+        data = data or {}
         data["extra"] = dict(event.extra)
     if data:
-        props.append(("X-TIMELINE-DATA", _TEXT, "text", _json(data)))
-    props.append(("END", (), "end", "VEVENT"))
+        append(("X-TIMELINE-DATA;VALUE=TEXT", _TEXT, "text", _json(data)))
+    append(_END_VEVENT)
     return props
 
 
 def vtimezones(zones: Mapping[str, list[int]]) -> Iterator[Prop]:
     """The VTIMEZONE components (BEGIN/END included) of the zones noted, by name."""
     for name in sorted(zones):
-        first, last = zones[name]
-        body = vtimezone(name, first, last)
+        lo, hi = zones[name]
+        body = vtimezone(name, _year(lo), _year(hi))
         if body is None:
             continue
         yield ("BEGIN", (), "begin", "VTIMEZONE")
@@ -514,7 +574,10 @@ def components(
         zones = tuple(zones)
         if zones and years is None:
             raise FormatError("the 'zones' option needs 'years' (first, last) to cover")
-        upfront = {name: [years[0], years[1]] for name in zones} if years is not None else {}
+        upfront = {}
+        if years is not None:
+            span = [date(years[0], 1, 1).toordinal() * _DAY_US, (date(years[1], 12, 31).toordinal() + 1) * _DAY_US - 1]
+            upfront = {name: list(span) for name in zones}
     yield calendar_props(head, settings)
     yield from _split(vtimezones(upfront))
     seen: dict[str, list[int]] = {}
@@ -528,8 +591,8 @@ def components(
         covered = upfront.get(name)
         if covered is not None and (first < covered[0] or last > covered[1]):
             warnings.warn(
-                f"the VTIMEZONE of {name!r} covers {covered[0]}-{covered[1]}, but events use it "
-                f"in {first}-{last}; clients follow its last rule outside that",
+                f"the VTIMEZONE of {name!r} covers {_year(covered[0])}-{_year(covered[1])}, but events use it "
+                f"in {_year(first)}-{_year(last)}; clients follow its last rule outside that",
                 TimelineWarning,
                 stacklevel=3,
             )

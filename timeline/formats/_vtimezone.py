@@ -27,7 +27,8 @@ from zoneinfo import ZoneInfo
 
 __all__ = ["UTC_NAMES", "Prop", "vtimezone"]
 
-# (name, params, kind, value): one iCalendar property, serialized by ics or jcal.
+# (head, params, kind, value): one iCalendar property, serialized by ics or
+# jcal; the head is the name with its parameters (see formats/_ical.py).
 Prop = tuple[str, tuple[tuple[str, str], ...], str, object]
 
 UTC_NAMES: Final = frozenset(
@@ -92,7 +93,7 @@ def _offset(seconds: int) -> str:
 
 
 def _local(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+    return moment.strftime("%Y%m%dT%H%M%S")
 
 
 def _rules(local: datetime) -> frozenset[tuple[str, int, int]]:
@@ -123,7 +124,7 @@ def vtimezone(name: str, first_year: int, last_year: int) -> tuple[Prop, ...] | 
 
     >>> props = vtimezone("America/Guatemala", 2021, 2021)
     >>> [value for _, _, _, value in props][:6]
-    ['America/Guatemala', 'STANDARD', '2021-01-01T00:00:00', '-0600', '-0600', 'CST']
+    ['America/Guatemala', 'STANDARD', '20201230T180000', '-0600', '-0600', 'CST']
     """
     if name in UTC_NAMES:
         return None

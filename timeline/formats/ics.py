@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from timeline._event import Event
 from timeline._timeline import Timeline
-from timeline.formats._ical import components, escape_text
+from timeline.formats._ical import _ESCAPE_RE, components, escape_text
 from timeline.formats._vtimezone import Prop
 
 if TYPE_CHECKING:
@@ -87,40 +87,30 @@ def fold(line: str) -> str:
     return "\r\n ".join(piece.decode("utf-8") for piece in pieces_b) + "\r\n"
 
 
-def _param(value: str) -> str:
-    # Quoted when it holds a delimiter; a double quote cannot appear at all.
-    value = value.replace('"', "'")
-    return f'"{value}"' if any(ch in value for ch in ":;,") else value
-
-
-def _value(kind: str, value: object) -> str:
-    if kind == "text":
-        assert isinstance(value, str)
-        return escape_text(value)
-    if kind == "date-time" or kind == "date":
-        assert isinstance(value, str)
-        return value.replace("-", "").replace(":", "")
-    if kind == "uri" or kind == "recur" or kind == "utc-offset":
-        assert isinstance(value, str)
-        return value
-    assert isinstance(value, tuple)
-    if kind == "texts":
-        return ",".join(escape_text(item) for item in value)
-    if kind == "geo":
-        return f"{value[0]};{value[1]}"
-    # dates, date-times
-    return ",".join(item.replace("-", "").replace(":", "") for item in value)
-
-
 def lines(props: Iterable[Prop]) -> list[str]:
     """Content lines (folded, CRLF-terminated) for properties."""
-    out = []
-    for name, params, kind, value in props:
-        if kind == "begin" or kind == "end":
-            out.append(f"{name}:{value}\r\n")
+    out: list[str] = []
+    append = out.append
+    search = _ESCAPE_RE.search
+    for head, _, kind, value in props:
+        if kind == "text":
+            text = escape_text(value) if search(value) else value  # type: ignore[arg-type]
+        elif kind == "begin" or kind == "end":
+            append(f"{head}:{value}\r\n")
             continue
-        head = name + "".join(f";{key}={_param(item)}" for key, item in params) if params else name
-        out.append(fold(f"{head}:{_value(kind, value)}"))
+        elif kind == "texts":
+            text = ",".join(escape_text(item) for item in value)  # type: ignore[attr-defined]
+        elif kind == "geo":
+            text = f"{value[0]};{value[1]}"  # type: ignore[index]
+        elif kind == "dates" or kind == "date-times":
+            text = ",".join(value)  # type: ignore[arg-type]
+        else:  # date, date-time, uri, recur, utc-offset: written as they are
+            text = value  # type: ignore[assignment]
+        line = f"{head}:{text}"
+        if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
+            append(line + "\r\n")
+        else:
+            append(fold(line))
     return out
 
 

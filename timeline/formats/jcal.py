@@ -41,11 +41,7 @@ def _recur(rule: str) -> dict[str, object]:
         key, _, value = part.partition("=")
         name = key.lower()
         if name == "until":
-            text = value
-            iso = f"{text[:4]}-{text[4:6]}-{text[6:8]}"
-            if "T" in text:
-                iso += f"T{text[9:11]}:{text[11:13]}:{text[13:15]}" + ("Z" if text.endswith("Z") else "")
-            parts[name] = iso
+            parts[name] = _iso(value)
             continue
         values: list[object] = [int(item) if name in _NUMERIC_PARTS else item for item in value.split(",")]
         parts[name] = values[0] if len(values) == 1 else values
@@ -56,13 +52,27 @@ def _offset(text: str) -> str:
     return f"{text[:3]}:{text[3:5]}" + (f":{text[5:7]}" if len(text) > 5 else "")
 
 
+def _iso(value: str) -> str:
+    """``YYYYMMDD[THHMMSS[Z]]`` as jCal writes it: ``YYYY-MM-DD[THH:MM:SS[Z]]``."""
+    day = f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+    if len(value) == 8:
+        return day
+    return f"{day}T{value[9:11]}:{value[11:13]}:{value[13:15]}{value[15:]}"
+
+
 def _property(prop: Prop) -> list[object]:
-    name, params, kind, value = prop
+    head, params, kind, value = prop
     jparams = {key.lower(): item for key, item in params if key != "VALUE"}
-    out: list[object] = [name.lower(), jparams, _TYPES[kind]]
-    if kind in ("texts", "dates", "date-times"):
+    out: list[object] = [head.partition(";")[0].lower(), jparams, _TYPES[kind]]
+    if kind == "texts":
         assert isinstance(value, tuple)
         out.extend(value)
+    elif kind in ("dates", "date-times"):
+        assert isinstance(value, tuple)
+        out.extend(_iso(item) for item in value)
+    elif kind in ("date", "date-time"):
+        assert isinstance(value, str)
+        out.append(_iso(value))
     elif kind == "geo":
         assert isinstance(value, tuple)
         out.append([float(value[0]), float(value[1])])
