@@ -82,7 +82,7 @@ class TestConstruction:
 
         assert ("2021-06-07T10:00:00/2021-06-07T13:00:00", "Europe/Berlin") == (str(timed.when), timed.tz)
         assert When("2021-06-07/2021-06-09") == Event(title="T", when=(date(2021, 6, 7), date(2021, 6, 9))).when
-        assert When("/2021-06-09") == Event(title="T", when=[None, date(2021, 6, 9)]).when
+        assert When("/2021-06-09") == Event(title="T", when=[None, date(2021, 6, 9)]).when  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("value", [(None, None), (date(2021, 6, 7),), ("2021", date(2021, 6, 7)), 2021])
     def test_bad_python_dates_are_refused(self, value: object) -> None:

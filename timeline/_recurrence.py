@@ -126,4 +126,3 @@ def _as(value: When, aware: bool) -> datetime:
     if not aware and moment.tzinfo is not None:
         return moment.replace(tzinfo=None)
     return moment if not aware else moment.astimezone(UTC)
-

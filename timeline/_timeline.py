@@ -195,9 +195,7 @@ class Timeline:
                 picked.append(event)
         return self._with(picked)
 
-    def occurrences(
-        self, start: When | date | str | None = None, end: When | date | str | None = None
-    ) -> Timeline:
+    def occurrences(self, start: When | date | str | None = None, end: When | date | str | None = None) -> Timeline:
         """Every event that happens between ``start`` and ``end``, recurring ones once per occurrence.
 
         A recurring event (``recurrence``, ``rdate``, less ``exdate``) is

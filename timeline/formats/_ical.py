@@ -24,7 +24,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, Final, Literal
 
@@ -35,7 +35,7 @@ from timeline._describe import describe
 from timeline._event import Event, JSONValue, Source
 from timeline._event import zone as event_zone
 from timeline._timeline import Timeline
-from timeline._when import _DAY_US, _MAX_ORDINAL, _shift, When
+from timeline._when import _DAY_US, _MAX_ORDINAL, When, _shift
 from timeline.errors import FormatError, TimelineWarning
 from timeline.formats._fields import source_data
 from timeline.formats._vtimezone import UTC_NAMES, Prop, vtimezone
@@ -128,7 +128,7 @@ def _version() -> str:
         from importlib.metadata import version  # noqa: PLC0415 - only when a PRODID is written
 
         return version("timeline-events")
-    except Exception:  # noqa: BLE001 - not installed (a source checkout): no version to give
+    except Exception:
         return "dev"
 
 
@@ -152,7 +152,8 @@ def _parse_stamp(value: object) -> datetime:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            raise FormatError(f"the 'stamp' option must be an ISO date-time such as 2021-06-02T00:00:00Z, got {value!r}")
+            message = f"the 'stamp' option must be an ISO date-time such as 2021-06-02T00:00:00Z, got {value!r}"
+            raise FormatError(message) from None
     if isinstance(value, datetime):
         # A naive stamp is taken as UTC, as SOURCE_DATE_EPOCH is.
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
@@ -283,11 +284,11 @@ def _span(event: Event, when: When, settings: Settings, exact: bool) -> _Span | 
             _warn(event, f"{str(when)!r} is not an exact time; skipped (coarse='skip')")
             return None
         return ("time", lo, hi if when._kinds else None, where)
-    lo, hi = when._lo, when._hi
-    if not (isinstance(lo, int) and isinstance(hi, int)) or lo < _DAY_US or hi // _DAY_US >= _MAX_ORDINAL:
+    low, high = when._lo, when._hi
+    if not (isinstance(low, int) and isinstance(high, int)) or low < _DAY_US or high // _DAY_US >= _MAX_ORDINAL:
         _warn(event, f"{str(when)!r} lies outside the years 1-9999 a calendar can hold; skipped")
         return None
-    first, last = lo // _DAY_US, hi // _DAY_US
+    first, last = low // _DAY_US, high // _DAY_US
     if not exact:
         if settings.coarse == "skip":
             _warn(event, f"{str(when)!r} is not a whole day; skipped (coarse='skip')")
@@ -367,9 +368,9 @@ def _point_props(
             if zones is not None and where not in ("", "Z"):
                 _note_zone(zones, where, lo, lo)
         else:
-            lo = when._lo
-            assert isinstance(lo, int)
-            days.append(_day(lo // _DAY_US))
+            day = when._lo
+            assert isinstance(day, int)
+            days.append(_day(day // _DAY_US))
     props: list[Prop] = []
     if days:
         props.append((name + ";VALUE=DATE", _DATE, "dates", tuple(days)))
@@ -386,10 +387,8 @@ def _note_zone(zones: dict[str, list[int]], name: str, lo: int, hi: int) -> None
     if span is None:
         zones[name] = [lo, hi]
         return
-    if lo < span[0]:
-        span[0] = lo
-    if hi > span[1]:
-        span[1] = hi
+    span[0] = min(span[0], lo)
+    span[1] = max(span[1], hi)
 
 
 def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | None = None) -> list[Prop] | None:
@@ -530,7 +529,7 @@ def stream_zones(events: Iterable[Event], settings: Settings) -> dict[str, list[
         if own is None or own in UTC_NAMES:
             continue
         when = event.when
-        if _all_timed(when) and not when._kinds[1:] in ("u", "o"):
+        if _all_timed(when) and when._kinds[1:] not in ("u", "o"):
             lo, hi = _time_keys(when, own)
             _note_zone(zones, own, lo, hi)
         for value in (*event.rdate, *event.exdate):
@@ -545,7 +544,6 @@ def head_of(source: Timeline | Iterable[Event], options: Mapping[str, Any]) -> C
     if isinstance(source, Timeline):
         return CalendarHead(source.title, source.description, source.tz, source.extra)
     return CalendarHead(options.get("title") or "", options.get("description"), options.get("tz"), {})
-
 
 
 def components(

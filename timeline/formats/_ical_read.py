@@ -173,4 +173,3 @@ def timeline_from_calendar(calendar: icalendar.Calendar, *, source: str) -> Time
         return Timeline(title=title, description=description, tz=tz, events=events, extra=extra)
     except ParseError as exc:
         raise exc.located(source=source) from exc
-

@@ -137,7 +137,15 @@ def vtimezone(name: str, first_year: int, last_year: int) -> tuple[Prop, ...] | 
 
     observances: list[tuple[str, str, int, int, str, str | None, list[str]]] = [
         # kind, DTSTART (local), from, to, name, RRULE, RDATEs
-        ("DAYLIGHT" if dst else "STANDARD", _local(start + timedelta(seconds=offset)), offset, offset, abbreviation, None, []),
+        (
+            "DAYLIGHT" if dst else "STANDARD",
+            _local(start + timedelta(seconds=offset)),
+            offset,
+            offset,
+            abbreviation,
+            None,
+            [],
+        ),
     ]
     # Group by what the change does, then find runs of yearly recurrence in each group.
     groups: dict[tuple[bool, int, int, str], list[_Transition]] = {}

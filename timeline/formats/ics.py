@@ -60,6 +60,7 @@ OPTIONS: Mapping[str, Callable[[str], object]] = {
     "tz": str,
 }
 
+
 def fold(line: str) -> str:
     """One content line, folded at 75 octets with CRLF and a space, ending in CRLF.
 
@@ -94,18 +95,18 @@ def lines(props: Iterable[Prop]) -> list[str]:
     search = _ESCAPE_RE.search
     for head, _, kind, value in props:
         if kind == "text":
-            text = escape_text(value) if search(value) else value  # type: ignore[arg-type]
-        elif kind == "begin" or kind == "end":
+            text = escape_text(value) if search(value) else value  # type: ignore[arg-type, call-overload]
+        elif kind in {"begin", "end"}:
             append(f"{head}:{value}\r\n")
             continue
         elif kind == "texts":
             text = ",".join(escape_text(item) for item in value)  # type: ignore[attr-defined]
         elif kind == "geo":
             text = f"{value[0]};{value[1]}"  # type: ignore[index]
-        elif kind == "dates" or kind == "date-times":
+        elif kind in {"dates", "date-times"}:
             text = ",".join(value)  # type: ignore[arg-type]
         else:  # date, date-time, uri, recur, utc-offset: written as they are
-            text = value  # type: ignore[assignment]
+            text = value
         line = f"{head}:{text}"
         if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
             append(line + "\r\n")
@@ -161,8 +162,10 @@ def to_icalendar(timeline: Timeline | Iterable[Event], **options: object) -> ica
     import icalendar  # noqa: PLC0415 - only the bridge needs it
 
     out = io.StringIO(newline="")
-    write(timeline, out, **options)  # type: ignore[arg-type]
-    return icalendar.Calendar.from_ical(out.getvalue())
+    write(timeline, out, **options)
+    calendar = icalendar.Calendar.from_ical(out.getvalue())
+    assert isinstance(calendar, icalendar.Calendar)
+    return calendar
 
 
 def from_icalendar(calendar: icalendar.Calendar, *, source: str = "<icalendar>") -> Timeline:

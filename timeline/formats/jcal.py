@@ -31,7 +31,20 @@ _TYPES = {
     "recur": "recur",
     "utc-offset": "utc-offset",
 }
-_NUMERIC_PARTS = frozenset(("count", "interval", "bysecond", "byminute", "byhour", "bymonthday", "byyearday", "byweekno", "bymonth", "bysetpos"))
+_NUMERIC_PARTS = frozenset(
+    (
+        "count",
+        "interval",
+        "bysecond",
+        "byminute",
+        "byhour",
+        "bymonthday",
+        "byyearday",
+        "byweekno",
+        "bymonth",
+        "bysetpos",
+    )
+)
 
 
 def _recur(rule: str) -> dict[str, object]:
@@ -143,6 +156,7 @@ def read(text: str, source: str) -> Timeline:
         raise ParseError('jCal must be an array starting with "vcalendar"', source=source)
     try:
         calendar = icalendar.Calendar.from_jcal(data)
+        assert isinstance(calendar, icalendar.Calendar)
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         raise ParseError(f"not valid jCal: {exc}", source=source) from None
     return timeline_from_calendar(calendar, source=source)
