@@ -49,9 +49,10 @@ def _text(moment: datetime, like: PartialDate) -> str:
         suffix = found[1] if found else "Z"
         moment = moment.astimezone(timezone(offset))
     clock = like.text.split("T", 1)[1][: -len(suffix) or None]
-    text = moment.strftime("%Y-%m-%dT%H:%M")
+    # Not strftime: it does not pad years before 1000 on every platform.
+    text = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T{moment.hour:02d}:{moment.minute:02d}"
     if len(clock) > 5:
-        text += moment.strftime(":%S")
+        text += f":{moment.second:02d}"
         if "." in clock:
             text += "." + f"{moment.microsecond:06d}"[: len(clock.split(".", 1)[1])]
     return text + suffix

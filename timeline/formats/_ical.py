@@ -83,6 +83,11 @@ def escape_text(value: str) -> str:
     return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 
 
+def lossy(raw: str, shown: str) -> bool:
+    """True when a calendar reading ``shown`` back would not get ``raw``: CRs read back as LFs."""
+    return shown != raw or "\r" in raw
+
+
 def visible(value: str) -> str:
     """Text a calendar can hold: control characters (never valid in TEXT) become U+FFFD."""
     if value.isascii() and value.isprintable():
@@ -144,7 +149,8 @@ def _stamp(option: object) -> str:
         moment = _parse_stamp(option)
     else:
         moment = datetime.now(UTC)
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    utc = moment.astimezone(UTC)
+    return f"{utc.year:04d}{utc.month:02d}{utc.day:02d}T{utc.hour:02d}{utc.minute:02d}{utc.second:02d}Z"
 
 
 def _parse_stamp(value: object) -> datetime:
@@ -193,12 +199,12 @@ def calendar_props(head: CalendarHead, settings: Settings) -> list[Prop]:
     if head.title:
         title = visible(head.title)
         props += [("NAME;VALUE=TEXT", _TEXT, "text", title), ("X-WR-CALNAME;VALUE=TEXT", _TEXT, "text", title)]
-        if title != head.title:
+        if lossy(head.title, title):
             data["title"] = head.title
     if head.description is not None:
         description = visible(head.description)
         props += [("DESCRIPTION", (), "text", description), ("X-WR-CALDESC;VALUE=TEXT", _TEXT, "text", description)]
-        if description != head.description:
+        if lossy(head.description, description):
             data["description"] = head.description
     if head.tz is not None:
         props.append(("X-WR-TIMEZONE;VALUE=TEXT", _TEXT, "text", head.tz))
@@ -210,7 +216,9 @@ def calendar_props(head: CalendarHead, settings: Settings) -> list[Prop]:
 
 
 def _json(data: Mapping[str, object]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    # JSON escapes the C0 controls but not DEL, which TEXT cannot hold either.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return text.replace("\x7f", "\\u007f")
 
 
 _DAY_TEXT: dict[int, str] = {}
@@ -408,7 +416,12 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
         return None
     kind, lo, hi, where = span
 
-    uid = event.id if event.id.isascii() and event.id.isprintable() else visible(event.id)
+    data: dict[str, JSONValue] | None = None  # what the standard properties cannot carry exactly, as JSON
+    uid = event.id
+    if not (uid.isascii() and uid.isprintable()):
+        uid = visible(uid)
+        if lossy(event.id, uid):
+            data = {"id": event.id}
     props: list[Prop] = [_BEGIN_VEVENT, ("UID", (), "text", f"{uid}@{settings.domain}"), settings.stamp_prop]
     append = props.append
     if kind == "date":
@@ -424,20 +437,19 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
         if zones is not None and params:
             _note_zone(zones, where, lo, lo if hi is None else hi)
 
-    # What the standard properties cannot carry exactly, as JSON; made only when needed.
-    data: dict[str, JSONValue] | None = None
     title = event.title
     if not (title.isascii() and title.isprintable()):
         title = visible(title)
-        if title != event.title:
-            data = {"title": event.title}
+        if lossy(event.title, title):
+            data = data or {}
+            data["title"] = event.title
     append(("SUMMARY", (), "text", title))
 
     raw = event.description
     if exact and not event.sources:
         if raw is not None:
             shown_text = visible(raw)
-            if shown_text != raw:
+            if lossy(raw, shown_text):
                 data = data or {}
                 data["description"] = raw
             append(("DESCRIPTION", (), "text", shown_text))
@@ -454,7 +466,7 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
         append(("DESCRIPTION", (), "text", visible("\n\n".join(parts))))
     if event.location is not None:
         location = visible(event.location)
-        if location != event.location:
+        if lossy(event.location, location):
             data = data or {}
             data["location"] = event.location
         append(("LOCATION", (), "text", location))
@@ -464,7 +476,7 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
         append(("URL;VALUE=URI", _URI, "uri", event.url))
     if event.tags:
         tags = tuple(visible(tag) for tag in event.tags)
-        if tags != event.tags:
+        if any(lossy(raw_tag, tag) for raw_tag, tag in zip(event.tags, tags, strict=True)):
             data = data or {}
             data["tags"] = list(event.tags)
         append(("CATEGORIES", (), "texts", tags))
@@ -495,7 +507,7 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
         append(("X-TIMELINE-TZ;VALUE=TEXT", _TEXT, "text", event.tz))
     if event.group is not None:
         group = visible(event.group)
-        if group != event.group:
+        if lossy(event.group, group):
             data = data or {}
             data["group"] = event.group
         append(("X-TIMELINE-GROUP;VALUE=TEXT", _TEXT, "text", group))
@@ -525,6 +537,8 @@ def stream_zones(events: Iterable[Event], settings: Settings) -> dict[str, list[
     zones: dict[str, list[int]] = {}
     default = settings.tz
     for event in events:
+        if not isinstance(event, Event):
+            continue  # the writing pass says what is wrong with it
         own = event.tz or default
         if own is None or own in UTC_NAMES:
             continue

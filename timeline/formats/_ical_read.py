@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 import re
 import zoneinfo
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from timeline._event import Event
 from timeline._timeline import Timeline
 from timeline.errors import ParseError
+from timeline.formats._vtimezone import UTC_NAMES
 
 if TYPE_CHECKING:
     import icalendar
@@ -75,7 +76,10 @@ def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None
             end = start + duration
     if isinstance(start, datetime):
         zone = start.tzinfo.key if isinstance(start.tzinfo, zoneinfo.ZoneInfo) else None
-        if zone is not None and zone.upper() == "UTC":
+        if zone is not None and zone in UTC_NAMES:
+            # An instant in UTC, written with Z, not a wall clock in a zone called UTC.
+            start = start.astimezone(UTC)
+            end = end.astimezone(UTC) if isinstance(end, datetime) else end
             zone = None
         if not isinstance(end, datetime) or end <= start:
             return start, zone
@@ -102,7 +106,7 @@ def event_from_component(component: icalendar.cal.Component, *, default_tz: str 
     if when_text is not None:
         fields["when"] = when_text
         fields["tz"] = _text(component, "X-TIMELINE-TZ")
-        fields["id"] = uid.rpartition("@")[0] if uid is not None and "@" in uid else uid
+        fields["id"] = data.get("id", uid.rpartition("@")[0] if uid is not None and "@" in uid else uid)
     else:
         fields["when"], fields["tz"] = _python_when(component)
         fields["id"] = uid

@@ -40,6 +40,13 @@ UTC_NAMES: Final = frozenset(
 # 1940s changed twice within a day; those pairs are missed). A day keeps the
 # cost near a millisecond per zone-year.
 _STEP: Final = timedelta(days=1)
+# Before daylight saving was invented a zone changed offset once or twice
+# (local mean time to standard time): a coarse step finds those, cheaply.
+_FIRST_DST_YEAR: Final = 1916
+_OLD_STEP: Final = timedelta(days=30)
+# After this the database holds each zone's rule as it stands (its POSIX TZ
+# string): later years follow the open-ended RRULEs, so probing stops here.
+_LAST_PROBED_YEAR: Final = 2040
 _LOOKAHEAD_YEARS: Final = 2
 _WEEKDAYS: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -55,13 +62,25 @@ def _state(zone: ZoneInfo, moment: datetime) -> tuple[int, bool, str]:
     return int(offset.total_seconds()), bool(dst), local.tzname() or ""
 
 
-def _transitions(zone: ZoneInfo, start: datetime, end: datetime) -> tuple[tuple[int, bool, str], list[_Transition]]:
-    """The state at ``start`` and every change of offset, DST flag or name up to ``end`` (UTC)."""
-    first = state = _state(zone, start)
+@functools.lru_cache(maxsize=65_536)
+def _year_transitions(name: str, year: int) -> tuple[_Transition, ...]:
+    """Every change of offset, DST flag or name in zone ``name`` during UTC year ``year``.
+
+    Cached by year, so calendars over overlapping years share the work.
+    """
+    # A day in, for year 1: its first hours lie in year 0 on clocks west of UTC.
+    start = datetime(year, 1, 1 if year > 1 else 2, tzinfo=UTC)
+    end = datetime(year + 1, 1, 1, tzinfo=UTC)
+    return tuple(_transitions(ZoneInfo(name), start, end, _STEP if year >= _FIRST_DST_YEAR else _OLD_STEP))
+
+
+def _transitions(zone: ZoneInfo, start: datetime, end: datetime, step: timedelta) -> list[_Transition]:
+    """Every change of offset, DST flag or name in ``(start, end]`` (UTC), probing every ``step``."""
+    state = _state(zone, start)
     found: list[_Transition] = []
     moment = start
     while moment < end:
-        later = min(moment + _STEP, end)
+        later = min(moment + step, end)
         after = _state(zone, later)
         if after != state:
             low, high = moment, later  # the change lies in (low, high]
@@ -82,7 +101,7 @@ def _transitions(zone: ZoneInfo, start: datetime, end: datetime) -> tuple[tuple[
                 moment = high
                 continue
         moment = later
-    return first, found
+    return found
 
 
 def _offset(seconds: int) -> str:
@@ -93,7 +112,10 @@ def _offset(seconds: int) -> str:
 
 
 def _local(moment: datetime) -> str:
-    return moment.strftime("%Y%m%dT%H%M%S")
+    # Not strftime: it does not pad years before 1000 on every platform.
+    return (
+        f"{moment.year:04d}{moment.month:02d}{moment.day:02d}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}"
+    )
 
 
 def _rules(local: datetime) -> frozenset[tuple[str, int, int]]:
@@ -110,7 +132,7 @@ def _rrule(local: datetime, rule: tuple[str, int, int], until: datetime | None) 
     part = f"BYDAY={number}{_WEEKDAYS[weekday]}" if kind == "BYDAY" else f"BYMONTHDAY={number}"
     text = f"FREQ=YEARLY;BYMONTH={local.month};{part}"
     if until is not None:
-        text += f";UNTIL={until.strftime('%Y%m%dT%H%M%SZ')}"
+        text += f";UNTIL={_local(until)}Z"
     return text
 
 
@@ -118,22 +140,29 @@ def _rrule(local: datetime, rule: tuple[str, int, int], until: datetime | None) 
 def vtimezone(name: str, first_year: int, last_year: int) -> tuple[Prop, ...] | None:
     """The VTIMEZONE for zone ``name`` covering the years ``first_year`` to ``last_year``.
 
+    Years after 2040 are covered by the zone's rules as they stand then (open-ended RRULEs).
+
     Returns a flat tuple of properties in which ``("BEGIN", (), "begin", "STANDARD")``
     and ``("END", ...)`` entries open and close the observances (the
     serializers turn them into components). None for UTC itself.
 
     >>> props = vtimezone("America/Guatemala", 2021, 2021)
     >>> [value for _, _, _, value in props][:6]
-    ['America/Guatemala', 'STANDARD', '20201230T180000', '-0600', '-0600', 'CST']
+    ['America/Guatemala', 'STANDARD', '20201231T180000', '-0600', '-0600', 'CST']
     """
     if name in UTC_NAMES:
         return None
     zone = ZoneInfo(name)
-    first_year, last_year = max(first_year, 1), min(last_year, 9997 - _LOOKAHEAD_YEARS)
-    start = datetime(first_year, 1, 1, tzinfo=UTC) - timedelta(days=1)
-    window_end = datetime(last_year + 1, 1, 1, tzinfo=UTC) + timedelta(days=1)
-    end = datetime(last_year + 1 + _LOOKAHEAD_YEARS, 1, 1, tzinfo=UTC)
-    (offset, dst, abbreviation), transitions = _transitions(zone, start, end)
+    first_year = min(max(first_year, 1), 9990)
+    last_year = max(first_year, min(last_year, _LAST_PROBED_YEAR))
+    start = datetime(first_year, 1, 1 if first_year > 1 else 2, tzinfo=UTC)
+    window_end = datetime(last_year + 1, 1, 1, tzinfo=UTC)
+    offset, dst, abbreviation = _state(zone, start)
+    transitions = [
+        transition
+        for year in range(first_year, last_year + 1 + _LOOKAHEAD_YEARS)
+        for transition in _year_transitions(name, year)
+    ]
 
     observances: list[tuple[str, str, int, int, str, str | None, list[str]]] = [
         # kind, DTSTART (local), from, to, name, RRULE, RDATEs
@@ -197,6 +226,6 @@ def vtimezone(name: str, first_year: int, last_year: int) -> tuple[Prop, ...] | 
         if rrule is not None:
             props.append(("RRULE", (), "recur", rrule))
         if rdates:
-            props.append(("RDATE", (), "date-time", tuple(rdates)))
+            props.append(("RDATE", (), "date-times", tuple(rdates)))
         props.append(("END", (), "end", kind))
     return tuple(props)

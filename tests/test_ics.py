@@ -1,0 +1,669 @@
+"""The .ics writer: what icalendar and ical read back, folding, escaping, zones, policies, streaming."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import warnings
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from hypothesis import given
+from strategies import timelines
+
+import timeline
+from timeline import Event, FormatError, Timeline, TimelineWarning, When
+from timeline.formats._vtimezone import vtimezone
+from timeline.formats.ics import fold, from_icalendar, to_icalendar
+
+STAMP = "2021-06-02T00:00:00Z"
+
+
+def ics(source: Timeline | list[Event], **options: object) -> str:
+    options.setdefault("stamp", STAMP)
+    return timeline.dumps(source, "ics", **options)
+
+
+def unfolded(text: str) -> list[str]:
+    return text.replace("\r\n ", "").split("\r\n")
+
+
+def vevents(text: str) -> list[icalendar.cal.Component]:
+    return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def written(tl: Timeline) -> list[Event]:
+    """The events a default export keeps: those whose shown span lies in the years 1-9999.
+
+    An open or unknown end shows its known end alone; a calendar also needs
+    the day after the last one.
+    """
+    kept = []
+    for event in tl:
+        when = event.when
+        point = when.start if when.start is not None else when.end
+        assert point is not None
+        shown = When(point.text) if ("u" in when._kinds or "o" in when._kinds) else when
+        try:
+            first, last = shown.earliest(), shown.latest()
+            assert first is not None
+            assert last is not None
+            (last.date() if isinstance(last, datetime) else last) + timedelta(days=1)
+        except (timeline.OutOfRangeError, OverflowError):
+            continue
+        kept.append(event)
+    return kept
+
+
+class TestRoundTrip:
+    @pytest.mark.filterwarnings("ignore::timeline.TimelineWarning")
+    @given(timelines())
+    def test_icalendar_gives_back_every_field(self, tl: Timeline) -> None:
+        """icalendar reads our .ics back to the same timeline, less the events no calendar can hold."""
+        back = from_icalendar(to_icalendar(tl, stamp=STAMP))
+
+        assert (tl.title, tl.description, tl.tz, dict(tl.extra)) == (
+            back.title,
+            back.description,
+            back.tz,
+            dict(back.extra),
+        )
+        assert written(tl) == list(back)
+
+    @pytest.mark.filterwarnings("ignore::timeline.TimelineWarning")
+    @given(timelines())
+    def test_standard_properties_hold_the_text_and_times(self, tl: Timeline) -> None:
+        """SUMMARY, LOCATION and DTSTART say what the event says, for clients that know no X- property."""
+        kept = written(tl)
+        components = vevents(ics(tl))
+        assert len(kept) == len(components)
+        for event, component in zip(kept, components, strict=True):
+            assert _shown(event.title) == str(component["SUMMARY"])
+            start = component.decoded("DTSTART")
+            exact = re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?", str(event.when))
+            if exact:
+                assert event.when.earliest() == start
+                span = event.when.date_span()
+                assert span is not None
+                assert span[1] == component.decoded("DTEND")
+
+    @given(timelines())
+    def test_allenporter_ical_parses_it(self, tl: Timeline) -> None:
+        """allenporter's ical, a strict parser, reads every event we write."""
+        from ical.calendar_stream import IcsCalendarStream
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", TimelineWarning)
+            text = ics(tl)
+        calendar = IcsCalendarStream.calendar_from_ics(text)
+
+        assert [str(c["SUMMARY"]) for c in vevents(text)] == [event.summary for event in calendar.events]
+
+    @pytest.mark.filterwarnings("ignore::timeline.TimelineWarning")
+    @given(timelines())
+    def test_output_is_deterministic(self, tl: Timeline) -> None:
+        """The same timeline gives the same bytes."""
+        assert ics(tl) == ics(tl)
+
+    def test_worked_example_round_trips(self) -> None:
+        """The worked example comes back from icalendar exactly."""
+        trip = timeline.load("examples/harris-trip.toml")
+
+        assert trip == from_icalendar(to_icalendar(trip, stamp=STAMP))
+
+
+def _shown(text: str) -> str:
+    """What a calendar shows of ``text``: line breaks as LF, control characters as U+FFFD."""
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class TestLines:
+    def test_crlf_everywhere(self) -> None:
+        """Every line ends in CRLF; no bare LF or CR anywhere."""
+        text = ics(Timeline(title="T", events=[{"title": "a\nb\rc\r\nd", "when": "2021-06-06"}]))
+
+        assert "\n" not in text.replace("\r\n", "")
+        assert "\r" not in text.replace("\r\n", "")
+        assert text.endswith("END:VCALENDAR\r\n")
+
+    @pytest.mark.parametrize("length", [74, 75, 76, 149, 150, 151])
+    def test_folding_at_75_octets(self, length: int) -> None:
+        """Lines of 75 octets stay whole; longer ones fold into pieces of at most 75, none empty."""
+        line = "SUMMARY:" + "x" * (length - 8)
+
+        pieces = fold(line).removesuffix("\r\n").split("\r\n")
+
+        assert all(len(piece.encode()) <= 75 for piece in pieces)
+        assert all(piece.strip() for piece in pieces)
+        assert line == "".join(piece.removeprefix(" ") if i else piece for i, piece in enumerate(pieces))
+        assert (length <= 75) == (len(pieces) == 1)
+
+    @pytest.mark.parametrize("filler", [72, 73, 74, 75])
+    @pytest.mark.parametrize("char", ["é", "€", "🎉", "👩‍🚀", "👨‍👩‍👧‍👦"])
+    def test_folding_never_splits_a_character(self, filler: int, char: str) -> None:
+        """A multibyte character straddling the limit moves whole to the next line."""
+        line = "SUMMARY:" + "x" * (filler - 8) + char * 3 + "end"
+
+        pieces = fold(line).removesuffix("\r\n").split("\r\n")
+
+        for piece in pieces:
+            assert len(piece.encode("utf-8")) <= 75
+            piece.encode("utf-8").decode("utf-8")  # each piece is whole UTF-8 on its own
+        assert line == pieces[0] + "".join(piece[1:] for piece in pieces[1:])
+
+    @pytest.mark.parametrize(
+        "title",
+        [",", ";", "\\", "a\\nb", "C:\\New", "line\nbreak", "cr\ronly", "crlf\r\nend", "tab\there", "\\,;\n"],
+    )
+    def test_text_comes_back_through_icalendar(self, title: str) -> None:
+        """Escaped text comes back unchanged; CR, LF and CRLF all read back as a line feed."""
+        component = vevents(ics([Event(title=title, when="2021-06-06")]))[0]
+
+        expected = title.replace("\r\n", "\n").replace("\r", "\n")
+        assert expected == str(component["SUMMARY"])
+
+    def test_literal_backslash_n_is_not_a_line_break(self) -> None:
+        r"""A title holding a backslash and an n (typed, not a line feed) is escaped as \\n."""
+        text = ics([Event(title="C:\\New folder", when="2021-06-06")])
+
+        assert "SUMMARY:C:\\\\New folder" in unfolded(text)
+
+    @pytest.mark.parametrize("title", ["Trip, part 1; the sequel", "Line one\nline two", ","])
+    def test_calendar_name_is_escaped(self, title: str) -> None:
+        """The timeline title with a comma, semicolon or line break reads back whole from NAME and X-WR-CALNAME."""
+        calendar = icalendar.Calendar.from_ical(ics(Timeline(title=title, events=[])))
+
+        assert title == str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"])
+
+    def test_categories_only_with_tags(self) -> None:
+        """CATEGORIES is left out when there are no tags, never written empty."""
+        text = ics([Event(title="A", when="2021-06-06"), Event(title="B", when="2021-06-06", tags=["x, y", "z"])])
+
+        assert ["CATEGORIES:x\\, y,z"] == [line for line in unfolded(text) if line.startswith("CATEGORIES")]
+        tags = vevents(text)[1]["CATEGORIES"]
+        assert ["x, y", "z"] == [str(tag) for tag in tags.cats]
+
+    def test_control_characters_become_replacement_marks(self) -> None:
+        """Control characters, which TEXT cannot hold, show as U+FFFD and come back exact from X-TIMELINE-DATA."""
+        event = Event(title="bell\x07ring", when="2021-06-06", location="esc\x1b")
+        text = ics([event])
+
+        assert "SUMMARY:bell\ufffdring" in unfolded(text)
+        assert [event] == list(from_icalendar(icalendar.Calendar.from_ical(text)))
+
+
+class TestCalendar:
+    def test_calendar_properties(self) -> None:
+        """VERSION, PRODID, CALSCALE, METHOD, the names, descriptions and the default zone."""
+        lines = unfolded(ics(Timeline(title="Trip", description="About it", tz="America/Guatemala")))
+
+        assert lines[:4] == ["BEGIN:VCALENDAR", "VERSION:2.0", lines[2], "CALSCALE:GREGORIAN"][:2] + lines[2:4]
+        for expected in (
+            "VERSION:2.0",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "NAME;VALUE=TEXT:Trip",
+            "X-WR-CALNAME;VALUE=TEXT:Trip",
+            "DESCRIPTION:About it",
+            "X-WR-CALDESC;VALUE=TEXT:About it",
+            "X-WR-TIMEZONE;VALUE=TEXT:America/Guatemala",
+        ):
+            assert expected in lines
+        assert any(line.startswith("PRODID:-//timeline-events//") for line in lines)
+
+    def test_uid_is_the_id_at_a_domain(self) -> None:
+        """UID is the event id and the domain option, so re-imports update rather than duplicate."""
+        text = ics([Event(id="june-6", title="A", when="2021-06-06")], domain="example.org")
+
+        assert "UID:june-6@example.org" in unfolded(text)
+
+    @pytest.mark.parametrize("domain", ["", "a b", "x@y"])
+    def test_bad_domain_is_refused(self, domain: str) -> None:
+        """A domain with spaces or '@' would make UIDs that cannot be split back."""
+        with pytest.raises(FormatError, match="domain"):
+            ics([], domain=domain)
+
+    def test_stamp_from_source_date_epoch(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """SOURCE_DATE_EPOCH sets DTSTAMP, before the stamp option."""
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1622592000")
+
+        text = ics([Event(title="A", when="2021-06-06")], stamp="2030-01-01T00:00:00Z")
+
+        assert "DTSTAMP:20210602T000000Z" in unfolded(text)
+
+    def test_stamp_option_and_now(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without SOURCE_DATE_EPOCH the stamp option decides, else the time now, in UTC."""
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        events = [Event(title="A", when="2021-06-06")]
+
+        assert "DTSTAMP:20210601T220000Z" in unfolded(ics(events, stamp="2021-06-02T00:00:00+02:00"))
+        assert "DTSTAMP:20210602T000000Z" in unfolded(ics(events, stamp=datetime(2021, 6, 2)))
+        before = datetime.now(UTC).replace(microsecond=0)
+        stamp = next(line for line in unfolded(timeline.dumps(events, "ics")) if line.startswith("DTSTAMP"))
+        assert before <= datetime.strptime(stamp, "DTSTAMP:%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+
+    @pytest.mark.parametrize("bad", ["yesterday", "2021-13-01"])
+    def test_bad_stamp_is_refused(self, bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A stamp that is not an ISO date-time is a FormatError naming the option."""
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        with pytest.raises(FormatError, match="stamp"):
+            ics([], stamp=bad)
+
+    def test_bad_source_date_epoch_is_refused(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """SOURCE_DATE_EPOCH must be whole seconds."""
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+        with pytest.raises(FormatError, match="SOURCE_DATE_EPOCH"):
+            ics([])
+
+
+class TestDates:
+    def test_day_is_an_all_day_event(self) -> None:
+        """A day is VALUE=DATE with DTEND the day after."""
+        lines = unfolded(ics([Event(title="A", when="2021-06-06")]))
+
+        assert "DTSTART;VALUE=DATE:20210606" in lines
+        assert "DTEND;VALUE=DATE:20210607" in lines
+
+    def test_days_interval_ends_the_day_after_its_last(self) -> None:
+        """An interval of days ends, exclusively, the day after its last day."""
+        lines = unfolded(ics([Event(title="A", when="2021-06-07/2021-06-08")]))
+
+        assert ["DTSTART;VALUE=DATE:20210607", "DTEND;VALUE=DATE:20210609"] == [
+            line for line in lines if line.startswith(("DTSTART", "DTEND"))
+        ]
+
+    @pytest.mark.parametrize(
+        ("when", "start", "end", "human"),
+        [
+            ("2021-03", "20210301", "20210401", "March 2021"),
+            ("2019~", "20190101", "20200101", "c. 2019"),
+            ("2021-21", "20210301", "20210601", "spring 2021"),
+            ("2021-W21", "20210524", "20210531", "the week of May 24, 2021"),
+            ("2018?", "20180101", "20190101", "2018?"),
+            ("196X", "19600101", "19700101", "the 1960s"),
+        ],
+    )
+    def test_coarse_values_span_their_period(self, when: str, start: str, end: str, human: str) -> None:
+        """By default a coarse or fuzzy value spans every day it may denote, its human form first in DESCRIPTION."""
+        component = vevents(ics([Event(title="A", when=when, description="Body")]))[0]
+
+        assert (start, end) == (component["DTSTART"].to_ical().decode(), component["DTEND"].to_ical().decode())
+        assert f"{human}\n\nBody" == str(component["DESCRIPTION"])
+
+    def test_coarse_first_day(self) -> None:
+        """coarse='first-day' shows only the first day of the period."""
+        lines = unfolded(ics([Event(title="A", when="2021-03")], coarse="first-day"))
+
+        assert "DTEND;VALUE=DATE:20210302" in lines
+
+    def test_coarse_skip_warns(self) -> None:
+        """coarse='skip' leaves the event out and says so."""
+        with pytest.warns(TimelineWarning, match="not a whole day"):
+            text = ics([Event(title="A", when="2021-03"), Event(title="B", when="2021-03-04")], coarse="skip")
+
+        assert ["B"] == [str(c["SUMMARY"]) for c in vevents(text)]
+
+    def test_open_end_shows_the_known_end_and_warns(self) -> None:
+        """An open end is written as its known start, with the human form ("since June 2021") and a warning."""
+        with pytest.warns(TimelineWarning, match="open or unknown end"):
+            component = vevents(ics([Event(title="A", when="2021-06/..")]))[0]
+
+        assert "20210601" == component["DTSTART"].to_ical().decode()
+        assert str(component["DESCRIPTION"]).startswith("since June 2021")
+
+    def test_unbounded_skip(self) -> None:
+        """unbounded='skip' leaves out events whose end is open or unknown, with a warning."""
+        with pytest.warns(TimelineWarning, match="skipped"):
+            text = ics([Event(title="A", when="/2021-06-08")], unbounded="skip")
+
+        assert [] == vevents(text)
+
+    @pytest.mark.parametrize("when", ["-0044-03-15", "Y170000002", "9999-12-31", "0000"])
+    def test_years_no_calendar_holds_are_skipped_with_a_warning(self, when: str) -> None:
+        """Years before 1 or a last day with no day after cannot be written: warned, never silent."""
+        with pytest.warns(TimelineWarning, match="outside the years 1-9999"):
+            text = ics([Event(title="A", when=when)])
+
+        assert [] == vevents(text)
+
+    def test_bad_policy_is_refused(self) -> None:
+        """Unknown policies are a FormatError naming the option."""
+        with pytest.raises(FormatError, match="coarse"):
+            ics([], coarse="round")
+        with pytest.raises(FormatError, match="unbounded"):
+            ics([], unbounded="guess")
+
+
+class TestTimes:
+    def test_zoned_time_uses_tzid_and_vtimezone(self) -> None:
+        """A floating time in the event's zone is written with TZID, and the zone's VTIMEZONE is included."""
+        text = ics(Timeline(events=[{"title": "A", "when": "2021-06-07T10:00", "tz": "America/Guatemala"}]))
+        calendar = icalendar.Calendar.from_ical(text)
+
+        assert "DTSTART;TZID=America/Guatemala:20210607T100000" in unfolded(text)
+        assert ["America/Guatemala"] == [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")]
+        assert datetime(2021, 6, 7, 16, tzinfo=UTC) == calendar.walk("VEVENT")[0].decoded("DTSTART")
+
+    def test_timeline_zone_is_the_default(self) -> None:
+        """Without its own tz an event's floating time is in the timeline's zone."""
+        text = ics(Timeline(tz="Europe/Berlin", events=[{"title": "A", "when": "2021-06-07T10:00"}]))
+
+        assert "DTSTART;TZID=Europe/Berlin:20210607T100000" in unfolded(text)
+
+    def test_floating_without_zone_stays_floating(self) -> None:
+        """A floating time with no zone anywhere is written floating."""
+        assert "DTSTART:20210607T100000" in unfolded(ics([Event(title="A", when="2021-06-07T10:00")]))
+
+    def test_offset_without_zone_is_utc(self) -> None:
+        """An instant with an offset and no zone is written in UTC."""
+        assert "DTSTART:20210607T160000Z" in unfolded(ics([Event(title="A", when="2021-06-07T10:00-06:00")]))
+
+    def test_offset_with_zone_is_its_local_time(self) -> None:
+        """An instant with an offset in an event with a zone is written on that zone's clock."""
+        text = ics([Event(title="A", when="2021-06-07T16:00Z", tz="Europe/Berlin")])
+
+        assert "DTSTART;TZID=Europe/Berlin:20210607T180000" in unfolded(text)
+
+    def test_utc_zone_needs_no_vtimezone(self) -> None:
+        """Times in the UTC zone are written with Z."""
+        text = ics([Event(title="A", when="2021-06-07T10:00", tz="UTC")])
+
+        assert "DTSTART:20210607T100000Z" in unfolded(text)
+        assert "VTIMEZONE" not in text
+
+    def test_timed_interval_has_dtend(self) -> None:
+        """An interval of times has DTEND at its end."""
+        text = ics([Event(title="A", when="2021-06-07T10:00/2021-06-07T11:30", tz="Europe/Berlin")])
+
+        assert "DTEND;TZID=Europe/Berlin:20210607T113000" in unfolded(text)
+
+
+ZONES = (
+    "America/Guatemala",
+    "America/Mexico_City",
+    "Europe/Berlin",
+    "America/New_York",
+    "Australia/Sydney",
+    "Asia/Kolkata",
+    "Australia/Lord_Howe",
+)
+
+
+def _onsets(component: icalendar.cal.Component) -> Iterator[tuple[datetime, timedelta]]:
+    """Each observance's onsets (UTC) and the offset it sets, expanded by dateutil."""
+    from dateutil.rrule import rrulestr
+
+    for observance in component.subcomponents:
+        start = observance.decoded("DTSTART").replace(tzinfo=None)
+        before = observance.decoded("TZOFFSETFROM")
+        after = observance.decoded("TZOFFSETTO")
+        moments = [start]
+        if "RRULE" in observance:
+            rule = observance["RRULE"].to_ical().decode()
+            until = re.search(r"UNTIL=(\w+)", rule)
+            stop = datetime(2031, 1, 1)
+            if until:
+                rule = re.sub(r";?UNTIL=\w+", "", rule)
+                stop = datetime.strptime(until[1], "%Y%m%dT%H%M%SZ") + before
+            moments = list(rrulestr(rule, dtstart=start).between(start, stop, inc=True))
+        for rdate in (
+            observance.get("RDATE", []) if isinstance(observance.get("RDATE"), list) else [observance.get("RDATE")]
+        ):
+            if rdate is not None:
+                moments += [value.dt.replace(tzinfo=None) for value in rdate.dts]
+        for moment in moments:
+            yield (moment - before).replace(tzinfo=UTC), after
+
+
+class TestVtimezone:
+    @pytest.mark.parametrize("name", ZONES)
+    def test_agrees_with_zoneinfo_around_every_transition(self, name: str) -> None:
+        """An hour before and after every change it describes, the VTIMEZONE's offset is zoneinfo's."""
+        text = ics(Timeline(events=[{"title": "A", "when": "2018-06-07T10:00/2030-06-07T10:00", "tz": name}]))
+        component = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0]
+        onsets = sorted(_onsets(component))
+        zone = ZoneInfo(name)
+
+        def offset_at(moment: datetime) -> timedelta:
+            return max((onset for onset in onsets if onset[0] <= moment), key=lambda o: o[0])[1]
+
+        checked = 0
+        for onset, _ in onsets[1:]:
+            for moment in (onset - timedelta(hours=1), onset + timedelta(hours=1)):
+                assert moment.astimezone(zone).utcoffset() == offset_at(moment), (name, moment)
+                checked += 1
+        transitions = {"America/Guatemala": 0, "Asia/Kolkata": 0}.get(name)
+        assert checked > 0 or transitions == 0
+
+    @pytest.mark.parametrize("name", ZONES)
+    def test_icalendar_reads_it_as_the_same_zone(self, name: str) -> None:
+        """icalendar turns our VTIMEZONE into a tzinfo that agrees with zoneinfo, every hour of 2021."""
+        text = ics(Timeline(events=[{"title": "A", "when": "2021-06-07T10:00", "tz": name}]))
+        tz = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0].to_tz()
+        zone = ZoneInfo(name)
+        moment = datetime(2021, 1, 1, tzinfo=UTC)
+        while moment.year == 2021:
+            assert moment.astimezone(zone).utcoffset() == moment.astimezone(tz).utcoffset(), (name, moment)
+            moment += timedelta(hours=1)
+
+    def test_regular_rules_are_compact(self) -> None:
+        """Berlin's rule is one DAYLIGHT and one STANDARD with a yearly RRULE, open-ended."""
+        props = vtimezone("Europe/Berlin", 2020, 2025)
+        assert props is not None
+        rules = [value for _, _, kind, value in props if kind == "recur"]
+
+        assert ["FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"] == rules
+
+    def test_changed_rules_end_with_until(self) -> None:
+        """Mexico City stopped daylight saving in 2022: its rules end with UNTIL."""
+        props = vtimezone("America/Mexico_City", 2020, 2024)
+        assert props is not None
+        rules = [value for _, _, kind, value in props if kind == "recur"]
+
+        assert rules
+        assert all("UNTIL=2022" in rule for rule in rules)
+
+    def test_dtstart_is_local_time_before_the_change(self) -> None:
+        """Berlin moves to summer time when its clock reads 02:00 and back when it reads 03:00."""
+        text = ics(Timeline(events=[{"title": "A", "when": "2021-06-07T10:00", "tz": "Europe/Berlin"}]))
+
+        assert "DTSTART:20210328T020000" in unfolded(text)
+        assert "DTSTART:20211031T030000" in unfolded(text)
+
+
+class TestStreaming:
+    def test_generator_gets_vtimezones_at_the_end(self) -> None:
+        """A one-pass generator is written as it comes; its VTIMEZONEs follow the events."""
+
+        def events() -> Iterator[Event]:
+            yield Event(title="A", when="2021-06-07T10:00", tz="Europe/Berlin")
+
+        text = ics(events())
+
+        assert text.index("BEGIN:VEVENT") < text.index("BEGIN:VTIMEZONE")
+        assert datetime(2021, 6, 7, 8, tzinfo=UTC) == vevents(text)[0].decoded("DTSTART")
+
+    def test_zones_option_puts_them_first(self) -> None:
+        """zones and years name the VTIMEZONEs of a generator up front."""
+        text = ics(
+            iter([Event(title="A", when="2021-06-07T10:00", tz="Europe/Berlin")]),
+            zones=["Europe/Berlin"],
+            years=(2021, 2021),
+        )
+
+        assert text.index("BEGIN:VTIMEZONE") < text.index("BEGIN:VEVENT")
+        assert 1 == text.count("BEGIN:VTIMEZONE")
+
+    def test_zones_option_outside_its_years_warns(self) -> None:
+        """An event outside the years a named zone covers is warned about."""
+        with pytest.warns(TimelineWarning, match="covers 2021-2021"):
+            ics(
+                iter([Event(title="A", when="2025-06-07T10:00", tz="Europe/Berlin")]),
+                zones=["Europe/Berlin"],
+                years=(2021, 2021),
+            )
+
+    def test_zones_needs_years(self) -> None:
+        """zones without years is a FormatError."""
+        with pytest.raises(FormatError, match="years"):
+            ics(iter([]), zones=["Europe/Berlin"])
+
+    def test_lists_are_read_twice_for_their_zones(self) -> None:
+        """A list (or Timeline) is read once for zones, so VTIMEZONEs come first."""
+        text = ics([Event(title="A", when="2021-06-07T10:00", tz="Europe/Berlin")])
+
+        assert text.index("BEGIN:VTIMEZONE") < text.index("BEGIN:VEVENT")
+
+    def test_a_failing_iterable_leaves_the_file_as_it_was(self, tmp_path: Path) -> None:
+        """An exception from the events part way leaves the existing file untouched and no temporary file."""
+        target = tmp_path / "out.ics"
+        target.write_text("old", encoding="utf-8")
+
+        def events() -> Iterator[Event]:
+            yield Event(title="A", when="2021-06-06")
+            raise RuntimeError("database went away")
+
+        with pytest.raises(RuntimeError, match="database"):
+            timeline.dump(events(), target, "ics", stamp=STAMP)
+
+        assert "old" == target.read_text(encoding="utf-8")
+        assert ["out.ics"] == sorted(os.listdir(tmp_path))
+
+    def test_dump_to_an_open_stream(self) -> None:
+        """dump writes to an open text stream as well as to a path."""
+        out = io.StringIO(newline="")
+
+        timeline.dump([Event(title="A", when="2021-06-06")], out, "ics", stamp=STAMP)
+
+        assert out.getvalue().startswith("BEGIN:VCALENDAR\r\n")
+
+    def test_calendar_options_for_a_stream(self) -> None:
+        """title, description and tz describe a calendar made from bare events."""
+        text = ics(
+            [Event(title="A", when="2021-06-07T10:00")], title="Feed", description="All of it", tz="Europe/Berlin"
+        )
+        lines = unfolded(text)
+
+        assert "X-WR-CALNAME;VALUE=TEXT:Feed" in lines
+        assert "DTSTART;TZID=Europe/Berlin:20210607T100000" in lines
+
+    def test_non_events_are_refused(self) -> None:
+        """The writer takes events only."""
+        with pytest.raises(FormatError, match="takes events"):
+            ics(["2021"])  # type: ignore[list-item]
+
+    def test_non_streaming_formats_gather_events(self) -> None:
+        """Formats that do not stream take a list of events through a Timeline."""
+        text = timeline.dumps([Event(title="A", when="2021")], "json")
+
+        assert '"title": "A"' in text
+
+
+class TestRecurrence:
+    def test_rrule_rdate_exdate_are_written(self) -> None:
+        """RRULE as given, RDATE and EXDATE in the start's zone and form."""
+        event = Event(
+            title="Stand-up",
+            when="2021-06-07T09:30/2021-06-07T09:45",
+            tz="Europe/Berlin",
+            recurrence="FREQ=DAILY;COUNT=5",
+            rdate=["2021-06-20T09:30"],
+            exdate=["2021-06-09T09:30"],
+        )
+        lines = unfolded(ics([event]))
+
+        assert "RRULE:FREQ=DAILY;COUNT=5" in lines
+        assert "RDATE;TZID=Europe/Berlin:20210620T093000" in lines
+        assert "EXDATE;TZID=Europe/Berlin:20210609T093000" in lines
+
+    def test_day_exdates_are_dates(self) -> None:
+        """EXDATEs of an all-day event are VALUE=DATE."""
+        event = Event(title="A", when="2021-06-07", recurrence="FREQ=WEEKLY", exdate=[date(2021, 6, 14)])
+
+        assert "EXDATE;VALUE=DATE:20210614" in unfolded(ics([event]))
+
+    def test_icalendar_expands_what_we_wrote(self) -> None:
+        """A client expanding our recurrence gets the occurrences Timeline.occurrences gives."""
+        event = Event(
+            id="s",
+            title="Stand-up",
+            when="2021-06-07T09:30",
+            tz="Europe/Berlin",
+            recurrence="FREQ=DAILY;COUNT=4",
+            exdate=["2021-06-08T09:30"],
+        )
+        component = vevents(ics([event]))[0]
+        from dateutil.rrule import rruleset, rrulestr
+
+        start = component.decoded("DTSTART")
+        rules = rruleset()
+        rules.rrule(rrulestr(component["RRULE"].to_ical().decode(), dtstart=start))
+        for exdate in component["EXDATE"].dts:
+            rules.exdate(exdate.dt)
+        ours = Timeline(events=[event]).occurrences("2021-06-01", "2021-06-30")
+
+        assert [str(e.when) for e in ours] == [moment.strftime("%Y-%m-%dT%H:%M") for moment in rules]
+
+
+class TestGeoUrlMedia:
+    def test_geo_url_status_and_media(self) -> None:
+        """GEO as decimals, URL, STATUS unless confirmed, IMAGE for pictures and ATTACH for the rest."""
+        events = [
+            Event(
+                title="A",
+                when="2021-06-06",
+                geo=[14.6349, -90.5069],
+                url="https://example.org/a",
+                status="tentative",
+                media="https://x.org/p.JPG",
+            ),
+            Event(
+                title="B", when="2021-06-06", geo=[1e-05, 0.0], media={"url": "clip.mp4", "caption": "C", "credit": "D"}
+            ),
+        ]
+        text = ics(events)
+        lines = unfolded(text)
+
+        assert "GEO:14.6349;-90.5069" in lines
+        assert "GEO:0.00001;0.0" in lines
+        assert "URL;VALUE=URI:https://example.org/a" in lines
+        assert "STATUS:TENTATIVE" in lines
+        assert "IMAGE;VALUE=URI:https://x.org/p.JPG" in lines
+        assert "ATTACH:clip.mp4" in lines
+        assert events == list(from_icalendar(icalendar.Calendar.from_ical(text)))
+
+
+class TestFromIcalendar:
+    def test_events_from_elsewhere(self) -> None:
+        """All-day, multi-day, zoned and UTC events written by another program become the right When."""
+        text = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\nX-WR-CALNAME:Imported\r\n"
+            "BEGIN:VEVENT\r\nUID:a@x\r\nDTSTART;VALUE=DATE:20210606\r\nDTEND;VALUE=DATE:20210607\r\nSUMMARY:One day\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:b@x\r\nDTSTART;VALUE=DATE:20210607\r\nDTEND;VALUE=DATE:20210609\r\nSUMMARY:Two days\r\n"
+            "CATEGORIES:a,b\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:c@x\r\nDTSTART;TZID=America/Guatemala:20210607T100000\r\nDURATION:PT1H\r\nSUMMARY:Zoned\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:d@x\r\nDTSTART:20210607T100000Z\r\nSUMMARY:UTC\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n"
+        )
+        back = from_icalendar(icalendar.Calendar.from_ical(text))
+
+        assert "Imported" == back.title
+        assert [
+            ("a@x", "2021-06-06", None),
+            ("b@x", "2021-06-07/2021-06-08", None),
+            ("c@x", "2021-06-07T10:00:00/2021-06-07T11:00:00", "America/Guatemala"),
+            ("d@x", "2021-06-07T10:00:00Z", None),
+        ] == sorted((e.id, str(e.when), e.tz) for e in back)
+        assert ("a", "b") == back.get("b@x").tags  # type: ignore[union-attr]
+
+    def test_bad_data_names_the_event(self) -> None:
+        """X-TIMELINE-DATA that is not JSON is a ParseError naming the VEVENT and its UID."""
+        text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@x\r\nX-TIMELINE-WHEN:2021\r\nSUMMARY:S\r\nX-TIMELINE-DATA;VALUE=TEXT:{nope\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+
+        with pytest.raises(timeline.ParseError, match=r"VEVENT\[0\] \(UID 'a@x'\)"):
+            from_icalendar(icalendar.Calendar.from_ical(text))
