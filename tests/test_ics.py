@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -24,7 +24,7 @@ from timeline.formats.ics import fold, from_icalendar, to_icalendar
 STAMP = "2021-06-02T00:00:00Z"
 
 
-def ics(source: Timeline | list[Event], **options: object) -> str:
+def ics(source: Timeline | Iterable[Event], **options: object) -> str:
     options.setdefault("stamp", STAMP)
     return timeline.dumps(source, "ics", **options)
 
@@ -33,7 +33,7 @@ def unfolded(text: str) -> list[str]:
     return text.replace("\r\n ", "").split("\r\n")
 
 
-def vevents(text: str) -> list[icalendar.cal.Component]:
+def vevents(text: str) -> list[Any]:
     return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
 
 
@@ -394,7 +394,7 @@ ZONES = (
 )
 
 
-def _onsets(component: icalendar.cal.Component) -> Iterator[tuple[datetime, timedelta]]:
+def _onsets(component: Any) -> Iterator[tuple[datetime, timedelta]]:
     """Each observance's onsets (UTC) and the offset it sets, expanded by dateutil."""
     from dateutil.rrule import rrulestr
 
@@ -444,7 +444,8 @@ class TestVtimezone:
     def test_icalendar_reads_it_as_the_same_zone(self, name: str) -> None:
         """icalendar turns our VTIMEZONE into a tzinfo that agrees with zoneinfo, every hour of 2021."""
         text = ics(Timeline(events=[{"title": "A", "when": "2021-06-07T10:00", "tz": name}]))
-        tz = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0].to_tz()
+        component: Any = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0]
+        tz = component.to_tz()
         zone = ZoneInfo(name)
         moment = datetime(2021, 1, 1, tzinfo=UTC)
         while moment.year == 2021:
@@ -463,7 +464,7 @@ class TestVtimezone:
         """Mexico City stopped daylight saving in 2022: its rules end with UNTIL."""
         props = vtimezone("America/Mexico_City", 2020, 2024)
         assert props is not None
-        rules = [value for _, _, kind, value in props if kind == "recur"]
+        rules = [str(value) for _, _, kind, value in props if kind == "recur"]
 
         assert rules
         assert all("UNTIL=2022" in rule for rule in rules)
@@ -532,7 +533,7 @@ class TestStreaming:
             timeline.dump(events(), target, "ics", stamp=STAMP)
 
         assert "old" == target.read_text(encoding="utf-8")
-        assert ["out.ics"] == sorted(os.listdir(tmp_path))
+        assert ["out.ics"] == sorted(path.name for path in tmp_path.iterdir())
 
     def test_dump_to_an_open_stream(self) -> None:
         """dump writes to an open text stream as well as to a path."""
@@ -602,7 +603,8 @@ class TestRecurrence:
 
         start = component.decoded("DTSTART")
         rules = rruleset()
-        rules.rrule(rrulestr(component["RRULE"].to_ical().decode(), dtstart=start))
+        rule: Any = rrulestr(component["RRULE"].to_ical().decode(), dtstart=start)
+        rules.rrule(rule)
         for exdate in component["EXDATE"].dts:
             rules.exdate(exdate.dt)
         ours = Timeline(events=[event]).occurrences("2021-06-01", "2021-06-30")
@@ -643,10 +645,13 @@ class TestFromIcalendar:
         """All-day, multi-day, zoned and UTC events written by another program become the right When."""
         text = (
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\nX-WR-CALNAME:Imported\r\n"
-            "BEGIN:VEVENT\r\nUID:a@x\r\nDTSTART;VALUE=DATE:20210606\r\nDTEND;VALUE=DATE:20210607\r\nSUMMARY:One day\r\nEND:VEVENT\r\n"
-            "BEGIN:VEVENT\r\nUID:b@x\r\nDTSTART;VALUE=DATE:20210607\r\nDTEND;VALUE=DATE:20210609\r\nSUMMARY:Two days\r\n"
+            "BEGIN:VEVENT\r\nUID:a@x\r\nDTSTART;VALUE=DATE:20210606\r\nDTEND;VALUE=DATE:20210607\r\n"
+            "SUMMARY:One day\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:b@x\r\nDTSTART;VALUE=DATE:20210607\r\nDTEND;VALUE=DATE:20210609\r\n"
+            "SUMMARY:Two days\r\n"
             "CATEGORIES:a,b\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n"
-            "BEGIN:VEVENT\r\nUID:c@x\r\nDTSTART;TZID=America/Guatemala:20210607T100000\r\nDURATION:PT1H\r\nSUMMARY:Zoned\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nUID:c@x\r\nDTSTART;TZID=America/Guatemala:20210607T100000\r\n"
+            "DURATION:PT1H\r\nSUMMARY:Zoned\r\nEND:VEVENT\r\n"
             "BEGIN:VEVENT\r\nUID:d@x\r\nDTSTART:20210607T100000Z\r\nSUMMARY:UTC\r\nEND:VEVENT\r\n"
             "END:VCALENDAR\r\n"
         )
@@ -663,7 +668,10 @@ class TestFromIcalendar:
 
     def test_bad_data_names_the_event(self) -> None:
         """X-TIMELINE-DATA that is not JSON is a ParseError naming the VEVENT and its UID."""
-        text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@x\r\nX-TIMELINE-WHEN:2021\r\nSUMMARY:S\r\nX-TIMELINE-DATA;VALUE=TEXT:{nope\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        text = (
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@x\r\nX-TIMELINE-WHEN:2021\r\nSUMMARY:S\r\n"
+            "X-TIMELINE-DATA;VALUE=TEXT:{nope\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
 
         with pytest.raises(timeline.ParseError, match=r"VEVENT\[0\] \(UID 'a@x'\)"):
             from_icalendar(icalendar.Calendar.from_ical(text))
