@@ -7,6 +7,7 @@
 """
 
 from timeline._event import Event, Geo, JSONValue, Media, Source, Status
+from timeline._phrases import Mention, find_dates, resolve
 from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
 from timeline.errors import (
@@ -27,6 +28,7 @@ __all__ = [
     "Geo",
     "JSONValue",
     "Media",
+    "Mention",
     "OutOfRangeError",
     "ParseError",
     "PartialDate",
@@ -39,8 +41,10 @@ __all__ = [
     "When",
     "dump",
     "dumps",
+    "find_dates",
     "get_format",
     "list_formats",
     "load",
     "loads",
+    "resolve",
 ]
