@@ -141,8 +141,8 @@ _TIME_OF_DAY: Final = r"(?:\s+(?:morning|afternoon|evening|night))"
 _SEASON: Final = _caps("spring", "summer", "fall", "autumn", "winter")
 
 
-def _g(name: str, body: str) -> str:
-    return f"(?P<{name}>{body})"
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 # --- Calendar helpers ----------------------------------------------------------
@@ -626,38 +626,13 @@ def _build_range(m: re.Match[str], ctx: _Context) -> str:
 _WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]+)[^\w\n]{0,3}$")
 _WORD_AFTER_RE: Final = re.compile(r"\s+([a-z]+)")
 # Words after which a bare month, season or year is a date: "in May", "by 2020".
-_CUES: Final = frozenset(
-    [
-        "in",
-        "on",
-        "since",
-        "by",
-        "until",
-        "till",
-        "through",
-        "throughout",
-        "from",
-        "during",
-        "before",
-        "after",
-        "of",
-        "early",
-        "late",
-        "mid",
-        "around",
-        "about",
-        "circa",
-        "last",
-        "this",
-        "next",
-        "that",
-    ]
+_CUES: Final = _words(
+    "in on since by until till through throughout from during before after of early late mid around "
+    "about circa last this next that"
 )
 _JOINS: Final = frozenset({"and", "or", "to", "nor"})
 # A count, not a year: "about 2000 people", "the 1500 troops".
-_NOT_COUNTED: Final = frozenset(
-    ["was", "has", "is", "as", "this", "its", "his", "us", "thus", "always", "unless", "perhaps"]
-)
+_NOT_COUNTED: Final = _words("was has is as this its his us thus always unless perhaps")
 
 
 def _words_before(text: str, at: int) -> list[str]:
@@ -1035,113 +1010,20 @@ def resolve(
 # --- Finding phrases in text --------------------------------------------------------
 
 # Words that tell which way a sentence looks from the day it was written.
-_FUTURE_WORDS: Final = frozenset(
-    [
-        "will",
-        "won't",
-        "won’t",
-        "shall",
-        "would",
-        "wouldn't",
-        "wouldn’t",
-        "going",
-        "expected",
-        "expects",
-        "expect",
-        "scheduled",
-        "plans",
-        "plan",
-        "planned",
-        "upcoming",
-        "coming",
-        "tomorrow",
-        "next",
-        "soon",
-        "later",
-        "due",
-        "intends",
-    ]
+_FUTURE_WORDS: Final = _words(
+    "will won't won’t shall would wouldn't wouldn’t going expected expects expect scheduled plans "
+    "plan planned upcoming coming tomorrow next soon later due intends"
 )
-_PAST_WORDS: Final = frozenset(
-    [
-        "said",
-        "was",
-        "wasn't",
-        "wasn’t",
-        "were",
-        "weren't",
-        "weren’t",
-        "had",
-        "did",
-        "didn't",
-        "didn’t",
-        "ago",
-        "last",
-        "since",
-        "earlier",
-        "previously",
-        "yesterday",
-        "told",
-        "announced",
-        "began",
-        "met",
-    ]
+_PAST_WORDS: Final = _words(
+    "said was wasn't wasn’t were weren't weren’t had did didn't didn’t ago last since earlier "
+    "previously yesterday told announced began met"
 )
 # Words ending in -ed that are no past tense.
-_NOT_PAST: Final = frozenset(
-    [
-        "hundred",
-        "kindred",
-        "indeed",
-        "need",
-        "seed",
-        "speed",
-        "feed",
-        "breed",
-        "sacred",
-        "naked",
-        "wicked",
-        "red",
-        "bed",
-        "shed",
-    ]
-)
+_NOT_PAST: Final = _words("hundred kindred indeed need seed speed feed breed sacred naked wicked red bed shed")
 _WORDS_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SENTENCE_END_RE: Final = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
-_ABBREVIATIONS: Final = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "capt",
-        "prof",
-        "no",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "ca",
-        "c",
-    ]
+_ABBREVIATIONS: Final = _words(
+    "mr mrs ms dr st jr sr sen rep gov gen lt col capt prof no vs jan feb mar apr jun jul aug sep sept oct nov dec ca c"
 )
 
 
