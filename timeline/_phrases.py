@@ -623,7 +623,7 @@ def _build_range(m: re.Match[str], ctx: _Context) -> str:
 
 # --- Guards (find_dates only) -----------------------------------------------------
 
-_WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]+)[^\w\n]{0,3}$")
+_WORD_BEFORE_RE: Final = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]+)[^\w\n]{0,3}$")
 _WORD_AFTER_RE: Final = re.compile(r"\s+([a-z]+)")
 # Words after which a bare month, season or year is a date: "in May", "by 2020".
 _CUES: Final = _words(
@@ -1012,7 +1012,7 @@ def resolve(
 # Words that tell which way a sentence looks from the day it was written.
 _FUTURE_WORDS: Final = _words(
     "will won't won’t shall would wouldn't wouldn’t going expected expects expect scheduled plans "
-    "plan planned upcoming coming tomorrow next soon later due intends"
+    "plan planned upcoming coming tomorrow next soon later due intends intend hopes hope hoping aims wants"
 )
 _PAST_WORDS: Final = _words(
     "said was wasn't wasn’t were weren't weren’t had did didn't didn’t ago last since earlier "
