@@ -231,12 +231,9 @@ def _pick(make: Callable[[int], _Span | None], keys: range, this: int, pick: _Pi
     return chosen[2]
 
 
-def _years(ctx: _Context) -> range:
-    return range(ctx.reference.year - 2, ctx.reference.year + 3)
-
-
-def _yearly(make: Callable[[int], _Span | None], pick: _Pick, ctx: _Context) -> str:
-    return _pick(make, _years(ctx), ctx.reference.year, pick, ctx)
+def _yearly(make: Callable[[int], _Span | None], pick: _Pick, ctx: _Context, spread: int = 2) -> str:
+    year = ctx.reference.year
+    return _pick(make, range(year - spread, year + spread + 1), year, pick, ctx)
 
 
 def _monday(day: date) -> date:
@@ -319,7 +316,8 @@ def _build_day(m: re.Match[str], ctx: _Context) -> str:
             return None  # "Sunday, June 6": only a year where June 6 is a Sunday
         return found, found, _day_text(found)
 
-    return _yearly(make, None, ctx)
+    # February 29 comes back after up to 8 years, a weekday on a date after up to 40.
+    return _yearly(make, None, ctx, 8 if weekday is None else 40)
 
 
 def _day_range(year: int | None, first: tuple[int, int], last: tuple[int, int], ctx: _Context) -> str:
@@ -627,7 +625,7 @@ _WORD_BEFORE_RE: Final = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]+)[^\w\n]{0,3}$")
 _WORD_AFTER_RE: Final = re.compile(r"\s+([a-z]+)")
 # Words after which a bare month, season or year is a date: "in May", "by 2020".
 _CUES: Final = _words(
-    "in on since by until till through throughout from during before after of early late mid around "
+    "in on since by until till through throughout from during before after of for early late mid around "
     "about circa last this next that"
 )
 _JOINS: Final = frozenset({"and", "or", "to", "nor"})
@@ -667,6 +665,7 @@ def _counted(text: str, m: re.Match[str]) -> bool:
 _MONTH_NAME_RE: Final = re.compile(_MONTH_FULL)
 _YEAR_RE: Final = re.compile(_YEAR)
 _SEASON_RE: Final = re.compile(_SEASON)
+_OF_RE: Final = re.compile(r"\s+of\b")
 
 
 def _guard_month(text: str, m: re.Match[str]) -> bool:
@@ -684,7 +683,8 @@ def _guard_year(text: str, m: re.Match[str]) -> bool:
 def _guard_season(text: str, m: re.Match[str]) -> bool:
     if m["year"] or m["rel"]:
         return True
-    return _after_cue(text, m, _SEASON_RE)
+    # "the fall of Rome", "the spring of her life": of what, if not of a year, is no season.
+    return _after_cue(text, m, _SEASON_RE) and not _OF_RE.match(text, m.end())
 
 
 def _guard_not_after_the(text: str, m: re.Match[str]) -> bool:
@@ -861,7 +861,7 @@ _PART_RULE: Final = Rule(
     "part of a period",
     rf"(?:{_caps('the')}\s+(?=[elm]))?"  # "the late 1990s"
     rf"(?P<part>{_caps('early', 'mid-', 'mid', 'late', 'the start of', 'the beginning of', 'the middle of')}"
-    rf"|{_caps('the end of')})\s*(?P<a>{_PARTABLE})",
+    rf"|{_caps('the end of')})(?:(?<=-)|\s+)(?P<a>{_PARTABLE})",
     _build_part,
     examples=("early next week", "late May", "mid-June", "early 2021", "the end of the year", "the late 1990s"),
 )
@@ -1149,6 +1149,8 @@ def find_dates(text: str, *, reference: date, numeric: Numeric | None = None) ->
             continue
         index = max(0, bisect.bisect_right(starts, start) - 1)
         sentence = sentences[index] if sentences else (0, len(text))
+        # A full stop the splitter took for a sentence's end may fall inside a phrase.
+        sentence = (min(sentence[0], start), max(sentence[1], end))
         local = attrs.evolve(ctx, prefer=_preference(start, end, sentence, cues))
         try:
             when = When(rule.build(m, local))
