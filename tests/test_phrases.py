@@ -118,6 +118,14 @@ FORMS: list[tuple[str, str | None, str]] = [
     ("this year", None, "2021"),
     ("last decade", None, "201X"),
     ("this weekend", None, "2021-06-05/2021-06-06"),
+    ("this past weekend", None, "2021-05-29/2021-05-30"),
+    ("this past Monday", None, "2021-05-31"),
+    ("earlier this week", None, "2021-05-31/2021-06-01"),
+    ("later this week", None, "2021-06-03/2021-06-06"),
+    ("earlier this month", None, "2021-06-01"),
+    ("later this month", None, "2021-06-03/2021-06-30"),
+    ("earlier this year", None, "2021-01/2021-05"),
+    ("later this year", None, "2021-07/2021-12"),
     ("the weekend", "past", "2021-05-29/2021-05-30"),
     ("the weekend", "future", "2021-06-05/2021-06-06"),
     ("two weeks ago", None, "2021-W20"),
@@ -254,6 +262,11 @@ class TestResolveErrors:
         """Phrases that are no date, or name a day that does not exist, raise ParseError saying why."""
         with pytest.raises(ParseError, match=message.replace("(", r"\(")):
             resolve(phrase, reference=WEDNESDAY)
+
+    def test_empty_span(self) -> None:
+        """'earlier this month' on the first of a month covers no day: a ParseError."""
+        with pytest.raises(ParseError, match="'earlier this month' is empty on 2021-06-01"):
+            resolve("earlier this month", reference=date(2021, 6, 1))
 
     def test_not_text(self) -> None:
         """A phrase that is not text is a ParseError quoting it."""

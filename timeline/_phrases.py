@@ -135,7 +135,8 @@ _WEEKDAY: Final = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY: Final = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR: Final = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DASH: Final = r"\s*(?:-|–|—)\s*"
-_REL: Final = _caps("last", "this", "next")
+# "this past weekend" is last weekend, written so as not to be read as the coming one.
+_REL: Final = rf"(?:{_caps('this past')}|{_caps('last', 'this', 'next')})"
 _NUMBER: Final = rf"(?:[1-9][0-9]?|{_caps(*_NUMBERS)})"
 _TIME_OF_DAY: Final = r"(?:\s+(?:morning|afternoon|evening|night))"
 _SEASON: Final = _caps("spring", "summer", "fall", "autumn", "winter")
@@ -251,9 +252,12 @@ def _weekday_span(weekday: int, pick: _Pick, ctx: _Context) -> tuple[date, str]:
     return date.fromisoformat(text), text
 
 
+_REL_WORDS: Final = {"last": "last", "this past": "last", "this": "this", "next": "next"}
+
+
 def _rel(m: re.Match[str]) -> _Pick:
     word = m.groupdict().get("rel")
-    return None if word is None else cast(_Pick, word.lower())
+    return None if word is None else cast(_Pick, _REL_WORDS[" ".join(word.lower().split())])
 
 
 def _relative(delta: timedelta | relativedelta, ctx: _Context) -> date:
@@ -416,7 +420,7 @@ def _build_decade(m: re.Match[str], ctx: _Context) -> str:
 
 
 def _build_relative_unit(m: re.Match[str], ctx: _Context) -> str:
-    step = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    step = {"last": -1, "this": 0, "next": 1}[_REL_WORDS[" ".join(m["rel"].lower().split())]]
     unit = m["unit"]
     ref = ctx.reference
     if unit == "week":
@@ -433,6 +437,25 @@ def _build_relative_unit(m: re.Match[str], ctx: _Context) -> str:
     if unit == "decade":
         return f"{ref.year // 10 + step:03d}X"
     return f"{ref.year + step:04d}"
+
+
+def _build_earlier_later(m: re.Match[str], ctx: _Context) -> str:
+    ref = ctx.reference
+    earlier = m["side"].lower() == "earlier"
+    unit = m["unit"]
+    if unit == "year":
+        first, last = (1, ref.month - 1) if earlier else (ref.month + 1, 12)
+        if first > last:
+            raise ParseError(f"{m[0]!r} is empty on {ref.isoformat()}")
+        return _interval(_month_text(ref.year, first), _month_text(ref.year, last))
+    if unit == "week":
+        start, end = _monday(ref), _monday(ref) + timedelta(days=6)
+    else:
+        start, end = ref.replace(day=1), ref.replace(day=_last_day(ref.year, ref.month))
+    lo, hi = (start, ref - timedelta(days=1)) if earlier else (ref + timedelta(days=1), end)
+    if lo > hi:
+        raise ParseError(f"{m[0]!r} is empty on {ref.isoformat()}")
+    return _interval(_day_text(lo), _day_text(hi))
 
 
 def _build_the_weekend(m: re.Match[str], ctx: _Context) -> str:
@@ -826,6 +849,12 @@ _ATOMS: Final = (
         _build_relative_unit,
         guard=_guard_not_after_the,
         examples=("last week", "this weekend", "next month", "last year", "next quarter"),
+    ),
+    Rule(
+        "earlier or later this week, month or year",
+        rf"(?P<side>{_caps('earlier', 'later')})\s+this\s+(?P<unit>week|month|year)",
+        _build_earlier_later,
+        examples=("earlier this week", "later this month", "earlier this year"),
     ),
     Rule(
         "the weekend",
