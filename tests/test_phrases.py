@@ -446,6 +446,10 @@ class TestFindDates:
             ("The summit is planned for December.", "2021-12"),
             ("The summit was held in December.", "2020-12"),
             ("The summit is in December.", "2020-12"),
+            ("She spoke to 1,200 supporters in mid-August and plans a rally.", "2020-08-11~/2020-08-20~"),
+            ("“We’ll be back on Monday,” the senator told reporters.", "2021-06-07"),
+            ("The hearing was moved to Wednesday, June 9.", "2021-06-09"),
+            ("On June 9, she will speak.", "2021-06-09"),
         ],
     )
     def test_direction_from_the_nearest_cue(self, text: str, expected: str) -> None:

@@ -40,7 +40,7 @@ Numeric = Literal["mdy", "dmy"]
 # How a repeating thing (a weekday, a month, a holiday) is pinned to one
 # occurrence: by a word in the phrase ("last", "this", "next") or, without
 # one, by the caller's or the sentence's preference (None is "nearest").
-_Pick = Literal["last", "this", "next", "past", "future"] | None
+_Pick = Literal["last", "this", "next", "past", "future", "nearest"] | None
 _Span = tuple[date, date, str]  # first day, last day, EDTF text
 
 
@@ -206,8 +206,9 @@ def _pick(make: Callable[[int], _Span | None], keys: range, this: int, pick: _Pi
     - ``this``: the one that holds the reference day, else the key ``this``;
     - ``past``: the latest that starts on or before the reference day;
     - ``future``: the earliest that ends on or after it;
-    - None (nearest): the one that holds the reference day, else the one
-      closest to it, the earlier on a tie.
+    - ``nearest`` (also None when the context prefers neither): the one
+      that holds the reference day, else the one closest to it, the
+      earlier on a tie.
     """
     ref = ctx.reference
     found = [(key, span) for key in keys if (span := _safe(make)(key)) is not None]
@@ -320,8 +321,11 @@ def _build_day(m: re.Match[str], ctx: _Context) -> str:
             return None  # "Sunday, June 6": only a year where June 6 is a Sunday
         return found, found, _day_text(found)
 
-    # February 29 comes back after up to 8 years, a weekday on a date after up to 40.
-    return _yearly(make, None, ctx, 8 if weekday is None else 40)
+    if weekday is None:
+        return _yearly(make, None, ctx, 8)  # February 29 comes back after up to 8 years
+    # The weekday is the stronger clue: the nearest year that fits it, whichever
+    # way the sentence looks ("was moved to Wednesday, Oct. 2").
+    return _yearly(make, "nearest", ctx, 40)
 
 
 def _day_range(year: int | None, first: tuple[int, int], last: tuple[int, int], ctx: _Context) -> str:
@@ -1045,10 +1049,14 @@ _FUTURE_WORDS: Final = _words(
 )
 _PAST_WORDS: Final = _words(
     "said was wasn't wasn’t were weren't weren’t had did didn't didn’t ago last since earlier "
-    "previously yesterday told announced began met"
+    "previously yesterday told announced began met spoke went came took gave made saw won lost held ran fell rose "
+    "wrote sent led became brought bought thought felt kept paid sold stood struck sought chose drew flew grew "
+    "knew threw broke"
 )
 # Words ending in -ed that are no past tense.
 _NOT_PAST: Final = _words("hundred kindred indeed need seed speed feed breed sacred naked wicked red bed shed")
+_CLAUSE_BREAK_RE: Final = re.compile(r",(?![0-9])|[;:()\"“”—]|\s–\s|\s(?:and|but)\s")
+_QUOTES_RE: Final = re.compile(r"[\"“”]")
 _WORDS_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SENTENCE_END_RE: Final = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
 _ABBREVIATIONS: Final = _words(
@@ -1097,20 +1105,49 @@ def _cues(text: str) -> tuple[list[int], list[str]]:
     return positions, kinds
 
 
-def _preference(start: int, end: int, sentence: tuple[int, int], cues: tuple[list[int], list[str]]) -> Prefer | None:
-    """The direction of the cue nearest to the phrase in its sentence, if any."""
+def _clause(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause around a phrase: its sentence cut at commas, semicolons, dashes, quotes, "and", "but"."""
+    lo, hi = sentence
+    for found in _CLAUSE_BREAK_RE.finditer(text, lo, start):
+        lo = found.end()
+    after = _CLAUSE_BREAK_RE.search(text, end, hi)
+    return lo, hi if after is None else after.start()
+
+
+def _preference(
+    text: str, start: int, end: int, sentence: tuple[int, int], cues: tuple[list[int], list[str]]
+) -> Prefer | None:
+    """Which way a phrase looks, from the tense cues of its sentence.
+
+    The verb that governs a time phrase usually comes before it in its
+    clause ("she spoke in mid-August and plans a rally"): the nearest cue
+    before the phrase in its clause wins, else the nearest after it in its
+    clause, else the nearest in the sentence, where a cue on the other side
+    of a quotation mark counts as far away ("'We'll be back Monday,' she
+    told reporters").
+    """
     positions, kinds = cues
-    lo = bisect.bisect_left(positions, sentence[0])
-    hi = bisect.bisect_left(positions, sentence[1])
+    first = bisect.bisect_left(positions, sentence[0])
+    last = bisect.bisect_left(positions, sentence[1])
+    if first == last:
+        return None
+    lo, hi = _clause(text, start, end, sentence)
+    before = [i for i in range(first, last) if lo <= positions[i] < start]
+    if before:
+        return cast(Prefer, kinds[before[-1]])
+    after = [i for i in range(first, last) if end <= positions[i] < hi]
+    if after:
+        return cast(Prefer, kinds[after[0]])
     best: tuple[int, str] | None = None
-    for index in range(lo, hi):
+    for index in range(first, last):
         at = positions[index]
         if start <= at < end:
             continue  # "last" in "last week" is the phrase, not its sentence
-        distance = start - at if at < start else at - end
+        between = text[at:start] if at < start else text[end:at]
+        distance = (start - at if at < start else at - end) + 10_000 * bool(_QUOTES_RE.search(between))
         if best is None or distance < best[0]:
             best = (distance, kinds[index])
-    return None if best is None else best[1]  # type: ignore[return-value]
+    return None if best is None else cast(Prefer, best[1])
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match[str]]]:
@@ -1180,7 +1217,7 @@ def find_dates(text: str, *, reference: date, numeric: Numeric | None = None) ->
         sentence = sentences[index] if sentences else (0, len(text))
         # A full stop the splitter took for a sentence's end may fall inside a phrase.
         sentence = (min(sentence[0], start), max(sentence[1], end))
-        local = attrs.evolve(ctx, prefer=_preference(start, end, sentence, cues))
+        local = attrs.evolve(ctx, prefer=_preference(text, start, end, sentence, cues))
         try:
             when = When(rule.build(m, local))
         except (ParseError, ValueError):
