@@ -414,6 +414,14 @@ def _build_year(m: re.Match[str], ctx: _Context) -> str:
     return f"{int(m['year']):04d}"
 
 
+def _build_year_range(m: re.Match[str], ctx: _Context) -> str:
+    first, last = int(m["year"]), m["year2"]
+    end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    if end <= first:
+        raise ParseError(f"{m[0]!r} does not end after it begins")
+    return f"{first:04d}/{end:04d}"
+
+
 def _build_decade(m: re.Match[str], ctx: _Context) -> str:
     if m["decade"]:
         return f"{m['decade'][:3]}X"
@@ -872,6 +880,13 @@ _ATOMS: Final = (
         rf"(?:\s+(?P<ago>ago)|\s+(?P<now>from\s+now))?",
         _build_count,
         examples=("two weeks ago", "three years ago", "in two days", "a year from now"),
+    ),
+    Rule(
+        "year range",
+        rf"(?P<year>{_YEAR})(?:-|–)(?P<year2>{_YEAR}|[0-9]{{2}})",
+        _build_year_range,
+        guard=_guard_year,
+        examples=("2010-2015", "2019-20", "2020–21"),
     ),
     Rule(
         "year",
