@@ -229,8 +229,10 @@ class TestResolvePrecision:
         assert When("2021-06-01") == resolve("yesterday", reference=datetime(2021, 6, 2, 23, 59))
 
     def test_spacing_and_leading_preposition(self) -> None:
-        """Runs of spaces, line breaks and a leading 'on' or 'during' do not matter."""
+        """Runs of spaces, line breaks, a leading 'on' or 'during' and a closing mark do not matter."""
         assert When("2021-06-06") == resolve("  on June\n 6 ", reference=WEDNESDAY)
+        assert When("2021-06-06") == resolve("June 6, ", reference=WEDNESDAY)
+        assert When("2021-09-30") == resolve("on Sept. 30.", reference=WEDNESDAY)
         assert When("2020-21") == resolve("during the spring of 2020", reference=WEDNESDAY)
 
     @pytest.mark.parametrize(
@@ -340,13 +342,32 @@ class TestResolveProperties:
 
     @given(reference_dates(), phrase_examples(), st.sampled_from([None, "past", "future"]))
     def test_every_result_has_ordered_bounds(self, reference: date, phrase: str, prefer: str | None) -> None:
-        """Every example of the rule table resolves on any day, earliest bound first."""
-        when = resolve(phrase, reference=reference, prefer=prefer, numeric="mdy")  # type: ignore[arg-type]
+        """Every example of the rule table resolves on any day, earliest bound first.
+
+        The one exception: "earlier this week" on a Monday (and the like) covers no day.
+        """
+        try:
+            when = resolve(phrase, reference=reference, prefer=prefer, numeric="mdy")  # type: ignore[arg-type]
+        except ParseError as exc:
+            assert f"is empty on {reference.isoformat()}" in str(exc)
+            return
         first, last = when.earliest(), when.latest()
         assert first is not None
         assert last is not None
 
         assert first <= last
+
+
+class TestResolveAnyText:
+    @given(st.one_of(st.text(), phrase_texts()), reference_dates())
+    def test_any_text_gives_a_when_or_parse_error(self, text: str, reference: date) -> None:
+        """resolve() on any text gives a When or raises the library's ParseError, nothing else."""
+        try:
+            when = resolve(text, reference=reference, numeric="dmy")
+        except ParseError as exc:
+            assert str(exc)
+        else:
+            assert isinstance(when, When)
 
 
 class TestRuleTable:

@@ -1008,7 +1008,8 @@ def resolve(
     Args:
         phrase: Such as ``"in March"``, ``"June 6"``, ``"early next week"``.
             Case of the first letter and runs of spaces do not matter; a
-            leading "in", "on", "at", "during" or "of" is read past.
+            leading "in", "on", "at", "during" or "of" and a closing
+            punctuation mark are read past.
         reference: The day the text was written (a ``datetime`` counts as its date).
         prefer: For phrases that could point either way ("Tuesday",
             "December", "June 6"): ``"past"`` takes the latest occurrence
@@ -1047,12 +1048,15 @@ def resolve(
     if not isinstance(phrase, str):
         raise ParseError(f"a date phrase must be text, got {phrase!r}")
     text = " ".join(phrase.split())
-    when = _match(text, RULES, ctx)
-    if when is None and (leading := _LEADING_RE.match(text)) is not None:
-        when = _match(text[leading.end() :], RULES, ctx)
-    if when is None:
-        raise ParseError(f"{phrase!r} is not a date phrase")
-    return when
+    # As written; then without a closing mark ("June 6,"); then past a leading "in" or "on".
+    unclosed = text.rstrip(".,;:!?")
+    for candidate in (text, unclosed):
+        when = _match(candidate, RULES, ctx)
+        if when is None and (leading := _LEADING_RE.match(candidate)) is not None:
+            when = _match(candidate[leading.end() :], RULES, ctx)
+        if when is not None:
+            return when
+    raise ParseError(f"{phrase!r} is not a date phrase")
 
 
 # --- Finding phrases in text --------------------------------------------------------
