@@ -658,6 +658,7 @@ def _build_range(m: re.Match[str], ctx: _Context) -> str:
 
 _WORD_BEFORE_RE: Final = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]+)[^\w\n]{0,3}$")
 _WORD_AFTER_RE: Final = re.compile(r"\s+([a-z]+)")
+_TWO_WORDS_BEFORE_RE: Final = re.compile(r"(?:(?<![A-Za-z0-9])([A-Za-z0-9]+)\s+)?(?<![A-Za-z0-9])([A-Za-z0-9]+)\s+$")
 # Words after which a bare month, season or year is a date: "in May", "by 2020".
 _CUES: Final = _words(
     "in on since by until till through throughout from during before after of for early late mid around "
@@ -669,8 +670,15 @@ _NOT_COUNTED: Final = _words("was has is as this its his us thus always unless p
 
 
 def _words_before(text: str, at: int) -> list[str]:
-    """The (up to) two words before offset ``at``, nearest first, as written."""
-    return re.findall(r"[A-Za-z0-9]+", text[max(0, at - 40) : at])[-2:][::-1]
+    """The (up to) two words just before offset ``at``, nearest first, as written.
+
+    Only words separated by spaces count: "in May" has "in" before "May",
+    "in. May" and "(in) May" have none.
+    """
+    found = _TWO_WORDS_BEFORE_RE.search(text, max(0, at - 40), at)
+    if found is None:
+        return []
+    return [word for word in (found[2], found[1]) if word]
 
 
 def _word_before(text: str, at: int) -> str:
