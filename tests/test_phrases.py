@@ -270,9 +270,11 @@ class TestResolveErrors:
             resolve(phrase, reference=WEDNESDAY)
 
     def test_empty_span(self) -> None:
-        """'earlier this month' on the first of a month covers no day: a ParseError."""
+        """'earlier this month' on the first of a month, 'later this year' in December: no day, a ParseError."""
         with pytest.raises(ParseError, match="'earlier this month' is empty on 2021-06-01"):
             resolve("earlier this month", reference=date(2021, 6, 1))
+        with pytest.raises(ParseError, match="'later this year' is empty on 2021-12-05"):
+            resolve("later this year", reference=date(2021, 12, 5))
 
     def test_not_text(self) -> None:
         """A phrase that is not text is a ParseError quoting it."""
@@ -480,6 +482,21 @@ class TestFindDates:
     def test_direction_from_the_nearest_cue(self, text: str, expected: str) -> None:
         """Tense cues in the sentence point a phrase to the past or the future; without one, the nearest."""
         assert [expected] == [str(m.when) for m in find_dates(text, reference=WEDNESDAY)]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The 2019 election was close.", ["2019"]),
+            ("The next day, and the last week, were calm.", []),
+            ("He stayed in. May I ask?", []),
+            ("Sales since 2015 rose; in the spring they fell.", ["2015", "2021-21"]),
+            ("The fall of Rome came in the fall.", ["2020-23"]),
+            ("By 2030 the plan ends.", ["2030"]),
+        ],
+    )
+    def test_company_of_bare_words(self, text: str, expected: list[str]) -> None:
+        """Bare years, months and seasons are dates after a cue word, 'the' for years, never across a full stop."""
+        assert expected == [str(m.when) for m in find_dates(text, reference=WEDNESDAY)]
 
     def test_month_pairs_and_year_pairs(self) -> None:
         """'in March and May' and 'in 2019 and 2020' report both, the second by its company."""

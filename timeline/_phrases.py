@@ -271,14 +271,8 @@ def _relative(delta: timedelta | relativedelta, ctx: _Context) -> date:
 
 
 def _approximate(text: str) -> str:
-    """Mark every end of an EDTF text approximate (``~``; ``?`` becomes ``%``)."""
-    ends = []
-    for end in text.split("/"):
-        if end.endswith("?"):
-            ends.append(end[:-1] + "%")
-        else:
-            ends.append(end if end.endswith(("~", "%")) else end + "~")
-    return "/".join(ends)
+    """Mark every end of an unqualified EDTF text approximate: ``2019/2021`` -> ``2019~/2021~``."""
+    return "/".join(end + "~" for end in text.split("/"))
 
 
 # --- Builders -------------------------------------------------------------------
@@ -577,11 +571,9 @@ def _build_holiday(m: re.Match[str], ctx: _Context) -> str:
 
 
 def _build_week_of_month(m: re.Match[str], ctx: _Context) -> str:
-    month = _inner(m["of"], ctx)
+    month = _inner(m["of"], ctx)  # the pattern lets through months only
     first = month.earliest()
     last = month.latest()
-    if month.precision != Precision.MONTH or month.is_interval or month.approximate:
-        raise ParseError(f"{m['of']!r} is not one month")
     assert isinstance(first, date)
     assert isinstance(last, date)
     nth = _ORDINALS[m["nth"].lower()]
