@@ -180,6 +180,13 @@ FORMS: list[tuple[str, str | None, str]] = [
     ("Christmas Eve", "future", "2021-12-24"),
     ("Easter 2021", None, "2021-04-04"),
     ("Good Friday 2021", None, "2021-04-02"),
+    ("Black Friday 2020", None, "2020-11-27"),
+    ("Cyber Monday 2020", None, "2020-11-30"),
+    ("Mardi Gras 2021", None, "2021-02-16"),
+    ("Ash Wednesday 2021", None, "2021-02-17"),
+    ("Palm Sunday 2021", None, "2021-03-28"),
+    ("Maundy Thursday 2021", None, "2021-04-01"),
+    ("Easter Monday 2021", None, "2021-04-05"),
 ]
 
 
@@ -426,7 +433,8 @@ TRAPS = (
     "show. About 2000 people came; the 1500 troops left. In the first quarter the Lakers led 30-24. "
     "He was injured in the fall of Rome. Ruby Tuesday was on the Today show and in USA Today. "
     "The next day she met a man called April. Call 555-2019 or visit room 1984b. "
-    "Two days later it rained, on a 6/7 split."
+    "Two days later it rained, on a 6/7 split. She bought a Christmas tree and Easter eggs on Christmas "
+    "Island. Super Tuesday, Giving Tuesday and Black Monday passed."
 )
 
 

@@ -28,7 +28,7 @@ from typing import Final, Literal, cast
 
 import attrs
 from dateutil.easter import easter
-from dateutil.relativedelta import FR, MO, TH, TU, relativedelta
+from dateutil.relativedelta import MO, TH, TU, relativedelta
 
 from timeline._when import Precision, When
 from timeline.errors import ParseError
@@ -535,6 +535,10 @@ def _fixed(month: int, day: int) -> Callable[[int], date]:
     return lambda year: date(year, month, day)
 
 
+def _after(day: Callable[[int], date], days: int) -> Callable[[int], date]:
+    return lambda year: day(year) + timedelta(days=days)
+
+
 # US federal holidays (5 U.S.C. 6103) and the feasts news stories date by.
 _HOLIDAYS: Final[tuple[tuple[str, Callable[[int], date]], ...]] = (
     ("New Year['’]s Day", _fixed(1, 1)),
@@ -551,7 +555,14 @@ _HOLIDAYS: Final[tuple[tuple[str, Callable[[int], date]], ...]] = (
     ("Thanksgiving(?: Day)?", _nth_weekday(11, relativedelta(weekday=TH(+4)))),
     ("Christmas Eve", _fixed(12, 24)),
     ("Christmas(?: Day)?", _fixed(12, 25)),
-    ("Good Friday", lambda year: easter(year) + relativedelta(weekday=FR(-1))),
+    ("Black Friday", _after(_nth_weekday(11, relativedelta(weekday=TH(+4))), 1)),
+    ("Cyber Monday", _after(_nth_weekday(11, relativedelta(weekday=TH(+4))), 4)),
+    ("Mardi Gras|Fat Tuesday", _after(easter, -47)),
+    ("Ash Wednesday", _after(easter, -46)),
+    ("Palm Sunday", _after(easter, -7)),
+    ("Maundy Thursday|Holy Thursday", _after(easter, -3)),
+    ("Good Friday", _after(easter, -2)),
+    ("Easter Monday", _after(easter, 1)),
     ("Easter(?: Sunday)?", easter),
 )
 _HOLIDAY_RES: Final = tuple((re.compile(name), make) for name, make in _HOLIDAYS)
@@ -701,6 +712,10 @@ _MONTH_NAME_RE: Final = re.compile(_MONTH_FULL)
 _YEAR_RE: Final = re.compile(_YEAR)
 _SEASON_RE: Final = re.compile(_SEASON)
 _OF_RE: Final = re.compile(r"\s+of\b")
+_HOLIDAY_THING_RE: Final = re.compile(
+    r"\s+(?:trees?|cards?|carols?|eggs?|lights?|songs?|music|movies?|films?|specials?|decorations?|ornaments?"
+    r"|presents?|gifts?|markets?|Island|Bunny|Rising)\b"
+)
 
 
 def _guard_month(text: str, m: re.Match[str]) -> bool:
@@ -730,6 +745,12 @@ def _guard_not_after_the(text: str, m: re.Match[str]) -> bool:
 def _guard_quarter(text: str, m: re.Match[str]) -> bool:
     # "in the first quarter" is also a game's first quarter; a year or "Q2" settles it.
     return bool(m["q"] or m["year"])
+
+
+def _guard_holiday(text: str, m: re.Match[str]) -> bool:
+    # "a Christmas tree", "Easter eggs", "Christmas Island": things named after the day, not the day.
+    after = _HOLIDAY_THING_RE.match(text, m.end())
+    return after is None
 
 
 def _guard_approximate(text: str, m: re.Match[str]) -> bool:
@@ -786,7 +807,8 @@ _ATOMS: Final = (
         "holiday",
         rf"(?:(?P<rel>{_REL})\s+)?(?P<holiday>{'|'.join(name for name, _ in _HOLIDAYS)}){_YEAR_AFTER}?",
         _build_holiday,
-        examples=("Memorial Day", "Thanksgiving 2020", "last Christmas", "Labor Day"),
+        guard=_guard_holiday,
+        examples=("Memorial Day", "Thanksgiving 2020", "last Christmas", "Labor Day", "Black Friday"),
     ),
     Rule(
         "day word",
@@ -946,6 +968,8 @@ _INNER_RULES: Final = (_APPROXIMATE_RULE, _PART_RULE, *_ATOMS)
 # Names and titles that hold a date word but are no date.
 _NOT_DATES_RE: Final = re.compile(
     r"Ruby Tuesday|(?:Man|Girl) Friday|Saturday Night Live|USA Today|(?:the )?Today show"
+    # Days named for one year's event, or whose date varies by state.
+    r"|Black Monday|Bloody Sunday|Super Tuesday|Giving Tuesday"
     r"|(?:Sunday|Saturday) (?:Times|Telegraph|Post|Express|Mirror|Herald|school)|Good Morning America"
 )
 _THE_PERIOD_RE: Final = re.compile(r"^[Tt]he (week|month|year)$")
