@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from strategies import phrase_examples, phrase_texts, reference_dates
 
 from timeline import Mention, ParseError, Precision, When, find_dates, resolve
-from timeline._phrases import RULES
+from timeline._phrases import RULES, Rule
 
 WEDNESDAY = date(2021, 6, 2)  # the seed article's day
 SUNDAY = date(2021, 6, 6)
@@ -84,6 +84,7 @@ FORMS: list[tuple[str, str | None, str]] = [
     ("Nov. 3", None, "2021-11-03"),
     ("Sept. 30", None, "2021-09-30"),
     ("Sunday, June 6", None, "2021-06-06"),
+    ("Sunday, June 6, 2021", None, "2021-06-06"),
     ("2021-06-06", None, "2021-06-06"),
     ("June 6-8", None, "2021-06-06/2021-06-08"),
     ("Oct. 24–26", None, "2021-10-24/2021-10-26"),
@@ -266,6 +267,7 @@ class TestResolveErrors:
             ("Monday and Thursday", "do not follow each other"),
             ("two days", "a length of time"),
             ("2019-18", "does not end after it begins"),
+            ("Monday, June 6, 2021", "2021-06-06 is a Sunday, not a Monday"),
             ("early this weekend", "no early part"),
             ("the first week of 2021", "not a date phrase"),
             ("from June 8, 2021 to June 6, 2021", "end comes before the start"),
@@ -381,11 +383,8 @@ class TestResolveAnyText:
 
 class TestRuleTable:
     @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
-    def test_each_rule_reads_its_examples(self, rule: object) -> None:
+    def test_each_rule_reads_its_examples(self, rule: Rule) -> None:
         """Each row's examples match its own pattern whole and resolve."""
-        from timeline._phrases import Rule
-
-        assert isinstance(rule, Rule)
         assert rule.examples
         for example in rule.examples:
             assert rule.pattern.fullmatch(example), example

@@ -305,9 +305,12 @@ def _check_day(year: int | None, month: int, day: int) -> None:
 def _build_day(m: re.Match[str], ctx: _Context) -> str:
     month, day, year = _month_of(m["month"]), _day_number(m["day"]), _year_group(m)
     _check_day(year, month, day)
-    if year is not None:
-        return _day_text(date(year, month, day))
     weekday = m["weekday"]
+    if year is not None:
+        found = date(year, month, day)
+        if weekday is not None and found.weekday() != _WEEKDAYS[weekday.lower()]:
+            raise ParseError(f"{m[0]!r}: {_day_text(found)} is a {found.strftime('%A')}, not a {weekday}")
+        return _day_text(found)
 
     def make(key: int) -> _Span | None:
         found = date(key, month, day)
