@@ -390,6 +390,14 @@ class TestRuleTable:
             assert rule.pattern.fullmatch(example), example
             resolve(example, reference=WEDNESDAY, numeric="mdy")
 
+    def test_a_rule_copies_with_its_pattern(self) -> None:
+        """attrs.evolve on a rule keeps its compiled pattern as it is."""
+        import attrs
+
+        rule = RULES[-1]
+
+        assert rule.pattern is attrs.evolve(rule, name="copy").pattern
+
     def test_mention_repr_is_python(self) -> None:
         """A Mention's repr rebuilds it."""
         mention = Mention(3, 8, "March", When("2021-03"), (0, 9))
