@@ -96,6 +96,10 @@ FORMS: list[tuple[str, str | None, str]] = [
     ("between March and May", None, "2021-03/2021-05"),
     ("from December to February", "future", "2021-12/2022-02"),
     ("between 2019 and 2021", None, "2019/2021"),
+    ("since March", None, "2021-03/2021-06-02"),
+    ("since Jan. 6, 2021", None, "2021-01-06/2021-06-02"),
+    ("since December", "future", "2020-12/2021-06-02"),
+    ("since early 2020", None, "2020-01~/2021-06-02"),
     ("from early March to late May", None, "2021-03-01~/2021-05-31~"),
     ("in March", None, "2021-03"),
     ("March 2020", None, "2020-03"),
@@ -267,6 +271,7 @@ class TestResolveErrors:
             ("Monday and Thursday", "do not follow each other"),
             ("two days", "a length of time"),
             ("2019-18", "does not end after it begins"),
+            ("since 2022", "begins after 2021-06-02, the day it was written"),
             ("Monday, June 6, 2021", "2021-06-06 is a Sunday, not a Monday"),
             ("early this weekend", "no early part"),
             ("the first week of 2021", "not a date phrase"),
@@ -355,12 +360,14 @@ class TestResolveProperties:
     def test_every_result_has_ordered_bounds(self, reference: date, phrase: str, prefer: str | None) -> None:
         """Every example of the rule table resolves on any day, earliest bound first.
 
-        The one exception: "earlier this week" on a Monday (and the like) covers no day.
+        The exceptions: "earlier this week" on a Monday (and the like) covers no
+        day, and "since 2019" cannot be read on a day before 2019.
         """
         try:
             when = resolve(phrase, reference=reference, prefer=prefer, numeric="mdy")  # type: ignore[arg-type]
         except ParseError as exc:
-            assert f"is empty on {reference.isoformat()}" in str(exc)
+            day = reference.isoformat()
+            assert f"is empty on {day}" in str(exc) or f"begins after {day}" in str(exc)
             return
         first, last = when.earliest(), when.latest()
         assert first is not None
@@ -504,7 +511,7 @@ class TestFindDates:
             ("The 2019 election was close.", ["2019"]),
             ("The next day, and the last week, were calm.", []),
             ("He stayed in. May I ask?", []),
-            ("Sales since 2015 rose; in the spring they fell.", ["2015", "2021-21"]),
+            ("Sales since 2015 rose; in the spring they fell.", ["2015/2021-06-02", "2021-21"]),
             ("The fall of Rome came in the fall.", ["2020-23"]),
             ("By 2030 the plan ends.", ["2030"]),
         ],

@@ -667,6 +667,17 @@ def _build_range(m: re.Match[str], ctx: _Context) -> str:
     return str(When(f"{first_text}/{last_text}"))
 
 
+def _build_since(m: re.Match[str], ctx: _Context) -> str:
+    # "Since March": from March up to the day the text was written; the phrase
+    # itself looks back, whatever its sentence does.
+    start = _inner(m["a"], attrs.evolve(ctx, prefer="past"))
+    first = start.earliest()
+    assert isinstance(first, date)
+    if first > ctx.reference:
+        raise ParseError(f"{m[0]!r} begins after {ctx.reference.isoformat()}, the day it was written")
+    return f"{str(start).split('/')[0]}/{_day_text(ctx.reference)}"
+
+
 # --- Guards (find_dates only) -----------------------------------------------------
 
 _WORD_BEFORE_RE: Final = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]+)[^\w\n]{0,3}$")
@@ -955,6 +966,12 @@ _APPROXIMATE_RULE: Final = Rule(
     examples=("around 1985", "about 2019", "circa 1900"),
 )
 _RANGEABLE: Final = rf"(?:{_plain(_PART_RULE)}|{_ATOM})"
+_SINCE_RULE: Final = Rule(
+    "since ...",
+    rf"{_caps('since')}\s+(?P<a>{_RANGEABLE})",
+    _build_since,
+    examples=("since March", "since 2019", "since Jan. 6, 2021"),
+)
 _RANGE_RULES: Final = (
     Rule(
         "from ... to ...",
@@ -970,7 +987,7 @@ _RANGE_RULES: Final = (
     ),
 )
 
-RULES: Final[tuple[Rule, ...]] = (*_RANGE_RULES, _APPROXIMATE_RULE, _PART_RULE, *_ATOMS)
+RULES: Final[tuple[Rule, ...]] = (*_RANGE_RULES, _SINCE_RULE, _APPROXIMATE_RULE, _PART_RULE, *_ATOMS)
 """Every kind of phrase the library reads, in the order :func:`resolve` tries them."""
 
 _INNER_RULES: Final = (_APPROXIMATE_RULE, _PART_RULE, *_ATOMS)
