@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench fuzz clean
+.PHONY: demo test lint typecheck pytest bench bench-phrases fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ test: lint typecheck pytest
 # Long runs, kept out of `make test`.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/model.py
+
+bench-phrases: $(STAMP)
+	$(BIN)/python benchmarks/phrases.py
 
 fuzz: $(STAMP)
 	TIMELINE_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests -q

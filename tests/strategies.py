@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from timeline import Event, OutOfRangeError, Precision, Timeline, When
 from timeline._event import AUTHORING_FIELDS
+from timeline._phrases import RULES
 from timeline._timeline import TIMELINE_FIELDS
 from timeline.formats._fields import near_miss
 
@@ -28,6 +29,9 @@ __all__ = [
     "events",
     "json_objects",
     "partial_date_texts",
+    "phrase_examples",
+    "phrase_texts",
+    "reference_dates",
     "timelines",
     "when_texts",
     "whens",
@@ -368,3 +372,30 @@ def timelines() -> st.SearchStrategy[Timeline]:
         events=st.lists(events(), max_size=5, unique_by=lambda e: e.id),
         extra=json_objects(),
     )
+
+
+# --- Date phrases -----------------------------------------------------------
+
+
+def reference_dates() -> st.SearchStrategy[date]:
+    """Days a text may be written on; years 0100-9899 leave room for "three years ago" and "next year"."""
+    return st.dates(min_value=date(100, 1, 1), max_value=date(9899, 12, 31))
+
+
+def phrase_examples() -> st.SearchStrategy[str]:
+    """The example phrases of every row of the rule table, spelled as written there."""
+    return st.sampled_from([example for rule in RULES for example in rule.examples])
+
+
+_PHRASE_WORDS = (
+    "March", "May", "June 6", "Tuesday", "in", "on", "last", "next", "week", "2019", "about", "the",
+    "spring", "early", "late", "mid-", "and", "ago", "two", "will", "said", "-", "\u2013", ",", ".", "\n",
+    "Memorial Day", "Q2", "1990s", "from", "to", "between", "6/7/2021", "2021-06-06", "Feb. 29", "weekend",
+)  # fmt: skip
+
+
+def phrase_texts() -> st.SearchStrategy[str]:
+    """Text made of date words, cues and punctuation, mixed with anything: food for find_dates."""
+    piece = st.one_of(st.sampled_from(_PHRASE_WORDS), st.text(max_size=3))
+    separator = st.sampled_from([" ", " ", "", ", ", "\n"])
+    return st.lists(st.tuples(piece, separator), max_size=30).map(lambda parts: "".join(a + b for a, b in parts))

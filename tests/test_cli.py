@@ -119,3 +119,69 @@ class TestOtherVerbs:
         assert 1 == done.returncode
         assert b"<stdin>" in done.stderr
         assert b"Traceback" not in done.stderr
+
+
+class TestResolve:
+    def test_prints_the_edtf(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """resolve prints the phrase's EDTF, one line, exit 0."""
+        assert 0 == main(["resolve", "early next week", "--reference", "2021-06-02"])
+        assert "2021-06-07~/2021-06-09~\n" == capsys.readouterr().out
+
+    def test_prefer(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--prefer past and future pick the occurrence either side of the reference."""
+        assert 0 == main(["resolve", "Tuesday", "--reference", "2021-06-02", "--prefer", "future"])
+        assert 0 == main(["resolve", "Tuesday", "--reference", "2021-06-02", "--prefer", "past"])
+        assert "2021-06-08\n2021-06-01\n" == capsys.readouterr().out
+
+    def test_numeric(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--numeric says how to read 6/7/2021."""
+        assert 0 == main(["resolve", "6/7/2021", "--reference", "2021-06-02", "--numeric", "dmy"])
+        assert "2021-07-06\n" == capsys.readouterr().out
+
+    def test_not_a_date_exits_1(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A phrase that is no date exits 1 with one line quoting it."""
+        assert 1 == main(["resolve", "banana", "--reference", "2021-06-02"])
+        assert "timeline: 'banana' is not a date phrase\n" == capsys.readouterr().err
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["resolve", "today"], "--reference"),
+            (["resolve", "today", "--reference", "2021-13-01"], "YYYY-MM-DD, got '2021-13-01'"),
+            (["resolve", "today", "--reference", "2021-06-02", "--prefer", "soon"], "invalid choice"),
+            (["find", "x.txt", "--reference", "June"], "YYYY-MM-DD, got 'June'"),
+        ],
+    )
+    def test_misuse_exits_2(self, args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing or malformed reference date, or an unknown preference, exits 2."""
+        assert 2 == main(args)
+        assert message in capsys.readouterr().err
+
+
+class TestFind:
+    def test_one_line_per_mention(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """find prints start, end, text and EDTF, tab-separated; a line break inside a phrase prints as a space."""
+        story = tmp_path / "story.txt"
+        story.write_text("Harris will meet them on June\n6. She was named in March.\n", encoding="utf-8")
+
+        assert 0 == main(["find", str(story), "--reference", "2021-06-02"])
+        assert "25\t31\tJune 6\t2021-06-06\n50\t55\tMarch\t2021-03\n" == capsys.readouterr().out
+
+    def test_stdin(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        """'-' reads standard input."""
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"It rained last week.")))
+
+        assert 0 == main(["find", "-", "--reference", "2021-06-02"])
+        assert "10\t19\tlast week\t2021-W21\n" == capsys.readouterr().out
+
+    def test_unreadable_file_exits_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing file or one that is not UTF-8 exits 1 naming it."""
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(b"June \xff6")
+
+        assert 1 == main(["find", str(tmp_path / "missing.txt"), "--reference", "2021-06-02"])
+        assert 1 == main(["find", str(bad), "--reference", "2021-06-02"])
+        err = capsys.readouterr().err.splitlines()
+        assert 2 == len(err)
+        assert "missing.txt: cannot read" in err[0]
+        assert "bad.txt, line 1: not UTF-8 text" in err[1]

@@ -8,6 +8,7 @@
 
 from timeline._describe import describe
 from timeline._event import Event, Geo, JSONValue, Media, Source, Status
+from timeline._phrases import Mention, find_dates, resolve
 from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
 from timeline.errors import (
@@ -28,6 +29,7 @@ __all__ = [
     "Geo",
     "JSONValue",
     "Media",
+    "Mention",
     "OutOfRangeError",
     "ParseError",
     "PartialDate",
@@ -41,8 +43,10 @@ __all__ = [
     "describe",
     "dump",
     "dumps",
+    "find_dates",
     "get_format",
     "list_formats",
     "load",
     "loads",
+    "resolve",
 ]

@@ -1,4 +1,4 @@
-"""The ``timeline`` command: convert, validate and list formats.
+"""The ``timeline`` command: convert, validate, list formats, resolve and find date phrases.
 
 Exit status: 0 on success, 1 when the input is wrong (one line on stderr
 naming the file and where), 2 on misuse (unknown format, bad arguments).
@@ -10,9 +10,11 @@ import argparse
 import sys
 import warnings
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from timeline._phrases import find_dates, resolve
 from timeline._timeline import Timeline
 from timeline.errors import FormatError, ParseError, TimelineWarning
 from timeline.formats import (
@@ -63,7 +65,32 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--from", dest="from_format", metavar="F", help="input format (default: from the suffix)")
 
     verbs.add_parser("formats", help="list the formats, their suffixes and options")
+
+    resolve = verbs.add_parser("resolve", help="print the EDTF date a phrase such as 'early next week' means")
+    resolve.add_argument("phrase", metavar="PHRASE", help="a date phrase, such as 'in March' or 'Tuesday night'")
+    _add_reference(resolve)
+    resolve.add_argument(
+        "--prefer", choices=["past", "future"], help="for phrases that could point either way (default: nearest)"
+    )
+
+    find = verbs.add_parser("find", help="list the date phrases in a text: start, end, text and EDTF")
+    find.add_argument("input", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    _add_reference(find)
     return parser
+
+
+def _add_reference(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--reference", required=True, type=_reference, metavar="DATE", help="the day the text was written, YYYY-MM-DD"
+    )
+    parser.add_argument("--numeric", choices=["mdy", "dmy"], help="how to read dates such as 6/7/2021")
+
+
+def _reference(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a reference date is YYYY-MM-DD, got {text!r}") from None
 
 
 def _choose(name: str | None, path: str, role: str) -> Format:
@@ -140,6 +167,21 @@ def _formats() -> int:
     return EXIT_OK
 
 
+def _resolve(args: argparse.Namespace) -> int:
+    print(resolve(args.phrase, reference=args.reference, prefer=args.prefer, numeric=args.numeric))
+    return EXIT_OK
+
+
+def _find(args: argparse.Namespace) -> int:
+    source = "<stdin>" if args.input == "-" else args.input
+    data = sys.stdin.buffer.read() if args.input == "-" else _read_bytes(args.input)
+    text = decode(data, source)
+    for mention in find_dates(text, reference=args.reference, numeric=args.numeric):
+        # A phrase may run over a line break; one mention stays one line.
+        print(f"{mention.start}\t{mention.end}\t{' '.join(mention.text.split())}\t{mention.when}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
@@ -171,6 +213,10 @@ def _run(argv: Sequence[str] | None) -> int:
             return _convert(args)
         if args.verb == "validate":
             return _validate(args)
+        if args.verb == "resolve":
+            return _resolve(args)
+        if args.verb == "find":
+            return _find(args)
         return _formats()
     except _UsageError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
