@@ -25,6 +25,7 @@ from timeline.formats._fields import near_miss
 
 __all__ = [
     "ZONES",
+    "date_time_texts",
     "date_values",
     "events",
     "json_objects",
@@ -164,6 +165,31 @@ def _date_time_texts(draw: st.DrawFn) -> str:
         if draw(st.booleans()):
             text += "." + draw(st.text(alphabet="0123456789", min_size=1, max_size=6))
     return text + _offsets(draw)
+
+
+@st.composite
+def _date_time_pairs(draw: st.DrawFn) -> str:
+    """One ISO date-time, or an interval of two, valid or not: any digits, offsets or none."""
+
+    def one() -> str:
+        year, month, day = draw(st.integers(0, 9999)), draw(st.integers(0, 13)), draw(st.integers(0, 32))
+        hour, minute = draw(st.integers(0, 25)), draw(st.integers(0, 61))
+        text = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}"
+        if draw(st.booleans()):
+            text += f":{draw(st.integers(0, 61)):02d}"
+        return text + draw(st.sampled_from(["", "Z", "+05:30", "-06:00", "+24:00", "-00:00", "+01:60"]))
+
+    def valid() -> str:
+        return _date_time_texts(draw)
+
+    make = one if draw(st.booleans()) else valid
+    text = make()
+    return text if draw(st.booleans()) else f"{text}/{make()}"
+
+
+def date_time_texts() -> st.SearchStrategy[str]:
+    """ISO date-times and intervals of two, valid and invalid alike: the texts When reads without its grammar."""
+    return _date_time_pairs()
 
 
 _FORMS = (

@@ -141,12 +141,65 @@ class TestConstruction:
         assert kept == event.recurrence
 
     @pytest.mark.parametrize(
-        "rule", ["DTSTART:20210101T000000\nRRULE:FREQ=DAILY", "FREQ=DAILY\nEXDATE:20210101", "COUNT=3", "FREQ=DAILY;;"]
+        "rule",
+        [
+            "DTSTART:20210101T000000\nRRULE:FREQ=DAILY",
+            "FREQ=DAILY\nEXDATE:20210101",
+            "COUNT=3",
+            "FREQ=DAILY;;",
+            "FREQ=DAILY;COUNT=3;UNTIL=20211231",
+        ],
     )
     def test_recurrence_is_one_rule_only(self, rule: str) -> None:
         """Several lines, a missing FREQ or empty parts are refused."""
         with pytest.raises(ParseError, match="recurrence"):
             Event(title="T", when="2021-06-07", recurrence=rule)
+
+
+class TestRdateExdate:
+    def test_extra_and_removed_occurrences(self) -> None:
+        """rdate and exdate take days, times, dates and datetimes, kept as When values."""
+        event = Event(
+            title="T",
+            when="2021-06-07T10:00",
+            recurrence="FREQ=WEEKLY",
+            rdate=["2021-06-09T10:00", datetime(2021, 6, 10, 10)],
+            exdate=[When("2021-06-14T10:00")],
+        )
+
+        assert (When("2021-06-09T10:00"), When("2021-06-10T10:00:00")) == event.rdate
+        assert (When("2021-06-14T10:00"),) == event.exdate
+
+    def test_rdate_alone_makes_a_recurring_event(self) -> None:
+        """rdate without a rule is allowed: the event happens on its start and those days."""
+        assert (When("2021-06-09"),) == Event(title="T", when="2021-06-07", rdate=[date(2021, 6, 9)]).rdate
+
+    @pytest.mark.parametrize("value", ["2021-06", "2021-06-07/2021-06-08", "2021-06-XX", "2021~"])
+    def test_only_whole_days_or_times(self, value: str) -> None:
+        """An occurrence is one whole day or time; the error names its place in the list."""
+        with pytest.raises(ParseError) as caught:
+            Event(title="T", when="2021-06-07", recurrence="FREQ=DAILY", rdate=["2021-06-09", value])
+
+        assert "rdate[1]" == caught.value.field
+
+    def test_exdate_needs_something_to_remove(self) -> None:
+        """exdate without a recurrence or rdate is refused."""
+        with pytest.raises(ParseError, match="removes occurrences") as caught:
+            Event(title="T", when="2021-06-07", exdate=["2021-06-08"])
+
+        assert "exdate" == caught.value.field
+
+    def test_rdate_needs_a_start_day(self) -> None:
+        """Like a rule, rdate needs the event to start on a day or time."""
+        with pytest.raises(ParseError, match="start day or time") as caught:
+            Event(title="T", when="2021-06", rdate=["2021-06-09"])
+
+        assert "rdate" == caught.value.field
+
+    def test_not_a_list(self) -> None:
+        """A single string is not a list of dates."""
+        with pytest.raises(ParseError, match="list of days or times"):
+            Event(title="T", when="2021-06-07", rdate="2021-06-09")
 
 
 class TestValidation:

@@ -267,3 +267,108 @@ class TestMerge:
     def test_evolve_resorts(self, timeline: Timeline) -> None:
         """attrs.evolve with reversed events still gives the documented order."""
         assert timeline == attrs.evolve(timeline, events=tuple(reversed(timeline.events)))
+
+
+class TestOccurrences:
+    def test_weekly_rule_within_a_window(self) -> None:
+        """A weekly rule gives one event per occurrence in the window, ids marked with their start."""
+        t = Timeline(events=[{"id": "w", "title": "Weekly", "when": "2021-06-07T10:00", "recurrence": "FREQ=WEEKLY"}])
+
+        got = t.occurrences("2021-06", "2021-06")
+
+        assert ["w@2021-06-07T10:00", "w@2021-06-14T10:00", "w@2021-06-21T10:00", "w@2021-06-28T10:00"] == [
+            e.id for e in got
+        ]
+        assert all(e.recurrence is None and not e.rdate for e in got)
+
+    def test_rdate_and_exdate(self) -> None:
+        """rdate adds occurrences, exdate removes them."""
+        t = Timeline(
+            events=[
+                {
+                    "id": "d",
+                    "title": "Daily",
+                    "when": "2021-06-07",
+                    "recurrence": "FREQ=DAILY;COUNT=3",
+                    "rdate": ["2021-06-20"],
+                    "exdate": ["2021-06-08"],
+                }
+            ]
+        )
+
+        assert ["2021-06-07", "2021-06-09", "2021-06-20"] == [str(e.when) for e in t.occurrences("2021", "2021")]
+
+    def test_lengths_are_kept(self) -> None:
+        """Each occurrence lasts as long as the first: days stay day intervals, times keep their end."""
+        t = Timeline(
+            events=[
+                {"id": "a", "title": "Days", "when": "2021-06-05/2021-06-06", "recurrence": "FREQ=WEEKLY;COUNT=2"},
+                {
+                    "id": "b",
+                    "title": "Hour",
+                    "when": "2021-06-07T10:00Z/2021-06-07T11:00Z",
+                    "recurrence": "FREQ=DAILY;COUNT=2",
+                },
+            ]
+        )
+
+        assert {
+            "2021-06-05/2021-06-06",
+            "2021-06-12/2021-06-13",
+            "2021-06-07T10:00Z/2021-06-07T11:00Z",
+            "2021-06-08T10:00Z/2021-06-08T11:00Z",
+        } == {str(e.when) for e in t.occurrences()}
+
+    def test_an_occurrence_overlapping_the_window_start_counts(self) -> None:
+        """An occurrence that began before the window and runs into it is kept."""
+        t = Timeline(
+            events=[{"id": "a", "title": "A", "when": "2021-06-05/2021-06-08", "recurrence": "FREQ=WEEKLY;COUNT=2"}]
+        )
+
+        assert ["2021-06-05/2021-06-08"] == [str(e.when) for e in t.occurrences("2021-06-07", "2021-06-09")]
+
+    def test_other_events_are_kept_when_they_overlap(self) -> None:
+        """Events without recurrence are kept as between() keeps them."""
+        t = Timeline(events=[{"title": "June", "when": "2021-06"}, {"title": "May", "when": "2021-05"}])
+
+        assert ["June"] == [e.title for e in t.occurrences("2021-06-10", "2021-06-11")]
+
+    def test_endless_rule_needs_a_window_end(self) -> None:
+        """A rule without COUNT or UNTIL cannot be expanded into an open window."""
+        t = Timeline(events=[{"id": "w", "title": "Weekly", "when": "2021-06-07", "recurrence": "FREQ=WEEKLY"}])
+
+        with pytest.raises(ValueError, match="without end"):
+            t.occurrences("2021-06-01")
+
+    def test_until_in_utc_with_a_floating_start(self) -> None:
+        """UNTIL in UTC bounds a rule whose start is a floating time."""
+        t = Timeline(
+            events=[
+                {
+                    "id": "w",
+                    "title": "W",
+                    "when": "2021-06-07T10:00",
+                    "recurrence": "FREQ=WEEKLY;UNTIL=20210615T000000Z",
+                }
+            ]
+        )
+
+        assert ["2021-06-07T10:00", "2021-06-14T10:00"] == [str(e.when) for e in t.occurrences()]
+
+    def test_rule_follows_the_event_zone(self) -> None:
+        """A window in the timeline's zone is read on the event's own clock."""
+        t = Timeline(
+            tz="Asia/Tokyo",
+            events=[
+                {
+                    "id": "w",
+                    "title": "W",
+                    "when": "2021-06-07T20:00",
+                    "tz": "America/New_York",
+                    "recurrence": "FREQ=DAILY",
+                }
+            ],
+        )
+
+        # 2021-06-09 in Tokyo runs from 11:00 on June 8 to 10:59 on June 9 in New York.
+        assert ["2021-06-08T20:00"] == [str(e.when) for e in t.occurrences("2021-06-09", "2021-06-09")]

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from strategies import date_values, partial_date_texts, when_texts, whens, zones
+from strategies import date_time_texts, date_values, partial_date_texts, when_texts, whens, zones
 
 from timeline import OutOfRangeError, ParseError, PartialDate, Precision, When
 
@@ -347,7 +347,31 @@ class TestParse:
         )
 
 
-class TestGroupings:
+class TestDateTimeFastPath:
+    @given(date_time_texts())
+    def test_same_answer_as_the_grammar(self, text: str) -> None:
+        """ISO date-times skip the EDTF grammar, with the same bounds, flags and errors as going through it."""
+        from timeline._when import _parse_general, _parse_interval
+
+        try:
+            if "/" in text:
+                start, end, kinds = _parse_interval(text)
+                assert start is not None
+                assert end is not None
+                expected: object = (start._lo, end._hi, kinds, start.floating)
+            else:
+                point = _parse_general(text, text)
+                expected = (point._lo, point._hi, "", point.floating)
+        except ParseError as exc:
+            with pytest.raises(ParseError) as caught:
+                When(text)
+            assert exc.message == caught.value.message
+            return
+        when = When(text)
+
+        assert expected == (when._lo, when._hi, when._kinds, when.floating)
+        assert text == str(when)
+
     @pytest.mark.parametrize(("code", "first", "last"), GROUPINGS)
     def test_grouping_bounds(self, code: int, first: date, last: date) -> None:
         """Seasons, quarters, quadrimesters and semesters cover their ISO 8601-2 months."""

@@ -409,6 +409,9 @@ def _convert_recurrence(value: object) -> str | None:
     rule = value.strip().upper().removeprefix("RRULE:")
     if not _RRULE_RE.fullmatch(rule):
         raise _bad("recurrence", f"'recurrence' must be one RRULE such as {_RRULE_EXAMPLE}, got {value!r}")
+    parts = {part.partition("=")[0] for part in rule.split(";")}
+    if {"COUNT", "UNTIL"} <= parts:
+        raise _bad("recurrence", f"'recurrence' may end by COUNT or by UNTIL, not both (RFC 5545), got {value!r}")
     try:
         # dateutil wants an aware start when UNTIL is given in UTC, as RFC 5545 allows.
         aware = "UNTIL=" in rule and rule.split("UNTIL=", 1)[1].split(";", 1)[0].endswith("Z")

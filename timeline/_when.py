@@ -650,6 +650,12 @@ def _datetime_key(text: str) -> tuple[int, int] | None:
 _ONE_US: Final = timedelta(microseconds=1)
 
 
+def _plain_offset(match: re.Match[str]) -> bool:
+    """True for no offset, Z or one within +-23:59 (fromisoformat takes minutes up to 60)."""
+    zone = match[7]
+    return zone is None or zone == "Z" or (zone[1:3] <= "23" and zone[4:6] <= "59")
+
+
 def _datetime_keys(text: str) -> tuple[Key, Key, str, bool] | None:
     """Bounds, end kinds and floating flag of an ISO date-time or an interval of two; else None.
 
@@ -658,14 +664,14 @@ def _datetime_keys(text: str) -> tuple[Key, Key, str, bool] | None:
     """
     first, slash, second = text.partition("/")
     start = _DATETIME_RE.fullmatch(first)
-    if start is None or start[4] > "23":  # newer Pythons read 24:00 as the next midnight
+    if start is None or start[4] > "23" or not _plain_offset(start):  # newer Pythons read 24:00 as midnight
         return None
     floating = start[7] is None
     if not slash:
         keys = _datetime_key(first)
         return None if keys is None else (keys[0], keys[0], "", floating)
     end = _DATETIME_RE.fullmatch(second)
-    if end is None or end[4] > "23" or (end[7] is None) != floating:
+    if end is None or end[4] > "23" or not _plain_offset(end) or (end[7] is None) != floating:
         return None
     lo, hi = _datetime_key(first), _datetime_key(second)
     if lo is None or hi is None or hi[0] < lo[0] or hi[1] < lo[1]:

@@ -188,9 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Warnings (a kept field that looks misspelt, say) go to stderr as
     ``timeline: warning: ...`` lines and do not change the exit status.
 
-    >>> main(["formats"])  # doctest: +NORMALIZE_WHITESPACE
-    json        .json       read/write  canonical lossless JSON (options: indent)
-    toml        .toml       read        hand-authored TOML
+    >>> main(["validate", "examples/harris-trip.toml"])
+    examples/harris-trip.toml: ok, 9 events
     0
     """
     with warnings.catch_warnings(record=True) as caught:
