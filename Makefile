@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-phrases fuzz clean
+.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,17 @@ bench: $(STAMP)
 
 bench-phrases: $(STAMP)
 	$(BIN)/python benchmarks/phrases.py
+
+# The .ics writer against icalendar, ics-py and vobject, and its memory when streaming.
+bench-ics: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(BIN)/python benchmarks/ics.py
+
+# Five real iCalendar parsers (three in Python, ical.js and node-ical in Node) read our .ics and jCal.
+check-ics: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	cd tools/ics-clients && npm ci --no-audit --no-fund --silent
+	$(BIN)/python tools/ics-clients/check.py
 
 fuzz: $(STAMP)
 	TIMELINE_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests -q

@@ -376,6 +376,27 @@ class TestTimes:
         assert "DTSTART:20210607T100000Z" in unfolded(text)
         assert "VTIMEZONE" not in text
 
+    @pytest.mark.parametrize(
+        ("when", "utc"),
+        [
+            ("2021-10-31T02:30", "20211031T003000Z"),  # shown twice: the first time, in summer time
+            ("2021-03-28T02:30", "20210328T013000Z"),  # never shown: read with the offset before the gap
+        ],
+    )
+    def test_times_the_clock_shows_twice_or_never_are_written_in_utc(self, when: str, utc: str) -> None:
+        """Clients disagree on such times, so they are written as the instant RFC 5545 means, in UTC."""
+        event = Event(title="A", when=when, tz="Europe/Berlin")
+        text = ics([event])
+
+        assert f"DTSTART:{utc}" in unfolded(text)
+        assert [event] == list(from_icalendar(icalendar.Calendar.from_ical(text)))
+
+    def test_recurring_events_keep_their_zone_through_unclear_times(self) -> None:
+        """A recurring event stays on its zone's clock: its rule follows local time."""
+        event = Event(title="A", when="2021-10-31T02:30", tz="Europe/Berlin", recurrence="FREQ=YEARLY;COUNT=2")
+
+        assert "DTSTART;TZID=Europe/Berlin:20211031T023000" in unfolded(ics([event]))
+
     def test_timed_interval_has_dtend(self) -> None:
         """An interval of times has DTEND at its end."""
         text = ics([Event(title="A", when="2021-06-07T10:00/2021-06-07T11:30", tz="Europe/Berlin")])

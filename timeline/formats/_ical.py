@@ -38,7 +38,7 @@ from timeline._timeline import Timeline
 from timeline._when import _DAY_US, _MAX_ORDINAL, When, _shift
 from timeline.errors import FormatError, TimelineWarning
 from timeline.formats._fields import source_data
-from timeline.formats._vtimezone import UTC_NAMES, Prop, vtimezone
+from timeline.formats._vtimezone import UTC_NAMES, Prop, unclear, vtimezone
 
 __all__ = [
     "CalendarHead",
@@ -429,6 +429,17 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
         append(("DTSTART;VALUE=DATE", _DATE, "date", _day(lo)))
         append(("DTEND;VALUE=DATE", _DATE, "date", _day(hi)))
     else:
+        if (
+            where not in ("", "Z")
+            and event.recurrence is None
+            and not event.rdate
+            and (unclear(where, lo) or (hi is not None and unclear(where, hi)))
+        ):
+            # A time the zone's clock shows twice or never: clients disagree on
+            # which instant it is, so write the one RFC 5545 means, in UTC.
+            zone = event_zone(where)
+            lo, hi = _shift(lo, zone, None), None if hi is None else _shift(hi, zone, None)  # type: ignore[assignment]
+            where = "Z"
         start_head, end_head, params = _zone_heads(where)
         suffix = "Z" if where == "Z" else ""
         append((start_head, params, "date-time", _time(lo) + suffix))

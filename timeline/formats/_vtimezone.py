@@ -229,3 +229,34 @@ def vtimezone(name: str, first_year: int, last_year: int) -> tuple[Prop, ...] | 
             props.append(("RDATE", (), "date-times", tuple(rdates)))
         props.append(("END", (), "end", kind))
     return tuple(props)
+
+
+_DAY_US: Final = 86_400_000_000
+
+
+@functools.lru_cache(maxsize=16_384)
+def _unclear_spans(name: str, year: int) -> tuple[tuple[int, int], ...]:
+    """Wall-clock key spans ``[lo, hi)`` that the zone's clock shows twice or never, near UTC year ``year``."""
+    spans = []
+    for near in (year - 1, year, year + 1):
+        if not 1 <= near <= 9998:
+            continue
+        for onset, before, after, _, _ in _year_transitions(name, near):
+            utc = onset.toordinal() * _DAY_US + (onset.hour * 3600 + onset.minute * 60 + onset.second) * 1_000_000
+            spans.append((utc + min(before, after) * 1_000_000, utc + max(before, after) * 1_000_000))
+    return tuple(spans)
+
+
+def unclear(name: str, key: int) -> bool:
+    """True when wall-clock ``key`` in zone ``name`` is shown twice (clocks go back) or never (they skip).
+
+    >>> from datetime import datetime
+    >>> key = lambda d: d.toordinal() * _DAY_US + (d.hour * 3600 + d.minute * 60) * 1_000_000
+    >>> [unclear("Europe/Berlin", key(datetime(2021, 10, 31, hour, 30))) for hour in (1, 2, 3)]
+    [False, True, False]
+    """
+    ordinal = key // _DAY_US
+    if not 2 <= ordinal <= 3_652_000:
+        return False
+    year = datetime.fromordinal(ordinal).year
+    return any(lo <= key < hi for lo, hi in _unclear_spans(name, year))
