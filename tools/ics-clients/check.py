@@ -169,9 +169,8 @@ def main() -> int:
             if not agrees:
                 for uid in sorted(set(seen) | set(reference)):
                     if seen.get(uid) != reference.get(uid) and uid not in bugs:
-                        print(
-                            f"    {uid}: {client} {seen.get(uid)!r}\n    {' ' * len(uid)}  {reference_name} {reference.get(uid)!r}"
-                        )
+                        print(f"    {uid}: {client} {seen.get(uid)!r}")
+                        print(f"    {' ' * len(uid)}  {reference_name} {reference.get(uid)!r}")
         source = next(s for s in SOURCES if s.stem == path.stem)
         same = back == timeline.load(source)
         failures += not same
