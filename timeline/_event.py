@@ -622,7 +622,10 @@ class Event:
         self.rdate = () if rdate in ((), []) else _convert_dates("rdate", rdate)
         self.exdate = () if exdate in ((), []) else _convert_dates("exdate", exdate)
         self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra, _RESERVED)
-        self.id = derive_id(self.title, self.when, self.location, self.group) if id is None else _convert_id(id)
+        if id is None:
+            self.id = derive_id(self.title, self.when, self.location, self.group)
+        else:
+            self.id = id if type(id) is str and id.isascii() and id.strip() else _convert_id(id)
         if self.recurrence is not None or self.rdate:
             start = self.when.start
             if start is None or start.precision < Precision.DAY or start.unspecified:

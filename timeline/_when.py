@@ -795,7 +795,7 @@ class When(_WhenSlots):
             lo_ymd, hi_ymd = _plain_bounds(text, plain)[:2]
             self._lo, self._hi = _day_keys(lo_ymd, hi_ymd)
             self._start = self._end = None
-        elif (timed := _datetime_keys(text)) is not None:
+        elif "T" in text and (timed := _datetime_keys(text)) is not None:
             # ISO date-times (or an interval of two): their PartialDates wait until asked for.
             self._lo, self._hi, self._kinds, self._floating = timed
             self._aware = not self._floating

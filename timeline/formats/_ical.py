@@ -235,13 +235,18 @@ def _day(ordinal: int) -> str:
     return text
 
 
+_CLOCK: dict[int, str] = {}
+
+
 def _time(key: int) -> str:
     """``YYYYMMDDTHHMMSS`` of a wall-clock key (microseconds since day 0), whole seconds."""
     ordinal, micro = divmod(key, _DAY_US)
     seconds = micro // 1_000_000
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{_day(ordinal)}T{hours:02d}{minutes:02d}{seconds:02d}"
+    clock = _CLOCK.get(seconds)
+    if clock is None:  # at most 86,400 of them; calendars reuse a few
+        hours, rest = divmod(seconds, 3600)
+        clock = _CLOCK[seconds] = f"T{hours:02d}{rest // 60:02d}{rest % 60:02d}"
+    return _day(ordinal) + clock
 
 
 def _year(key: int) -> int:
@@ -282,24 +287,34 @@ def _all_timed(when: When) -> bool:
 
 def _span(event: Event, when: When, settings: Settings, exact: bool) -> _Span | None:
     """Where ``when`` goes on the calendar, by the coarse policy; None to skip (after a warning)."""
-    if _all_timed(when):
-        where = _time_zone(when, event.tz or settings.tz)
-        lo, hi = _time_keys(when, where)
+    text = when._text
+    kinds = when._kinds
+    lo, hi = when._lo, when._hi
+    if "T" in text and (not kinds or (kinds == "dd" and text.count("T") == 2)):  # _all_timed, inline: hot
+        zone_name = event.tz or settings.tz
+        if zone_name is None or zone_name in UTC_NAMES:
+            where = "" if (when._floating and zone_name is None) else "Z"
+        else:
+            where = zone_name
+            if not when._floating:
+                zone = event_zone(where)
+                lo, hi = _shift(lo, None, zone), _shift(hi, None, zone)
+        assert isinstance(lo, int)
+        assert isinstance(hi, int)
         if not 1 <= lo // _DAY_US <= _MAX_ORDINAL:
-            _warn(event, f"{str(when)!r} lies outside the years 1-9999 a calendar can hold; skipped")
+            _warn(event, f"{text!r} lies outside the years 1-9999 a calendar can hold; skipped")
             return None
         if not exact and settings.coarse == "skip":
-            _warn(event, f"{str(when)!r} is not an exact time; skipped (coarse='skip')")
+            _warn(event, f"{text!r} is not an exact time; skipped (coarse='skip')")
             return None
-        return ("time", lo, hi if when._kinds else None, where)
-    low, high = when._lo, when._hi
-    if not (isinstance(low, int) and isinstance(high, int)) or low < _DAY_US or high // _DAY_US >= _MAX_ORDINAL:
-        _warn(event, f"{str(when)!r} lies outside the years 1-9999 a calendar can hold; skipped")
+        return ("time", lo, hi if kinds else None, where)
+    if not (isinstance(lo, int) and isinstance(hi, int)) or lo < _DAY_US or hi // _DAY_US >= _MAX_ORDINAL:
+        _warn(event, f"{text!r} lies outside the years 1-9999 a calendar can hold; skipped")
         return None
-    first, last = low // _DAY_US, high // _DAY_US
+    first, last = lo // _DAY_US, hi // _DAY_US
     if not exact:
         if settings.coarse == "skip":
-            _warn(event, f"{str(when)!r} is not a whole day; skipped (coarse='skip')")
+            _warn(event, f"{text!r} is not a whole day; skipped (coarse='skip')")
             return None
         if settings.coarse == "first-day":
             last = first

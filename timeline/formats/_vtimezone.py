@@ -234,17 +234,10 @@ def vtimezone(name: str, first_year: int, last_year: int) -> tuple[Prop, ...] | 
 _DAY_US: Final = 86_400_000_000
 
 
-@functools.lru_cache(maxsize=16_384)
-def _unclear_spans(name: str, year: int) -> tuple[tuple[int, int], ...]:
-    """Wall-clock key spans ``[lo, hi)`` that the zone's clock shows twice or never, near UTC year ``year``."""
-    spans = []
-    for near in (year - 1, year, year + 1):
-        if not 1 <= near <= 9998:
-            continue
-        for onset, before, after, _, _ in _year_transitions(name, near):
-            utc = onset.toordinal() * _DAY_US + (onset.hour * 3600 + onset.minute * 60 + onset.second) * 1_000_000
-            spans.append((utc + min(before, after) * 1_000_000, utc + max(before, after) * 1_000_000))
-    return tuple(spans)
+# Per zone: the UTC years looked at, and the days on its wall clock that hold
+# a time shown twice or never, with those spans. Almost every lookup finds
+# no such day, which costs two dictionary reads.
+_UNCLEAR: dict[str, tuple[set[int], dict[int, list[tuple[int, int]]]]] = {}
 
 
 def unclear(name: str, key: int) -> bool:
@@ -256,7 +249,20 @@ def unclear(name: str, key: int) -> bool:
     [False, True, False]
     """
     ordinal = key // _DAY_US
-    if not 2 <= ordinal <= 3_652_000:
-        return False
-    year = datetime.fromordinal(ordinal).year
-    return any(lo <= key < hi for lo, hi in _unclear_spans(name, year))
+    entry = _UNCLEAR.get(name)
+    if entry is None:
+        entry = _UNCLEAR[name] = (set(), {})
+    years, days = entry
+    year = ordinal * 400 // 146_097 + 1  # within a year of the true one
+    if year not in years:
+        for near in (year - 1, year, year + 1):
+            if near in years or not 1 <= near <= 9998:
+                continue
+            years.add(near)
+            for onset, before, after, _, _ in _year_transitions(name, near):
+                utc = onset.toordinal() * _DAY_US + (onset.hour * 3600 + onset.minute * 60 + onset.second) * 1_000_000
+                lo, hi = utc + min(before, after) * 1_000_000, utc + max(before, after) * 1_000_000
+                for day in range(lo // _DAY_US, (hi - 1) // _DAY_US + 1):
+                    days.setdefault(day, []).append((lo, hi))
+    spans = days.get(ordinal)
+    return spans is not None and any(lo <= key < hi for lo, hi in spans)

@@ -95,7 +95,10 @@ def lines(props: Iterable[Prop]) -> list[str]:
     search = _ESCAPE_RE.search
     for head, _, kind, value in props:
         if kind == "text":
-            text = escape_text(value) if search(value) else value  # type: ignore[arg-type, call-overload]
+            text = value  # type: ignore[assignment]
+            if search(text):
+                text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                text = text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
         elif kind in {"begin", "end"}:
             append(f"{head}:{value}\r\n")
             continue
