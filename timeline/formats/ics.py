@@ -95,7 +95,7 @@ def lines(props: Iterable[Prop]) -> list[str]:
     search = _ESCAPE_RE.search
     for head, _, kind, value in props:
         if kind == "text":
-            text = value  # type: ignore[assignment]
+            text = str(value)
             if search(text):
                 text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
                 text = text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
