@@ -135,6 +135,8 @@ class TestErrors:
             ('{\n"events": {}}', 2, "events", "must be a list"),
             ('{"events": [\n1]}', 2, "events[0]", "must be a table"),
             ('{"events": [\n{"title": "A",\n"when": "2021-13"}]}', 3, "events[0].when", "'2021-13'"),
+            ('{"eras": [\n{"title": "A",\n"when": "2021-13"}]}', 3, "eras[0].when", "'2021-13'"),
+            ('{"eras": {}}', 1, "eras", "must be a list"),
             (
                 '{"events": [{"title": "A", "when": "2021",\n"sources": [{"url": "x y"}]}]}',
                 2,
@@ -188,6 +190,8 @@ class TestSchema:
             {"events": [{"title": "A", "when": "2021", "status": "maybe"}]},
             {"events": [{"title": "A", "when": "2021", "geo": [91, 0]}]},
             {"events": [{"title": "A", "when": "2021", "sources": [{"publisher": "P"}]}]},
+            {"eras": [{"title": "A", "when": "2021", "colour": "red"}]},
+            {"eras": [{"when": "2021"}]},
         ],
     )
     def test_schema_rejects_what_the_reader_rejects(self, document: dict[str, object]) -> None:

@@ -6,6 +6,7 @@
 {"version": 1, "title": "Trip"
 """
 
+from timeline._era import Era
 from timeline._event import Event, Geo, JSONValue, Media, Source, Status
 from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
@@ -21,6 +22,7 @@ from timeline.formats import Format, dump, dumps, get_format, list_formats, load
 
 __all__ = [
     "DuplicateEventError",
+    "Era",
     "Event",
     "Format",
     "FormatError",

@@ -1,4 +1,4 @@
-"""The ``timeline`` command: convert, validate and list formats.
+"""The ``timeline`` command: convert, validate, list formats, print the schema.
 
 Exit status: 0 on success, 1 when the input is wrong (one line on stderr
 naming the file and where), 2 on misuse (unknown format, bad arguments).
@@ -7,6 +7,7 @@ naming the file and where), 2 on misuse (unknown format, bad arguments).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import warnings
 from collections.abc import Sequence
@@ -63,6 +64,7 @@ def _build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--from", dest="from_format", metavar="F", help="input format (default: from the suffix)")
 
     verbs.add_parser("formats", help="list the formats, their suffixes and options")
+    verbs.add_parser("schema", help="print the JSON Schema of the canonical JSON form")
     return parser
 
 
@@ -140,6 +142,13 @@ def _formats() -> int:
     return EXIT_OK
 
 
+def _schema() -> int:
+    from timeline.formats.json import schema  # noqa: PLC0415 - only this verb needs it
+
+    print(json.dumps(schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
@@ -171,6 +180,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return _convert(args)
         if args.verb == "validate":
             return _validate(args)
+        if args.verb == "schema":
+            return _schema()
         return _formats()
     except _UsageError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
