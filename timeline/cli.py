@@ -158,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["formats"])  # doctest: +NORMALIZE_WHITESPACE
     json        .json       read/write  canonical lossless JSON (options: indent)
     toml        .toml       read        hand-authored TOML
+    yaml        .yaml .yml  read/write  hand-written YAML (the yaml extra)
     0
     """
     with warnings.catch_warnings(record=True) as caught:
