@@ -6,6 +6,7 @@
 {"version": 1, "title": "Trip"
 """
 
+from timeline._describe import describe
 from timeline._era import Era
 from timeline._event import Event, Geo, JSONValue, Media, Source, Status
 from timeline._timeline import Timeline
@@ -39,6 +40,7 @@ __all__ = [
     "TimelineError",
     "TimelineWarning",
     "When",
+    "describe",
     "dump",
     "dumps",
     "get_format",

@@ -1,0 +1,358 @@
+"""Dates in words, as an editor writes them: ``When("2021-06-07/2021-06-08")`` -> "June 7–8, 2021".
+
+:func:`describe` is the one place where a :class:`~timeline.When` becomes
+text for people; Markdown, the terminal, TimelineJS ``display_date`` and the
+.ics description line all use it, so a date reads the same everywhere. The
+forms follow the Wikipedia Manual of Style for dates and numbers: month
+names in full, en dashes for ranges (unspaced inside one month or year,
+spaced across them), "c." for approximate, "?" for uncertain, "BC" for
+years before 1.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Final, Literal
+
+from timeline._when import PartialDate, Precision, When
+
+__all__ = ["Style", "describe"]
+
+Style = Literal["mdy", "dmy"]
+"""``"mdy"``: "May 31, 2021" (the default); ``"dmy"``: "31 May 2021"."""
+
+_STYLES: Final = ("mdy", "dmy")
+_MONTHS: Final = (
+    "", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_NDASH: Final = "\u2013"
+_SPACED: Final = f" {_NDASH} "
+_MINUS: Final = "\u2212"
+
+# Sub-year groupings of ISO 8601-2 (see _when._GROUPINGS for their months).
+_NORTH, _SOUTH = "", " (Southern Hemisphere)"
+_SEASONS: Final[dict[int, tuple[str, str]]] = {
+    21: ("spring", _NORTH), 22: ("summer", _NORTH), 23: ("autumn", _NORTH), 24: ("winter", _NORTH),
+    25: ("spring", _NORTH), 26: ("summer", _NORTH), 27: ("autumn", _NORTH), 28: ("winter", _NORTH),
+    29: ("spring", _SOUTH), 30: ("summer", _SOUTH), 31: ("autumn", _SOUTH), 32: ("winter", _SOUTH),
+}  # fmt: skip
+# Seasons that run from December into the next year.
+_ACROSS_NEW_YEAR: Final = frozenset({24, 28, 30})
+# Quarters, quadrimesters, semesters: their name, and the word before the year.
+_PARTS_OF_YEAR: Final[dict[int, tuple[str, str]]] = {
+    33: ("Q1", " "), 34: ("Q2", " "), 35: ("Q3", " "), 36: ("Q4", " "),
+    37: ("January–April", " "), 38: ("May–August", " "), 39: ("September–December", " "),
+    40: ("the first half", " of "), 41: ("the second half", " of "),
+}  # fmt: skip
+
+
+def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None) -> str:
+    """``when`` in words, as an editor writes a date.
+
+    Args:
+        when: A :class:`When`, or EDTF text to parse.
+        style: ``"mdy"`` for "May 31, 2021" (the default) or ``"dmy"`` for
+            "31 May 2021".
+        tz: The IANA zone name a floating time of day belongs to (the
+            event's or the timeline's ``tz``), shown after the time. Times
+            with a UTC offset show the offset instead.
+
+    Returns:
+        One line of text; never empty. Every value the model holds has a
+        description, including years of any size, significant digits and
+        unspecified digits anywhere.
+
+    Raises:
+        ParseError: ``when`` is text that is not valid EDTF.
+        ValueError: ``style`` is neither ``"mdy"`` nor ``"dmy"``.
+
+    >>> describe("2021-05-31"), describe("2021-05-31", style="dmy")
+    ('May 31, 2021', '31 May 2021')
+    >>> describe("2021-06-06/2021-06-08"), describe("2021-05-31/2021-06-02")
+    ('June 6–8, 2021', 'May 31 – June 2, 2021')
+    >>> describe("2021-03/2021-05"), describe("2019/2021"), describe("2021-06/..")
+    ('March–May 2021', '2019–2021', 'since June 2021')
+    >>> describe("196X"), describe("2019~"), describe("2018?"), describe("-0043")
+    ('the 1960s', 'c. 2019', '2018?', '44 BC')
+    >>> describe("2021-06-07T10:00", tz="America/Guatemala")
+    'June 7, 2021, 10:00 (America/Guatemala)'
+    """
+    if style not in _STYLES:
+        raise ValueError(f"style must be 'mdy' or 'dmy', got {style!r}")
+    value = When(when) if isinstance(when, str) else when
+    return _Describer(style, tz).when(value)
+
+
+class _Describer:
+    """One call's settings, so that the helpers need not pass them along."""
+
+    __slots__ = ("dmy", "tz")
+
+    def __init__(self, style: Style, tz: str | None) -> None:
+        self.dmy = style == "dmy"
+        self.tz = tz
+
+    def when(self, value: When) -> str:
+        start, end = value.start, value.end
+        if not value.is_interval or (start == end and start is not None):
+            assert start is not None
+            return self.point(start)
+        if start is None:
+            assert end is not None
+            return ("until " if value.start_unknown else "up to ") + self.point(end)
+        if end is None:
+            return ("from " if value.end_unknown else "since ") + self.point(start)
+        return self.range(start, end)
+
+    # One date --------------------------------------------------------------
+
+    def point(self, point: PartialDate) -> str:
+        text, zone = self.core(point)
+        return _qualified(point, text) + zone
+
+    def core(self, point: PartialDate) -> tuple[str, str]:
+        """The date without qualifiers, and the zone note that follows them."""
+        precision = point.precision
+        if precision >= Precision.MINUTE:
+            return f"{self.day(point)}, {_clock(point)}", self.zone(point)
+        if point.unspecified:
+            return self.unspecified(point), ""
+        year = point.year
+        assert year is not None
+        if precision is Precision.YEAR:
+            return _year(year), ""
+        if precision is Precision.SEASON:
+            return _season(point), ""
+        if precision is Precision.MONTH:
+            return self.month_year(point), ""
+        if precision is Precision.WEEK:
+            week = point.week
+            assert week is not None
+            monday = date.fromisocalendar(year, week, 1)
+            return f"the week of {self.full_day(monday.year, monday.month, monday.day)}", ""
+        return self.day(point), ""
+
+    def zone(self, point: PartialDate) -> str:
+        offset = point.utc_offset
+        if offset is None:
+            return f" ({self.tz})" if self.tz else ""
+        if not offset:
+            return " (UTC)"
+        sign = "+" if offset > timedelta(0) else _MINUS
+        minutes = abs(offset) // timedelta(minutes=1)
+        return f" (UTC{sign}{minutes // 60:02d}:{minutes % 60:02d})"
+
+    def day(self, point: PartialDate) -> str:
+        year, month, day = point.year, point.month, point.day
+        assert year is not None
+        assert month is not None
+        assert day is not None
+        return self.full_day(year, month, day)
+
+    def full_day(self, year: int, month: int, day: int) -> str:
+        if self.dmy:
+            return f"{day} {_MONTHS[month]} {_year(year)}"
+        return f"{_MONTHS[month]} {day}, {_year(year)}"
+
+    def day_month(self, month: int, day: int) -> str:
+        return f"{day} {_MONTHS[month]}" if self.dmy else f"{_MONTHS[month]} {day}"
+
+    def month_year(self, point: PartialDate) -> str:
+        year, month = point.year, point.month
+        assert year is not None
+        assert month is not None
+        return f"{_MONTHS[month]} {_year(year)}"
+
+    # Two dates -------------------------------------------------------------
+
+    def days(self, y1: int, m1: int, d1: int, y2: int, m2: int, d2: int) -> str:
+        """From one day to another: "June 6–8, 2021", "May 31 – June 2, 2021"."""
+        if y1 != y2:
+            return f"{self.full_day(y1, m1, d1)}{_SPACED}{self.full_day(y2, m2, d2)}"
+        if m1 == m2:
+            if self.dmy:
+                return f"{d1}{_NDASH}{d2} {_MONTHS[m1]} {_year(y1)}"
+            return f"{_MONTHS[m1]} {d1}{_NDASH}{d2}, {_year(y1)}"
+        both = f"{self.day_month(m1, d1)}{_SPACED}{self.day_month(m2, d2)}"
+        return f"{both} {_year(y1)}" if self.dmy else f"{both}, {_year(y1)}"
+
+    @staticmethod
+    def months(y1: int, m1: int, y2: int, m2: int) -> str:
+        """From one month to another: "March–May 2021", "November 2021 – February 2022"."""
+        if y1 == y2:
+            return f"{_MONTHS[m1]}{_NDASH}{_MONTHS[m2]} {_year(y1)}"
+        return f"{_MONTHS[m1]} {_year(y1)}{_SPACED}{_MONTHS[m2]} {_year(y2)}"
+
+    def range(self, start: PartialDate, end: PartialDate) -> str:
+        """Both ends known: the short forms where the Manual of Style has them."""
+        plain = (
+            not (start.approximate or start.uncertain or start.unspecified or end.approximate or end.uncertain)
+            and not end.unspecified
+        )
+        if plain and start.precision is end.precision:
+            short = self.short_range(start, end)
+            if short is not None:
+                return short
+        first, first_zone = self.core(start)
+        last, last_zone = self.core(end)
+        if first_zone == last_zone:
+            return f"{_qualified(start, first)}{_SPACED}{_qualified(end, last)}{last_zone}"
+        return f"{_qualified(start, first)}{first_zone}{_SPACED}{_qualified(end, last)}{last_zone}"
+
+    def short_range(self, start: PartialDate, end: PartialDate) -> str | None:
+        precision = start.precision
+        y1, y2 = start.year, end.year
+        assert y1 is not None
+        assert y2 is not None
+        if precision is Precision.YEAR:
+            return _year_range(y1, y2)
+        m1, m2 = start.month, end.month
+        if precision is Precision.MONTH:
+            assert m1 is not None
+            assert m2 is not None
+            return self.months(y1, m1, y2, m2)
+        d1, d2 = start.day, end.day
+        if precision is Precision.DAY:
+            assert m1 is not None
+            assert m2 is not None
+            assert d1 is not None
+            assert d2 is not None
+            return self.days(y1, m1, d1, y2, m2, d2)
+        if precision >= Precision.MINUTE and (y1, m1, d1) == (y2, m2, d2) and start.utc_offset == end.utc_offset:
+            return f"{self.day(start)}, {_clock(start)}{_NDASH}{_clock(end)}{self.zone(start)}"
+        return None
+
+    # Unspecified digits ----------------------------------------------------
+
+    def unspecified(self, point: PartialDate) -> str:
+        """A value with ``X`` digits or significant digits, in words."""
+        precision = point.precision
+        _, month_mask, day_mask = _masks(point)
+        alone, after_in = _year_phrases(point)
+        if precision is Precision.YEAR:
+            return alone
+        if precision is Precision.SEASON:
+            code = point.season
+            assert code is not None
+            if code in _SEASONS:
+                return f"{''.join(_SEASONS[code])} in {after_in}"
+            name, joint = _PARTS_OF_YEAR[code]
+            return f"{name} of a year in {after_in}" if joint == " of " else f"{name} in {after_in}"
+        year, month, day = point.year, point.month, point.day
+        if year is None and month is not None:
+            # Only the year is unspecified: June in the 1960s, June 6 in an unknown year.
+            if precision is Precision.MONTH:
+                return f"{_MONTHS[month]} in {after_in}"
+            if day is not None:
+                return f"{self.day_month(month, day)} in {after_in}"
+            if day_mask == "XX":
+                return f"some day in {_MONTHS[month]} in {after_in}"
+        if year is not None and month_mask == "XX" and day_mask in (None, "XX"):
+            return f"some {'month' if precision is Precision.MONTH else 'day'} in {alone}"
+        if year is not None and month is not None and day_mask == "XX":
+            return f"some day in {_MONTHS[month]} {alone}"
+        # Anything else: the span the digits allow, at the value's precision.
+        (y1, m1, d1), (y2, m2, d2) = _span(point)
+        if precision is Precision.MONTH:
+            return f"sometime in {self.months(y1, m1, y2, m2)}"
+        return f"sometime in {self.days(y1, m1, d1, y2, m2, d2)}"
+
+
+def _qualified(point: PartialDate, text: str) -> str:
+    if point.approximate:
+        text = f"c. {text}"
+    if point.uncertain:
+        text += "?"
+    return text
+
+
+def _number(value: int) -> str:
+    # The Manual of Style groups digits of numbers from five digits up, never years of four.
+    return f"{value:,}" if value >= 10_000 else str(value)
+
+
+def _year(year: int) -> str:
+    """An astronomical year as people write it: year 0 is 1 BC, -43 is 44 BC."""
+    return f"{_number(1 - year)} BC" if year <= 0 else _number(year)
+
+
+def _year_range(first: int, last: int) -> str:
+    if first == last:
+        return _year(first)
+    if last <= 0:
+        return f"{_number(1 - first)}{_NDASH}{_number(1 - last)} BC"
+    if first <= 0:
+        return f"{_year(first)}{_SPACED}AD {_number(last)}"
+    return f"{_number(first)}{_NDASH}{_number(last)}"
+
+
+def _ordinal(value: int) -> str:
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
+
+
+def _season(point: PartialDate) -> str:
+    code, year = point.season, point.year
+    assert code is not None
+    assert year is not None
+    if code in _SEASONS:
+        name, where = _SEASONS[code]
+        years = _year_range(year, year + 1) if code in _ACROSS_NEW_YEAR else _year(year)
+        return f"{name} {years}{where}"
+    name, joint = _PARTS_OF_YEAR[code]
+    return f"{name}{joint}{_year(year)}"
+
+
+def _clock(point: PartialDate) -> str:
+    time = point.time
+    assert time is not None
+    hour, minute, second, micro = time
+    text = f"{hour:02d}:{minute:02d}"
+    if point.precision is Precision.SECOND:
+        text += f":{second:02d}"
+        if micro:
+            text += f".{micro:06d}".rstrip("0")
+    return text
+
+
+def _masks(point: PartialDate) -> tuple[str, str | None, str | None]:
+    """The year, month and day digits as written, X included, with the year's sign."""
+    text = point.text.rstrip("?~%")
+    negative = text.startswith("-")
+    parts = text.lstrip("-").split("-")
+    year = ("-" if negative else "") + parts[0]
+    return year, parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+
+
+def _span(point: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    # The first and last day the digits allow: PartialDate keeps them for its
+    # bounds as plain tuples, which hold years of any size (dates do not).
+    fields = point._fields
+    first, last = fields[PartialDate._LODAY], fields[PartialDate._HIDAY]
+    assert isinstance(first, tuple)
+    assert isinstance(last, tuple)
+    return first, last
+
+
+def _year_phrases(point: PartialDate) -> tuple[str, str]:
+    """The year as a phrase of its own and as one that follows "in"."""
+    year = point.year
+    (first, _, _), (last, _, _) = _span(point)
+    if point.significant_digits is not None and year is not None:
+        # Significant digits allow only a year, never a month after it.
+        return f"{_year_range(first, last)} (estimated {_year(year)})", ""
+    if year is not None:
+        return _year(year), _year(year)
+    mask = _masks(point)[0]
+    if mask == "XXXX":
+        return "an unknown year", "an unknown year"
+    head = mask.rstrip("X")
+    hidden = len(mask) - len(head)
+    if head.isdigit() and int(head) > 0 and hidden <= 2:
+        # 196X is "the 1960s"; 19XX, the years 1900-1999, "the 20th century" as
+        # people say it (the strict 20th century runs 1901-2000).
+        phrase = f"the {first}s" if hidden == 1 else f"the {_ordinal(int(head) + 1)} century"
+        return phrase, phrase
+    span = _year_range(first, last)
+    return f"sometime in {span}", f"a year in {span}"
