@@ -133,11 +133,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _formats() -> int:
+    # Columns as wide as their longest entry (at least 12), so long names keep them apart.
+    name_width = max(12, *(len(fmt.name) + 2 for fmt in list_formats()))
+    suffix_width = max(12, *(len(" ".join(fmt.suffixes)) + 2 for fmt in list_formats()))
     for fmt in list_formats():
         modes = ("read" if fmt.readable else "") + ("/" if fmt.readable and fmt.writable else "")
         modes += "write" if fmt.writable else ""
         options = ", ".join(sorted(fmt.options())) if fmt.writable else ""
-        line = f"{fmt.name:<12}{' '.join(fmt.suffixes):<12}{modes:<12}{fmt.description}"
+        line = f"{fmt.name:<{name_width}}{' '.join(fmt.suffixes):<{suffix_width}}{modes:<12}{fmt.description}"
         print(line + (f" (options: {options})" if options else ""))
     return EXIT_OK
 
@@ -156,9 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``timeline: warning: ...`` lines and do not change the exit status.
 
     >>> main(["formats"])  # doctest: +NORMALIZE_WHITESPACE
-    json        .json       read/write  canonical lossless JSON (options: indent)
-    toml        .toml       read        hand-authored TOML
-    yaml        .yaml .yml  read/write  hand-written YAML (the yaml extra)
+    csv              .csv                    read/write  the TimelineJS spreadsheet template
+    json             .json                   read/write  canonical lossless JSON (options: indent)
+    timelinejs       .timelinejs.json        read/write  TimelineJS3 JSON (options: indent)
+    timelinejs-html  .timelinejs.html .html  write       a TimelineJS page with the data inline (options: cdn)
+    toml             .toml                   read        hand-authored TOML
+    yaml             .yaml .yml              read/write  hand-written YAML (the yaml extra)
     0
     """
     with warnings.catch_warnings(record=True) as caught:

@@ -93,6 +93,7 @@ def register(fmt: Format) -> None:
 register(Format("json", (".json",), "timeline.formats.json", "canonical lossless JSON", True, True))
 register(Format("toml", (".toml",), "timeline.formats.toml", "hand-authored TOML", True, False))
 register(Format("yaml", (".yaml", ".yml"), "timeline.formats.yaml", "hand-written YAML (the yaml extra)", True, True))
+register(Format("csv", (".csv",), "timeline.formats.csv", "the TimelineJS spreadsheet template", True, True))
 register(Format("timelinejs", (".timelinejs.json",), "timeline.formats.timelinejs", "TimelineJS3 JSON", True, True))
 register(
     Format(

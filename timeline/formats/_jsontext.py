@@ -97,8 +97,12 @@ def _locator(text: str) -> Callable[[str], int | None]:
         while field:
             if field in lines:
                 return lines[field]
-            # Fall back to the nearest enclosing field that exists in the text.
-            field = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", field)
+            # Fall back to the nearest enclosing field that exists in the text;
+            # a top-level field the text lacks has none.
+            enclosing = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", field)
+            if enclosing == field:
+                return None
+            field = enclosing
         return None
 
     return locate

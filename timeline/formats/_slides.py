@@ -28,6 +28,8 @@ from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
+import attrs
+
 from timeline._describe import describe
 from timeline._era import Era
 from timeline._event import Event, Media, Source
@@ -300,7 +302,8 @@ def _point_objects(point: PartialDate, zone_name: str | None) -> tuple[dict[str,
     if point.timed:
         return _timed_object(point, zone_name), None
     first, last = _span(point)
-    grain = _grain(first, last)
+    # EDTF holds a month or day only in years of four digits: beyond them, whole years.
+    grain = _grain(first, last) if max(abs(first[0]), abs(last[0])) <= 9999 else 1
     start, end = _object(first, grain), _object(last, grain)
     return start, (None if end == start else end)
 
@@ -319,6 +322,24 @@ def dates_of(when: When, zone_name: str | None) -> tuple[dict[str, int], dict[st
     (a season, a week, ``c. 2019``, ``the 1960s``, an open end) also gets a
     display date in words.
     """
+    # Moving one end of an interval to the zone's wall clock can put it past
+    # the other end (a time late on a day, an end on that day); then UTC's
+    # clock, then the clocks the ends were written on, say it in order.
+    for clock in dict.fromkeys((zone_name, "UTC", None)):
+        start_obj, end_obj = _objects(when, clock)
+        try:
+            said = when_of(start_obj, end_obj, "")
+            break
+        except ParseError:
+            if clock is None:
+                raise
+    display = None
+    if str(said) != str(when):
+        display = describe(when, tz=zone_name if when.floating else None)
+    return start_obj, end_obj, display
+
+
+def _objects(when: When, zone_name: str | None) -> tuple[dict[str, int], dict[str, int] | None]:
     start, end = when.start, when.end
     if not when.is_interval:
         assert start is not None
@@ -331,16 +352,7 @@ def dates_of(when: When, zone_name: str | None) -> tuple[dict[str, int], dict[st
         known = start if start is not None else end
         assert known is not None
         start_obj, end_obj = _point_objects(known, zone_name)
-    if end_obj == start_obj:
-        end_obj = None
-    display = None
-    try:
-        same = str(when_of(start_obj, end_obj, "")) == str(when)
-    except ParseError:  # pragma: no cover - the objects come from a valid value
-        same = False
-    if not same:
-        display = describe(when, tz=zone_name if when.floating else None)
-    return start_obj, end_obj, display
+    return start_obj, None if end_obj == start_obj else end_obj
 
 
 def _number(value: object, field: str, low: int | None = None, high: int | None = None) -> int | None:
@@ -382,12 +394,11 @@ def _point_text(data: Mapping[str, object], where: str) -> str:
     year = parts["year"]
     if year is None:
         raise ParseError(f"a date needs a year, got {dict(data)!r}", field=where)
+    if parts["hour"] is not None and parts["minute"] is None:
+        parts["minute"] = 0  # TimelineJS takes an hour alone as that hour, on the hour
     # Each part needs the one above it: a day without a month says nothing.
     for finer, coarser in zip(DATE_FIELDS[2:], DATE_FIELDS[1:], strict=False):
         if parts[finer] is not None and parts[coarser] is None:
-            if finer == "minute":
-                parts["minute"] = 0  # TimelineJS takes an hour alone as that hour, on the hour
-                continue
             raise ParseError(f"a date with a {finer} needs a {coarser}, got {dict(data)!r}", field=where)
     if abs(year) > 9999:
         if parts["month"] is not None:
@@ -668,13 +679,20 @@ def timeline_of(
     if not isinstance(raw_events, list):
         raise fail(ParseError(f"'events' must be a list of slides, got {raw_events!r}"), "events")
     events = []
+    derived: dict[str, int] = {}
     for index, slide in enumerate(raw_events):
         where = f"events[{index}]"
         try:
             fields = _event_from(slide, where)
-            events.append(Event.from_dict(fields))
+            event = Event.from_dict(fields)
         except ParseError as exc:
             raise fail(exc if exc.field and exc.field.startswith(where) else exc.located(field=where), "") from exc
+        if "id" not in fields:
+            # TimelineJS draws two identical slides twice; so do we, with numbered ids.
+            seen = derived[event.id] = derived.get(event.id, 0) + 1
+            if seen > 1:
+                event = attrs.evolve(event, id=f"{event.id}-{seen}")
+        events.append(event)
     eras = []
     raw_eras = data.get("eras", [])
     if not isinstance(raw_eras, list):
