@@ -448,3 +448,83 @@ class TestRegistry:
         """The page is an output only."""
         with pytest.raises(FormatError, match="not read"):
             timeline.loads("<html></html>", "timelinejs-html")
+
+
+class TestKeptFields:
+    def test_title_slide_media_and_background_round_trip(self) -> None:
+        """A title slide's media and background are kept in the timeline's extra and written back."""
+        data = {
+            "title": {
+                "text": {"headline": "T"},
+                "media": {"url": "https://example.org/a.jpg", "caption": "A & B"},
+                "background": {"url": "https://example.org/bg.jpg"},
+            },
+            "events": [],
+            "scale": "human",
+        }
+        tl = timeline.loads(json.dumps(data), "timelinejs")
+
+        assert {"url": "https://example.org/a.jpg", "caption": "A & B"} == tl.extra["media"]
+        out = slides(tl)
+        assert ("human", "A &amp; B") == (out["scale"], out["title"]["media"]["caption"])
+        assert {"url": "https://example.org/bg.jpg"} == out["title"]["background"]
+
+    @pytest.mark.parametrize(
+        ("extra", "kept"),
+        [
+            ({"background": "red"}, None),
+            ({"background": {"color": "red; x: y"}}, None),
+            ({"background": {"color": "#fff", "url": "javascript:x"}}, {"color": "#fff"}),
+        ],
+    )
+    def test_unusable_backgrounds_warn(self, extra: dict[str, object], kept: dict[str, str] | None) -> None:
+        """A kept background TimelineJS cannot use safely is left out (or trimmed), with a warning."""
+        with pytest.warns(TimelineWarning, match="background"):
+            slide = one("2021", extra=extra)
+
+        assert kept == slide.get("background")
+
+    def test_unusable_media_parts_warn(self) -> None:
+        """A script thumbnail is left out of the slide; title media without a url is left out; both warn."""
+        with pytest.warns(TimelineWarning, match="thumbnail"):
+            slide = one("2021", media={"url": "a.jpg", "thumbnail": "javascript:x"})
+        assert {"url": "a.jpg"} == slide["media"]
+        with pytest.warns(TimelineWarning, match="title slide's media"):
+            data = slides(Timeline(title="T", extra={"media": {"caption": "no url"}}))
+        assert "media" not in data["title"]
+
+    def test_identical_slides_without_ids_get_numbered_ids(self) -> None:
+        """Two identical slides without unique_id both read, the second with a numbered id."""
+        slide = {"start_date": {"year": 2021}, "text": {"headline": "Same"}}
+        tl = timeline.loads(json.dumps({"events": [slide, slide]}), "timelinejs")
+
+        assert [tl.events[0].id, tl.events[0].id + "-2"] == [e.id for e in tl]
+
+    def test_sources_with_urls_only(self) -> None:
+        """A source with only a URL is a link (or text, for a script URL) and comes back."""
+        sources = [Source(url="https://example.org/x"), Source(url="ftp://example.org/y")]
+        tl = Timeline(events=[Event(id="a", title="A", when="2021", sources=sources)])
+
+        assert sources == list(timeline.loads(timeline.dumps(tl, "timelinejs"), "timelinejs").events[0].sources)
+
+    @pytest.mark.parametrize(("key", "value"), [("start_date", 2021), ("end_date", [2021])])
+    def test_dates_must_be_tables(self, key: str, value: object) -> None:
+        """start_date and end_date must be tables."""
+        slide = {"start_date": {"year": 2021}, key: value}
+        with pytest.raises(ParseError, match=f"'{key}' must be a table"):
+            timeline.loads(json.dumps({"events": [slide]}), "timelinejs")
+
+
+class TestCommandLine:
+    def test_options_from_the_command_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """-o indent=0 and -o cdn=... reach the writers; a bad value is a misuse (exit 2)."""
+        from timeline.cli import main
+
+        assert 0 == main(["convert", str(EXAMPLE), "-", "--to", "timelinejs", "-o", "indent=0"])
+        assert 1 == capsys.readouterr().out.count("\n")
+        assert 0 == main(["convert", str(EXAMPLE), "-", "--to", "timelinejs-html", "-o", "cdn=/static/tl"])
+        assert '<script src="/static/tl/js/timeline.js">' in capsys.readouterr().out
+        assert 2 == main(["convert", str(EXAMPLE), "-", "--to", "timelinejs-html", "-o", "cdn=javascript:x"])
+        assert 2 == main(["convert", str(EXAMPLE), "-", "--to", "timelinejs", "-o", "indent=9"])
+        with pytest.raises(FormatError, match="indent"):
+            timeline.dumps(Timeline(), "timelinejs", indent=9)

@@ -85,6 +85,25 @@ class TestDates:
             '  when: "2019"\n  sources:\n  - title: S\n    date: "2021-06-02"\n'
         ) == timeline.dumps(tl, "yaml")
 
+    @pytest.mark.parametrize(
+        "trap",
+        [
+            "<script>alert(1)</script>",
+            "</script><!--",
+            "Tom & Jerry",
+            "\"double\" and 'single'",
+            "🎉👩‍🚀 emoji",
+            "مرحبا right-to-left",
+            '=HYPERLINK("http://evil.example","x")',
+            "--- a document marker\n...",
+        ],
+    )
+    def test_text_traps_come_back_unchanged(self, trap: str) -> None:
+        """Markup, quotes, emoji, right-to-left text and formulas are plain text in YAML and come back unchanged."""
+        tl = Timeline(title=trap, description=trap, events=[Event(title=trap, when="2021", description=trap)])
+
+        assert tl == timeline.loads(timeline.dumps(tl, "yaml"), "yaml")
+
     def test_text_that_looks_like_other_types_stays_text(self) -> None:
         """Titles such as 'yes', 'null', '1e3' and '0x10' come back as the same text."""
         titles = ["yes", "null", "1e3", "0x10", "1:20", "~", "- x", "#x", "a: b", "  lead", "tail\n", "\ttab"]

@@ -576,7 +576,7 @@ def _text_of(value: object, field: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ParseError(f"{field!r} must be text, got {value!r}", field=field)
+        raise ParseError(f"{field.rsplit('.', 1)[-1]!r} must be text, got {value!r}", field=field)
     return value
 
 
@@ -584,7 +584,7 @@ def _table(value: object, field: str) -> Mapping[str, object]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise ParseError(f"{field!r} must be a table, got {value!r}", field=field)
+        raise ParseError(f"{field.rsplit('.', 1)[-1]!r} must be a table, got {value!r}", field=field)
     return value
 
 
