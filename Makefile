@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics fuzz clean
+.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-timelinejs fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,5 +50,21 @@ check-ics: $(STAMP)
 fuzz: $(STAMP)
 	TIMELINE_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests -q
 
+# Node and a browser, kept out of `make test`: the schema in ajv's strict mode,
+# and the TimelineJS pages rendered by TimelineJS (npm) in Debian's chromium.
+TLJS := tools/timelinejs
+$(TLJS)/node_modules/.installed: $(TLJS)/package.json $(TLJS)/package-lock.json
+	cd $(TLJS) && npm ci --no-audit --no-fund
+	touch $@
+
+check-timelinejs: $(STAMP) $(TLJS)/node_modules/.installed
+	rm -rf build/timelinejs
+	$(BIN)/python $(TLJS)/pages.py build/timelinejs
+	$(BIN)/timeline schema > build/timelinejs/timeline.schema.json
+	$(TLJS)/node_modules/.bin/ajv compile --spec=draft2020 --strict=true -s build/timelinejs/timeline.schema.json
+	$(TLJS)/node_modules/.bin/ajv validate --spec=draft2020 --strict=true -s build/timelinejs/timeline.schema.json \
+		-d build/timelinejs/harris-trip.json -d build/timelinejs/traps.json
+	node $(TLJS)/check.mjs build/timelinejs
+
 clean:
-	rm -rf $(VENV) out .coverage .hypothesis .mypy_cache .ruff_cache
+	rm -rf $(VENV) out build .coverage .hypothesis .mypy_cache .ruff_cache

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from timeline import Event, OutOfRangeError, Precision, Timeline, When
+from timeline import Era, Event, OutOfRangeError, Precision, Timeline, When
 from timeline._event import AUTHORING_FIELDS
 from timeline._phrases import RULES
 from timeline._timeline import TIMELINE_FIELDS
@@ -27,6 +27,7 @@ __all__ = [
     "ZONES",
     "date_time_texts",
     "date_values",
+    "eras",
     "events",
     "json_objects",
     "partial_date_texts",
@@ -318,7 +319,13 @@ def _sources() -> st.SearchStrategy[dict[str, object]]:
 
 def _media() -> st.SearchStrategy[dict[str, object] | None]:
     return st.none() | st.fixed_dictionaries(
-        {"url": _urls()}, optional={"caption": _optional_text(), "credit": _optional_text()}
+        {"url": _urls()},
+        optional={
+            "caption": _optional_text(),
+            "credit": _optional_text(),
+            "thumbnail": st.none() | _urls(),
+            "alt": _optional_text(),
+        },
     )
 
 
@@ -388,6 +395,11 @@ def events() -> st.SearchStrategy[Event]:
     return _events()
 
 
+def eras() -> st.SearchStrategy[Era]:
+    """Eras: a title, any when, an optional description."""
+    return st.builds(Era, title=_non_blank_text(), when=whens(), description=_optional_text())
+
+
 def timelines() -> st.SearchStrategy[Timeline]:
     """Timelines of a few events with unique ids."""
     return st.builds(
@@ -396,6 +408,7 @@ def timelines() -> st.SearchStrategy[Timeline]:
         description=_optional_text(),
         tz=st.none() | st.sampled_from(ZONES),
         events=st.lists(events(), max_size=5, unique_by=lambda e: e.id),
+        eras=st.lists(eras(), max_size=2),
         extra=json_objects(),
     )
 

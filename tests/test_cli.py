@@ -107,6 +107,20 @@ class TestOtherVerbs:
         assert "json" in out
         assert "toml" in out
 
+    def test_schema_prints_the_shipped_schema(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """schema prints the JSON Schema the package ships, as valid draft 2020-12 JSON."""
+        import json
+
+        import jsonschema
+
+        from timeline.formats.json import schema
+
+        assert 0 == main(["schema"])
+        printed = json.loads(capsys.readouterr().out)
+
+        assert schema() == printed
+        jsonschema.Draft202012Validator.check_schema(printed)
+
     def test_module_entry_point(self) -> None:
         """python -m timeline runs the same command line with its exit codes."""
         done = subprocess.run(

@@ -231,7 +231,7 @@ class TestValidation:
             ({"title": "T", "when": "2021", "extra": {"x": float("inf")}}, "extra.x", "inf"),
             ({"title": "T", "when": "2021", "extra": {"x": object}}, "extra.x", "object"),
             ({"title": "T", "when": "2021", "media": {"caption": "no url"}}, "media", "url"),
-            ({"title": "T", "when": "2021", "media": {"url": "x", "alt": "?"}}, "media", "'alt'"),
+            ({"title": "T", "when": "2021", "media": {"url": "x", "author": "?"}}, "media", "'author'"),
         ],
     )
     def test_bad_fields_are_named_and_quoted(self, fields: dict[str, object], field: str, quoted: str) -> None:

@@ -67,11 +67,12 @@ class TestRoundTrip:
         """icalendar reads our .ics back to the same timeline, less the events no calendar can hold."""
         back = from_icalendar(to_icalendar(tl, stamp=STAMP))
 
-        assert (tl.title, tl.description, tl.tz, dict(tl.extra)) == (
+        assert (tl.title, tl.description, tl.tz, dict(tl.extra), tl.eras) == (
             back.title,
             back.description,
             back.tz,
             dict(back.extra),
+            back.eras,
         )
         assert written(tl) == list(back)
 

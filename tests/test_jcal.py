@@ -30,11 +30,12 @@ class TestRoundTrip:
         """Reading our jCal gives back the timeline, less the events no calendar can hold."""
         back = timeline.loads(timeline.dumps(tl, "jcal", stamp=STAMP), "jcal")
 
-        assert (tl.title, tl.description, tl.tz, dict(tl.extra)) == (
+        assert (tl.title, tl.description, tl.tz, dict(tl.extra), tl.eras) == (
             back.title,
             back.description,
             back.tz,
             dict(back.extra),
+            back.eras,
         )
         assert written(tl) == list(back)
 

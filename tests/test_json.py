@@ -135,6 +135,8 @@ class TestErrors:
             ('{\n"events": {}}', 2, "events", "must be a list"),
             ('{"events": [\n1]}', 2, "events[0]", "must be a table"),
             ('{"events": [\n{"title": "A",\n"when": "2021-13"}]}', 3, "events[0].when", "'2021-13'"),
+            ('{"eras": [\n{"title": "A",\n"when": "2021-13"}]}', 3, "eras[0].when", "'2021-13'"),
+            ('{"eras": {}}', 1, "eras", "must be a list"),
             (
                 '{"events": [{"title": "A", "when": "2021",\n"sources": [{"url": "x y"}]}]}',
                 2,
@@ -174,6 +176,34 @@ class TestSchema:
 
         assert [] == errors
 
+    @given(timelines(), st.data())
+    def test_schema_rejects_mutated_documents(self, tl: Timeline, data: st.DataObject) -> None:
+        """Break one thing in a written document (a type, a required key, a closed table): the schema says no."""
+        document = json.loads(timeline.dumps(tl, "json"))
+        mutations = [
+            lambda d: d.update(events="not a list"),
+            lambda d: d.update(title=3),
+            lambda d: d.update(version=2),
+            lambda d: d.update(eras=[{"title": "E", "when": "2021", "colour": "red"}]),
+            lambda d: d.update(tz="not a zone"),
+        ]
+        if document["events"]:
+            event = document["events"][0]
+            mutations += [
+                lambda d: event.pop("when"),
+                lambda d: event.pop("title"),
+                lambda d: event.update(when=2021),
+                lambda d: event.update(title=" "),
+                lambda d: event.update(status="maybe"),
+                lambda d: event.update(geo=[0, 181]),
+                lambda d: event.update(media={"url": "a b"}),
+                lambda d: event.update(sources=[{"publisher": "P"}]),
+                lambda d: event.update(tags="one"),
+            ]
+        data.draw(st.sampled_from(mutations))(document)
+
+        assert not self.VALIDATOR.is_valid(document)
+
     def test_worked_example_matches_the_schema(self) -> None:
         """The worked example, as canonical JSON, passes the schema."""
         data = json.loads(timeline.dumps(timeline.load("examples/harris-trip.toml"), "json"))
@@ -188,6 +218,8 @@ class TestSchema:
             {"events": [{"title": "A", "when": "2021", "status": "maybe"}]},
             {"events": [{"title": "A", "when": "2021", "geo": [91, 0]}]},
             {"events": [{"title": "A", "when": "2021", "sources": [{"publisher": "P"}]}]},
+            {"eras": [{"title": "A", "when": "2021", "colour": "red"}]},
+            {"eras": [{"when": "2021"}]},
         ],
     )
     def test_schema_rejects_what_the_reader_rejects(self, document: dict[str, object]) -> None:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import events, timelines
 
-from timeline import DuplicateEventError, Event, ParseError, Timeline, When
+from timeline import DuplicateEventError, Era, Event, ParseError, Timeline, When
 
 
 def titles(timeline: Timeline) -> list[str]:
@@ -372,3 +372,43 @@ class TestOccurrences:
 
         # 2021-06-09 in Tokyo runs from 11:00 on June 8 to 10:59 on June 9 in New York.
         assert ["2021-06-08T20:00"] == [str(e.when) for e in t.occurrences("2021-06-09", "2021-06-09")]
+
+
+class TestEras:
+    def test_eras_are_built_from_tables_and_ordered(self) -> None:
+        """Eras come from Era objects or tables and are kept in order of when, then title."""
+        timeline = Timeline(
+            eras=[
+                {"title": "Trip", "when": "2021-06-06/2021-06-08", "description": "Guatemala and Mexico"},
+                Era(title="Campaign", when="2020"),
+            ]
+        )
+
+        assert ["Campaign", "Trip"] == [era.title for era in timeline.eras]
+        assert "Guatemala and Mexico" == timeline.eras[1].description
+
+    @pytest.mark.parametrize(
+        ("eras", "field", "quoted"),
+        [
+            ([{"title": "A", "when": "2021-13"}], "eras[0].when", "'2021-13'"),
+            ([{"title": " ", "when": "2021"}], "eras[0].title", "' '"),
+            ([{"title": "A"}], "eras[0].when", "'when'"),
+            ([{"title": "A", "when": "2021", "colour": "red"}], "eras[0]", "'colour'"),
+            ([{"title": "A", "when": 2021}], "eras[0].when", "2021"),
+            (["A"], "eras[0]", "'A'"),
+            ("A", "eras", "'A'"),
+        ],
+    )
+    def test_bad_eras_are_named_and_quoted(self, eras: object, field: str, quoted: str) -> None:
+        """An invalid era raises ParseError naming eras[i] and the field, quoting the value."""
+        with pytest.raises(ParseError) as caught:
+            Timeline(eras=eras)
+
+        assert field == caught.value.field
+        assert quoted in str(caught.value)
+
+    def test_queries_and_merge_keep_the_eras(self) -> None:
+        """between(), tagged() and merge() keep the timeline's eras."""
+        timeline = Timeline(eras=[Era(title="E", when="2021")], events=[Event(title="A", when="2021")])
+
+        assert timeline.eras == timeline.between("2030", "2031").eras == timeline.merge([]).eras

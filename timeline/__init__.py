@@ -7,6 +7,7 @@
 """
 
 from timeline._describe import describe
+from timeline._era import Era
 from timeline._event import Event, Geo, JSONValue, Media, Source, Status
 from timeline._phrases import Mention, find_dates, resolve
 from timeline._timeline import Timeline
@@ -23,6 +24,7 @@ from timeline.formats import Format, dump, dumps, get_format, list_formats, load
 
 __all__ = [
     "DuplicateEventError",
+    "Era",
     "Event",
     "Format",
     "FormatError",

@@ -132,6 +132,14 @@ def _convert_credit(value: object) -> str | None:
     return _check_text("credit", value)
 
 
+def _convert_thumbnail(value: object) -> str | None:
+    return _check_url("thumbnail", value, absolute=False)
+
+
+def _convert_alt(value: object) -> str | None:
+    return _check_text("alt", value)
+
+
 def _convert_lat(value: object) -> float:
     return _convert_float("lat", value, -90.0, 90.0)
 
@@ -320,15 +328,19 @@ class Source:
 class Media:
     """A picture, video or other media for an event, with caption and credit.
 
-    ``url`` may be relative (a path beside the document that shows it).
+    ``url`` and ``thumbnail`` (a small picture for the timeline's navigation)
+    may be relative (a path beside the document that shows it); ``alt`` is
+    the text that stands for a picture for people who cannot see it.
 
     >>> Media(url="https://example.org/harris.jpg", credit="AFP")
-    Media(url='https://example.org/harris.jpg', caption=None, credit='AFP')
+    Media(url='https://example.org/harris.jpg', caption=None, credit='AFP', thumbnail=None, alt=None)
     """
 
     url: str = attrs.field(converter=_convert_media_url)
     caption: str | None = attrs.field(default=None, converter=_convert_caption)
     credit: str | None = attrs.field(default=None, converter=_convert_credit)
+    thumbnail: str | None = attrs.field(default=None, converter=_convert_thumbnail)
+    alt: str | None = attrs.field(default=None, converter=_convert_alt)
 
     @classmethod
     def coerce(cls, value: object) -> Media:
@@ -338,11 +350,14 @@ class Media:
         if isinstance(value, str):
             return cls(url=value)
         if isinstance(value, Mapping):
-            _check_keys("'media'", value, frozenset(("url", "caption", "credit")))
+            _check_keys("'media'", value, _MEDIA_FIELDS)
             if "url" not in value:
                 raise ParseError("'media' needs a url")
             return cls(**value)
-        raise ParseError(f"'media' must be a table of url, caption, credit; got {value!r}")
+        raise ParseError(f"'media' must be a table of url, caption, credit, thumbnail, alt; got {value!r}")
+
+
+_MEDIA_FIELDS = frozenset(("url", "caption", "credit", "thumbnail", "alt"))
 
 
 class Status(enum.StrEnum):

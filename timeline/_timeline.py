@@ -16,6 +16,7 @@ from typing import Literal
 
 import attrs
 
+from timeline._era import Era
 from timeline._event import Event, JSONValue, _check_text, convert_extra, convert_tz
 from timeline._event import zone as event_zone
 from timeline._when import _DAY_US, _NEG_INF, _POS_INF, Key, When, _shift
@@ -41,6 +42,19 @@ def _convert_events(value: object) -> tuple[Event, ...]:
     return tuple(events)
 
 
+def _convert_eras(value: object) -> tuple[Era, ...]:
+    if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
+        raise ParseError(f"'eras' must be a list of eras, got {value!r}", field="eras")
+    eras = []
+    for index, item in enumerate(value):
+        try:
+            eras.append(Era.coerce(item))
+        except ParseError as exc:
+            raise exc.located(field=f"eras[{index}]") from exc
+    # Eras have no id: order them by when, then title, so equal sets compare equal.
+    return tuple(sorted(eras, key=lambda era: (era.when.key(), era.title, era.description or "")))
+
+
 def _convert_title(value: object) -> str:
     return _check_text("title", value) or ""
 
@@ -50,7 +64,7 @@ def _convert_description(value: object) -> str | None:
 
 
 _DAY_LIMIT = 2**30 - 1  # keeps day numbers within one digit of a Python int
-TIMELINE_FIELDS = frozenset(("version", "$schema", "title", "description", "tz", "events"))
+TIMELINE_FIELDS = frozenset(("version", "$schema", "title", "description", "tz", "eras", "events"))
 """The timeline fields a file may hold; every other key is kept in ``extra``."""
 
 
@@ -82,8 +96,11 @@ class Timeline:
     >>> [e.title for e in t.between("2021-06", "2021-06")]
     ['Visits']
 
+    ``eras`` are named spans that frame the events (see :class:`Era`),
+    kept in order of their ``when``, then title; queries keep them all.
+
     Raises:
-        ParseError: a field or event is invalid.
+        ParseError: a field, event or era is invalid.
         DuplicateEventError: two events share an id.
     """
 
@@ -91,6 +108,7 @@ class Timeline:
     events: tuple[Event, ...] = attrs.field(default=(), converter=_convert_events)
     description: str | None = attrs.field(default=None, converter=_convert_description)
     tz: str | None = attrs.field(default=None, converter=convert_tz)
+    eras: tuple[Era, ...] = attrs.field(default=(), converter=_convert_eras)
     extra: Mapping[str, JSONValue] = attrs.field(
         factory=dict, converter=_convert_extra, hash=False, repr=lambda v: repr(dict(v))
     )
@@ -311,7 +329,7 @@ class Timeline:
     ) -> Timeline:
         """A timeline of ``events`` keeping one event per id (the first or last seen).
 
-        Other keyword arguments (title, description, tz, extra) go to the
+        Other keyword arguments (title, description, tz, eras, extra) go to the
         constructor.
         """
         if keep not in ("first", "last"):

@@ -1,4 +1,4 @@
-"""The ``timeline`` command: convert, validate, list formats, resolve and find date phrases.
+"""The ``timeline`` command: convert, validate, list formats, print the schema, resolve and find date phrases.
 
 Exit status: 0 on success, 1 when the input is wrong (one line on stderr
 naming the file and where), 2 on misuse (unknown format, bad arguments).
@@ -7,6 +7,7 @@ naming the file and where), 2 on misuse (unknown format, bad arguments).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import warnings
 from collections.abc import Sequence
@@ -76,6 +77,7 @@ def _build_parser() -> argparse.ArgumentParser:
     find = verbs.add_parser("find", help="list the date phrases in a text: start, end, text and EDTF")
     find.add_argument("input", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     _add_reference(find)
+    verbs.add_parser("schema", help="print the JSON Schema of the canonical JSON form")
     return parser
 
 
@@ -158,11 +160,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _formats() -> int:
+    # Columns as wide as their longest entry (at least 12), so long names keep them apart.
+    name_width = max(12, *(len(fmt.name) + 2 for fmt in list_formats()))
+    suffix_width = max(12, *(len(" ".join(fmt.suffixes)) + 2 for fmt in list_formats()))
     for fmt in list_formats():
         modes = ("read" if fmt.readable else "") + ("/" if fmt.readable and fmt.writable else "")
         modes += "write" if fmt.writable else ""
         options = ", ".join(sorted(fmt.options())) if fmt.writable else ""
-        line = f"{fmt.name:<12}{' '.join(fmt.suffixes):<12}{modes:<12}{fmt.description}"
+        line = f"{fmt.name:<{name_width}}{' '.join(fmt.suffixes):<{suffix_width}}{modes:<12}{fmt.description}"
         print(line + (f" (options: {options})" if options else ""))
     return EXIT_OK
 
@@ -179,6 +184,13 @@ def _find(args: argparse.Namespace) -> int:
     for mention in find_dates(text, reference=args.reference, numeric=args.numeric):
         # A phrase may run over a line break; one mention stays one line.
         print(f"{mention.start}\t{mention.end}\t{' '.join(mention.text.split())}\t{mention.when}")
+    return EXIT_OK
+
+
+def _schema() -> int:
+    from timeline.formats.json import schema  # noqa: PLC0415 - only this verb needs it
+
+    print(json.dumps(schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
@@ -216,6 +228,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return _resolve(args)
         if args.verb == "find":
             return _find(args)
+        if args.verb == "schema":
+            return _schema()
         return _formats()
     except _UsageError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)

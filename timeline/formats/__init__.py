@@ -100,6 +100,19 @@ register(Format("json", (".json",), "timeline.formats.json", "canonical lossless
 register(Format("toml", (".toml",), "timeline.formats.toml", "hand-authored TOML", True, False))
 register(Format("ics", (".ics",), "timeline.formats.ics", "iCalendar (RFC 5545)", False, True))
 register(Format("jcal", (".jcal",), "timeline.formats.jcal", "jCal, iCalendar as JSON (RFC 7265)", True, True))
+register(Format("yaml", (".yaml", ".yml"), "timeline.formats.yaml", "hand-written YAML (the yaml extra)", True, True))
+register(Format("csv", (".csv",), "timeline.formats.csv", "the TimelineJS spreadsheet template", True, True))
+register(Format("timelinejs", (".timelinejs.json",), "timeline.formats.timelinejs", "TimelineJS3 JSON", True, True))
+register(
+    Format(
+        "timelinejs-html",
+        (".timelinejs.html", ".html"),
+        "timeline.formats.timelinejs_html",
+        "a TimelineJS page with the data inline",
+        False,
+        True,
+    )
+)
 
 
 def list_formats() -> tuple[Format, ...]:
@@ -121,15 +134,15 @@ def get_format(name: str) -> Format:
 
 
 def format_for_path(path: str | os.PathLike[str]) -> Format:
-    """The format whose suffix ``path`` ends with.
+    """The format whose suffix ``path`` ends with; the longest suffix wins (``.timelinejs.json``).
 
     Raises:
         FormatError: no format claims the suffix.
     """
     name = os.fspath(path).lower()
-    for fmt in _REGISTRY.values():
-        if any(name.endswith(suffix) for suffix in fmt.suffixes):
-            return fmt
+    matches = [(len(suffix), fmt) for fmt in _REGISTRY.values() for suffix in fmt.suffixes if name.endswith(suffix)]
+    if matches:
+        return max(matches, key=lambda match: match[0])[1]
     suffixes = ", ".join(sorted(s for f in _REGISTRY.values() for s in f.suffixes))
     raise FormatError(f"cannot tell the format of {os.fspath(path)!r} from its suffix (known: {suffixes})")
 

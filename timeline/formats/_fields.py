@@ -10,11 +10,12 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from timeline._era import Era
 from timeline._event import AUTHORING_FIELDS, Event, Source, Status
 from timeline._timeline import TIMELINE_FIELDS, Timeline
 from timeline.errors import ParseError, TimelineWarning
 
-__all__ = ["VERSION", "from_data", "source_data", "to_data"]
+__all__ = ["VERSION", "era_data", "from_data", "source_data", "to_data"]
 
 VERSION = 1
 
@@ -75,6 +76,15 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
             events.append(Event.from_dict(item))
         except ParseError as exc:
             raise fail(exc, field) from exc
+    raw_eras = data.get("eras", [])
+    if not isinstance(raw_eras, list):
+        raise fail(ParseError(f"'eras' must be a list of tables, got {raw_eras!r}"), "eras")
+    eras = []
+    for index, item in enumerate(raw_eras):
+        try:
+            eras.append(Era.coerce(item))
+        except ParseError as exc:
+            raise fail(exc, f"eras[{index}]") from exc
     fields: dict[str, Any] = {key: data[key] for key in ("title", "description", "tz") if key in data}
     extra = data.get("extra", {})
     if not isinstance(extra, Mapping):
@@ -87,7 +97,7 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
             raise fail(ParseError(f"{key!r} is given both in 'extra' and beside it"), str(key))
         extra[key] = value
     try:
-        return Timeline(events=events, extra=extra, **fields)
+        return Timeline(events=events, eras=eras, extra=extra, **fields)
     except ParseError as exc:
         raise fail(exc, "") from exc
 
@@ -121,7 +131,13 @@ def _event_data(event: Event) -> dict[str, Any]:
         media = event.media
         out["media"] = {
             key: value
-            for key, value in (("url", media.url), ("caption", media.caption), ("credit", media.credit))
+            for key, value in (
+                ("url", media.url),
+                ("caption", media.caption),
+                ("credit", media.credit),
+                ("thumbnail", media.thumbnail),
+                ("alt", media.alt),
+            )
             if value is not None
         }
     if event.status is not Status.CONFIRMED:
@@ -136,6 +152,13 @@ def _event_data(event: Event) -> dict[str, Any]:
     return out
 
 
+def era_data(era: Era) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": era.title, "when": str(era.when)}
+    if era.description is not None:
+        out["description"] = era.description
+    return out
+
+
 def to_data(timeline: Timeline) -> dict[str, Any]:
     """The timeline as plain data in authoring-field order, defaults left out."""
     out: dict[str, Any] = {"version": VERSION, "title": timeline.title}
@@ -144,5 +167,7 @@ def to_data(timeline: Timeline) -> dict[str, Any]:
     if timeline.tz is not None:
         out["tz"] = timeline.tz
     out.update(timeline.extra)
+    if timeline.eras:
+        out["eras"] = [era_data(era) for era in timeline.eras]
     out["events"] = [_event_data(event) for event in timeline.events]
     return out

@@ -32,12 +32,13 @@ import attrs
 
 from timeline import __name__ as _package
 from timeline._describe import describe
+from timeline._era import Era
 from timeline._event import Event, JSONValue, Source
 from timeline._event import zone as event_zone
 from timeline._timeline import Timeline
 from timeline._when import _DAY_US, _MAX_ORDINAL, When, _shift
 from timeline.errors import FormatError, TimelineWarning
-from timeline.formats._fields import source_data
+from timeline.formats._fields import era_data, source_data
 from timeline.formats._vtimezone import UTC_NAMES, Prop, unclear, vtimezone
 
 __all__ = [
@@ -126,6 +127,7 @@ class CalendarHead:
     description: str | None = None
     tz: str | None = None
     extra: Mapping[str, JSONValue] = attrs.field(factory=dict)
+    eras: tuple[Era, ...] = ()
 
 
 def _version() -> str:
@@ -210,6 +212,8 @@ def calendar_props(head: CalendarHead, settings: Settings) -> list[Prop]:
         props.append(("X-WR-TIMEZONE;VALUE=TEXT", _TEXT, "text", head.tz))
     if head.extra:
         data["extra"] = dict(head.extra)
+    if head.eras:
+        data["eras"] = [era_data(era) for era in head.eras]
     if data:
         props.append(("X-TIMELINE-DATA;VALUE=TEXT", _TEXT, "text", _json(data)))
     return props
@@ -525,9 +529,15 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
             append(("IMAGE;VALUE=URI", _URI, "uri", media.url))
         else:
             append(("ATTACH", (), "uri", media.url))
-        if media.caption is not None or media.credit is not None:
+        details = (
+            ("caption", media.caption),
+            ("credit", media.credit),
+            ("thumbnail", media.thumbnail),
+            ("alt", media.alt),
+        )
+        if any(value is not None for _, value in details):
             data = data or {}
-            data["media"] = {k: v for k, v in (("caption", media.caption), ("credit", media.credit)) if v is not None}
+            data["media"] = {key: value for key, value in details if value is not None}
     append(("X-TIMELINE-WHEN;VALUE=TEXT", _TEXT, "text", text))
     if event.tz is not None:
         append(("X-TIMELINE-TZ;VALUE=TEXT", _TEXT, "text", event.tz))
@@ -582,7 +592,7 @@ def stream_zones(events: Iterable[Event], settings: Settings) -> dict[str, list[
 def head_of(source: Timeline | Iterable[Event], options: Mapping[str, Any]) -> CalendarHead:
     """The calendar's title, description, zone and extra: the timeline's, or options for a stream."""
     if isinstance(source, Timeline):
-        return CalendarHead(source.title, source.description, source.tz, source.extra)
+        return CalendarHead(source.title, source.description, source.tz, source.extra, source.eras)
     return CalendarHead(options.get("title") or "", options.get("description"), options.get("tz"), {})
 
 

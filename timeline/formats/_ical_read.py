@@ -173,7 +173,8 @@ def timeline_from_calendar(calendar: icalendar.Calendar, *, source: str) -> Time
             where = f"VEVENT[{index}]" + (f" (UID {uid!r})" if uid else "")
             raise exc.located(source=source, field=where) from exc
     extra = data.get("extra")
+    eras = data.get("eras", ())
     try:
-        return Timeline(title=title, description=description, tz=tz, events=events, extra=extra)
+        return Timeline(title=title, description=description, tz=tz, events=events, eras=eras, extra=extra)
     except ParseError as exc:
         raise exc.located(source=source) from exc

@@ -109,7 +109,7 @@ def lines(props: Iterable[Prop]) -> list[str]:
         elif kind in {"dates", "date-times"}:
             text = ",".join(value)  # type: ignore[arg-type]
         else:  # date, date-time, uri, recur, utc-offset: written as they are
-            text = value
+            text = value  # type: ignore[assignment]
         line = f"{head}:{text}"
         if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
             append(line + "\r\n")
