@@ -148,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     >>> main(["formats"])  # doctest: +NORMALIZE_WHITESPACE
     json        .json       read/write  canonical lossless JSON (options: indent)
+    markdown    .md         write       Markdown chronology (options: gantt, group_sections, ...)
     toml        .toml       read        hand-authored TOML
     0
     """

@@ -92,6 +92,7 @@ def register(fmt: Format) -> None:
 
 register(Format("json", (".json",), "timeline.formats.json", "canonical lossless JSON", True, True))
 register(Format("toml", (".toml",), "timeline.formats.toml", "hand-authored TOML", True, False))
+register(Format("markdown", (".md",), "timeline.formats.markdown", "Markdown chronology", False, True))
 
 
 def list_formats() -> tuple[Format, ...]:
