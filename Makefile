@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench fuzz clean
+.PHONY: demo test lint typecheck pytest bench fuzz clean check-markdown
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	TIMELINE_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests -q
+
+# The Markdown writer's output through markdownlint, pandoc and mermaid 11 in
+# Debian's chromium; needs node, pandoc and /usr/bin/chromium (tools/markdown/).
+check-markdown: $(STAMP)
+	tools/markdown/check.sh
 
 clean:
 	rm -rf $(VENV) out .coverage .hypothesis .mypy_cache .ruff_cache

@@ -161,7 +161,7 @@ class TestLayout:
 
     def test_empty_cells_hold_a_space(self) -> None:
         """An event without location or details still has four cells."""
-        assert "| June 6, 2021 | A |   |   |" in render(one("A"), layout="table")
+        assert "| June 6, 2021 | A | | |" in render(one("A"), layout="table")
 
     def test_day_first_style(self) -> None:
         """style="dmy" writes dates day first, in entries and footnotes."""

@@ -421,7 +421,8 @@ class _Writer:
         location = escape(event.location or "")
         facts = [fact for fact in details if not fact.startswith("Location: ")]
         cells = [date, self.title(event), location, " · ".join(facts)]
-        return "| " + " | ".join(cell or " " for cell in cells) + " |"
+        # One space either side of each cell, one alone in an empty one (markdownlint's compact style).
+        return "|" + "|".join(f" {cell} " if cell else " " for cell in cells) + "|"
 
     def footnotes(self) -> None:
         if not self.notes:
