@@ -24,10 +24,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Final, TextIO
 
-from timeline._describe import Style, describe
+from timeline._describe import Style, capital, describe, year_heading, year_text
 from timeline._event import Event, Source, Status
 from timeline._timeline import Timeline
-from timeline._when import PartialDate, Precision, When
+from timeline._when import Precision, When
 from timeline.errors import FormatError, OutOfRangeError
 
 __all__ = ["OPTIONS", "escape", "mermaid_gantt", "mermaid_text", "mermaid_timeline", "write"]
@@ -261,37 +261,14 @@ def _date(event: Event, timeline: Timeline, style: Style) -> str:
 def _entry_date(event: Event, timeline: Timeline, style: Style) -> str:
     """The date that opens an entry: a capital, except for the "c." of circa."""
     text = _date(event, timeline, style)
-    return text if text.startswith("c. ") else _capital(text)
-
-
-_YEAR_RE: Final = re.compile(r"Y-?[0-9]+(?:E[0-9]+)?(?:S[0-9]+)?|-?[0-9X]{4}(?:S[0-9]+)?")
-
-
-def _year_text(point: PartialDate) -> str:
-    match = _YEAR_RE.match(point.text)
-    assert match is not None
-    return match.group()
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _section_label(event: Event, style: Style) -> str:
-    """The year heading an event goes under: its start's year in words."""
-    start = event.when.start
-    if start is None:
-        end = event.when.end
-        assert end is not None
-        return _capital(describe(When("/" + _year_text(end)), style=style))
-    return _capital(describe(_year_text(start), style=style))
+    return text if text.startswith("c. ") else capital(text)
 
 
 def _month_label(event: Event, style: Style) -> str | None:
     start = event.when.start
     if start is None or start.month is None or start.year is None or start.significant_digits is not None:
         return None
-    return describe(f"{_year_text(start)}-{start.month:02d}", style=style)
+    return describe(f"{year_text(start)}-{start.month:02d}", style=style)
 
 
 def _sections(events: Iterable[Event], timeline: Timeline, style: Style) -> list[tuple[str, list[Event]]]:
@@ -304,7 +281,7 @@ def _sections(events: Iterable[Event], timeline: Timeline, style: Style) -> list
     del timeline  # the label depends on the event alone
     sections: dict[str, list[Event]] = {}
     for event in events:
-        sections.setdefault(_section_label(event, style), []).append(event)
+        sections.setdefault(year_heading(event.when, style), []).append(event)
     return list(sections.items())
 
 
