@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench fuzz clean check-markdown
+.PHONY: demo test lint typecheck pytest bench fuzz clean check-markdown docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,docs]'
 	touch $@
 
 demo: $(STAMP)
@@ -35,6 +35,10 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	TIMELINE_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests -q
+
+# The documentation site (Sphinx + MyST), warnings as errors, into out/docs.
+docs: $(STAMP)
+	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs out/docs
 
 # The Markdown writer's output through markdownlint, pandoc and mermaid 11 in
 # Debian's chromium; needs node, pandoc and /usr/bin/chromium (tools/markdown/).
