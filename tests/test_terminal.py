@@ -89,18 +89,13 @@ class TestSafe:
         assert "👩‍🚀" == safe("👩‍🚀")
 
     @given(timelines(), st.booleans())
-    def test_no_control_character_reaches_the_terminal(self, t: Timeline, color: bool) -> None:
-        """Apart from line ends and our own colour codes, the output holds no control or format character."""
+    def test_safe_lines_one_per_event(self, t: Timeline, color: bool) -> None:
+        """No control or format character but line ends and our colour codes; one line per event, with its date."""
         text = _SGR.sub("", render(t, color=color))
+        lines = text.splitlines()
+        dates = [timeline.describe(e.when, tz=e.tz or t.tz) for e in t]
+        starts = [line for line in lines if line.startswith("  ") and not line.startswith("   ")]
 
         assert [] == [ch for ch in text if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u200d"]
-
-    @given(timelines())
-    def test_one_line_per_event(self, t: Timeline) -> None:
-        """Each event has one line that starts with its date, in the timeline's order."""
-        lines = render(t).splitlines()
-        dates = [timeline.describe(e.when, tz=e.tz or t.tz) for e in t]
-
-        starts = [line for line in lines if line.startswith("  ") and not line.startswith("   ")]
         assert len(t) == len(starts)
         assert all(line[2:].startswith(date) for line, date in zip(starts, dates, strict=True))

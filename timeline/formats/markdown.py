@@ -75,12 +75,12 @@ OPTIONS: Mapping[str, Callable[[str], object]] = {
 
 _LINE_BREAK_RE: Final = re.compile(r"\r\n?|\n")
 # Characters that are markup anywhere in a line: emphasis, code, links,
-# HTML, GFM strikethrough, tables, autolinked e-mail addresses, ATX closers,
+# HTML, GFM strikethrough, inline footnotes (^[...] in some dialects), tables, autolinked e-mail addresses, ATX closers,
 # entity references, and the colon of "https://" and the dot of "www." that
 # GFM autolinks. An underscore between two letters or digits cannot open or
 # close emphasis, so America/Mexico_City stays as it is.
 _INLINE_RE: Final = re.compile(
-    r"[\\`*\[\]<>~|@#]|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)|(?<=[A-Za-z])(?=://)|(?<=www)\."
+    r"[\\`*\[\]<>~^|@#]|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)|(?<=[A-Za-z])(?=://)|(?<=www)\."
 )
 # Markup only at the start of a line: headings, quotes, list markers,
 # setext underlines, ordered-list numbers, table rows, indented code.
