@@ -312,6 +312,10 @@ class TestEscaping:
 
         assert "x \\| *y* · z |" in text
 
+    def test_myst_line_starts(self) -> None:
+        """Lines MyST would read as a comment, a target, a block break or a fence start with a backslash."""
+        assert ["\\% c", "\\(t)=", "\\+++", "\\:::"] == [markdown.escape(x) for x in ("% c", "(t)=", "+++", ":::")]
+
     def test_escape_function(self) -> None:
         """escape() makes one line and escapes what could be markup."""
         assert "a b \\*c\\* \\<d\\>" == markdown.escape("a\r\nb\n  *c* <d>")

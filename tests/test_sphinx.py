@@ -100,6 +100,20 @@ class TestDirective:
 
         assert "import mermaid" not in html
 
+    def test_user_text_stays_text_in_myst(self, tmp_path: Path) -> None:
+        """Descriptions that MyST would read as a comment, a target or a role show as typed."""
+        (tmp_path / "src").mkdir()
+        (tmp_path / "src" / "traps.toml").write_text(
+            'title = "T"\n[[events]]\ntitle = "{sub}`x` <b>"\nwhen = "2021"\n'
+            'description = """\n% not a comment\n(not-a-target)=\n+++\n:::"""\n',
+            encoding="utf-8",
+        )
+        html, warnings, _ = build(tmp_path, "# C\n\n```{timeline} traps.toml\n:heading-level: 2\n```\n")
+
+        assert "" == warnings
+        assert "{sub}`x` &lt;b&gt;" in html
+        assert "% not a comment\n(not-a-target)=\n+++\n:::" in html
+
     def test_missing_file_is_a_build_error(self, tmp_path: Path) -> None:
         """A file that does not exist is an error naming it."""
         _, warnings, _ = build(tmp_path, "# C\n\n```{timeline} nowhere.toml\n```\n")

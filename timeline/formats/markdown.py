@@ -83,8 +83,10 @@ _INLINE_RE: Final = re.compile(
     r"[\\`*\[\]<>~^|@#]|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)|(?<=[A-Za-z])(?=://)|(?<=www)\."
 )
 # Markup only at the start of a line: headings, quotes, list markers,
-# setext underlines, ordered-list numbers, table rows, indented code.
-_LINE_START_RE: Final = re.compile(r"[-+=>]|(?P<num>[0-9]{1,9})(?P<mark>[.)])")
+# setext underlines, ordered-list numbers; and for MyST (the Sphinx
+# directive parses this output), comments (%), targets "(name)=", block
+# breaks (+++), colon fences and definitions (:).
+_LINE_START_RE: Final = re.compile(r"[-+=>%(:]|(?P<num>[0-9]{1,9})(?P<mark>[.)])")
 
 
 def escape(text: str) -> str:
