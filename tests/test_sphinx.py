@@ -114,6 +114,16 @@ class TestDirective:
         assert "{sub}`x` &lt;b&gt;" in html
         assert "% not a comment\n(not-a-target)=\n+++\n:::" in html
 
+    def test_restructuredtext_pages_are_refused(self, tmp_path: Path) -> None:
+        """In a reStructuredText page the directive says it needs MyST instead of garbling the Markdown."""
+        (tmp_path / "src").mkdir()
+        (tmp_path / "src" / "other.rst").write_text(
+            "Other\n=====\n\n.. timeline:: harris-trip.toml\n", encoding="utf-8"
+        )
+        _, warnings, _ = build(tmp_path, "# C\n\n```{toctree}\nother\n```\n")
+
+        assert "the timeline directive works in MyST Markdown pages" in warnings
+
     def test_missing_file_is_a_build_error(self, tmp_path: Path) -> None:
         """A file that does not exist is an error naming it."""
         _, warnings, _ = build(tmp_path, "# C\n\n```{timeline} nowhere.toml\n```\n")

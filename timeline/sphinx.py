@@ -21,7 +21,8 @@ class="mermaid">`` blocks in HTML, drawn by the script named in the
 empty for none); other builders show their source as a literal block.
 
 The page is rebuilt when the data file changes. A missing or invalid file
-is an error of the build, naming the file and where it is wrong.
+is an error of the build, naming the file and where it is wrong, and so is
+the directive in a reStructuredText page: the chronology is Markdown.
 
 Sphinx, docutils and MyST are the ``docs`` extra
 (``pip install timeline-events[docs]``); the rest of the package never
@@ -87,6 +88,9 @@ class TimelineDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         """Load the file, write it as Markdown, and parse that into nodes."""
+        if not type(self.state).__module__.startswith("myst_parser."):
+            # The chronology is Markdown; a reStructuredText page would read it as reST.
+            raise self.error("the timeline directive works in MyST Markdown pages, not in reStructuredText")
         relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(relative)
         flags = {name.replace("-", "_"): True for name in self.options if self.options[name] is None}

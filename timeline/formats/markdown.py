@@ -187,7 +187,7 @@ def mermaid_timeline(timeline: Timeline, *, style: Style = "mdy", newest_first: 
     lines = ["timeline"]
     if timeline.title.strip():
         lines.append(f"    title {mermaid_text(timeline.title)}")
-    for label, events in _sections(_ordered(timeline, newest_first), timeline, style):
+    for label, events in _sections(_ordered(timeline, newest_first), style):
         lines.append(f"    section {mermaid_text(label)}")
         period: str | None = None
         for event in events:
@@ -221,7 +221,7 @@ def mermaid_gantt(timeline: Timeline, *, style: Style = "mdy", newest_first: boo
         lines.append(f"    title {mermaid_text(timeline.title)}")
     lines.append("    dateFormat YYYY-MM-DD")
     bars = 0
-    for label, events in _sections(_ordered(timeline, newest_first), timeline, style):
+    for label, events in _sections(_ordered(timeline, newest_first), style):
         rows = []
         for event in events:
             span = _day_span(event.when)
@@ -244,7 +244,7 @@ def _day_span(when: When) -> tuple[str, str] | None:
         span = when.date_span()
     except OutOfRangeError:
         return None
-    if span is None or span[0].year < 1 or span[1].year > 9999:  # pragma: no cover - dates cannot hold such years
+    if span is None:
         return None
     return span[0].isoformat(), span[1].isoformat()
 
@@ -273,14 +273,13 @@ def _month_label(event: Event, style: Style) -> str | None:
     return describe(f"{year_text(start)}-{start.month:02d}", style=style)
 
 
-def _sections(events: Iterable[Event], timeline: Timeline, style: Style) -> list[tuple[str, list[Event]]]:
+def _sections(events: Iterable[Event], style: Style) -> list[tuple[str, list[Event]]]:
     """Events under their year headings, headings in order of first appearance.
 
     Keying on the heading's words rather than on consecutive runs means no
     heading appears twice, even when a decade (``196X``) sorts between two
     events of 1960.
     """
-    del timeline  # the label depends on the event alone
     sections: dict[str, list[Event]] = {}
     for event in events:
         sections.setdefault(year_heading(event.when, style), []).append(event)
@@ -327,7 +326,7 @@ class _Writer:
         return f"[^{number}]"
 
     def events(self, events: list[Event], depth: int) -> None:
-        for label, in_year in _sections(events, self.timeline, self.style):
+        for label, in_year in _sections(events, self.style):
             self.heading(depth, label)
             if not self.months:
                 self.entries(in_year)

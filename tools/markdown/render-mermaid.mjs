@@ -130,7 +130,6 @@ try {
       continue;
     }
     console.log(`ok   ${label}: ${result.text.length} characters of text, all ${expectedTexts(source).length} labels shown`);
-
   }
 } finally {
   await browser.close();
