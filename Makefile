@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-timelinejs fuzz clean
+.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-timelinejs check-markdown docs fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,docs]'
 	touch $@
 
 demo: $(STAMP)
@@ -65,6 +65,15 @@ check-timelinejs: $(STAMP) $(TLJS)/node_modules/.installed
 	$(TLJS)/node_modules/.bin/ajv validate --spec=draft2020 --strict=true -s build/timelinejs/timeline.schema.json \
 		-d build/timelinejs/harris-trip.json -d build/timelinejs/traps.json
 	node $(TLJS)/check.mjs build/timelinejs
+
+# The documentation site (Sphinx + MyST), warnings as errors, into out/docs.
+docs: $(STAMP)
+	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs out/docs
+
+# The Markdown writer's output through markdownlint, pandoc and mermaid 11 in
+# Debian's chromium; needs node, pandoc and /usr/bin/chromium (tools/markdown/).
+check-markdown: $(STAMP)
+	tools/markdown/check.sh
 
 clean:
 	rm -rf $(VENV) out build .coverage .hypothesis .mypy_cache .ruff_cache

@@ -199,3 +199,80 @@ class TestFind:
         assert 2 == len(err)
         assert "missing.txt: cannot read" in err[0]
         assert "bad.txt, line 1: not UTF-8 text" in err[1]
+
+
+class TestShow:
+    def test_prints_the_chronology(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """show prints the title, the years and one line per event, without colour when not a terminal."""
+        assert 0 == main(["show", EXAMPLE])
+        out = capsys.readouterr().out
+
+        assert out.startswith("Harris's first trip abroad as vice president\n")
+        assert "\n2019\n" in out
+        assert "  June 6, 2021              Harris meets the presidents of Guatemala and Mexico (tentative)\n" in out
+        assert "\x1b" not in out
+
+    @pytest.mark.parametrize(
+        ("args", "titles"),
+        [
+            (["--tag", "press"], ["Aides brief reporters on the trip"]),
+            (["--tag", "press", "--tag", "aid"], ["Harris pledges", "Aides brief"]),
+            (["--group", "Trip", "--between", "2021-06-06", ".."], ["Harris meets the presidents", "Harris checks in"]),
+            (["--between", "..", "2020"], ["Alejandro Giammattei"]),
+            (
+                ["--between", "2021-05-25", "2021-05-31"],
+                ["Harris pledges", "Harris meets the Congressional", "Harris speaks", "Twelve companies"],
+            ),
+        ],
+    )
+    def test_filters(self, args: list[str], titles: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        """--tag, --group and --between filter with the Timeline queries; '..' leaves a side open."""
+        assert 0 == main(["show", EXAMPLE, *args])
+        events = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ") and line[2] != " "]
+
+        assert len(titles) == len(events)
+        assert all(title in line for title, line in zip(titles, events, strict=True))
+
+    def test_colour_on_a_terminal(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        """On a terminal show uses colour, unless NO_COLOR is set and not empty."""
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        main(["show", EXAMPLE])
+        coloured = capsys.readouterr().out
+        monkeypatch.setenv("NO_COLOR", "1")
+        main(["show", EXAMPLE])
+        plain = capsys.readouterr().out
+        monkeypatch.setenv("NO_COLOR", "")
+        main(["show", EXAMPLE])
+        empty_no_color = capsys.readouterr().out
+
+        assert (True, False, True) == ("\x1b[" in coloured, "\x1b[" in plain, "\x1b[" in empty_no_color)
+
+    def test_colour_always_and_never(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        """--color always colours a pipe; --color never keeps a terminal plain."""
+        main(["show", EXAMPLE, "--color", "always"])
+        always = capsys.readouterr().out
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        main(["show", EXAMPLE, "--color", "never"])
+        never = capsys.readouterr().out
+
+        assert (True, False) == ("\x1b[" in always, "\x1b[" in never)
+
+    def test_day_first(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--style dmy writes the dates day first."""
+        main(["show", EXAMPLE, "--style", "dmy"])
+
+        assert "  6 June 2021" in capsys.readouterr().out
+
+    def test_bad_between_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A --between bound that is not EDTF is misuse: exit 2, quoting it."""
+        assert 2 == main(["show", EXAMPLE, "--between", "2021-13", ".."])
+        assert "'2021-13'" in capsys.readouterr().err
+
+    def test_bad_file_exits_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An invalid file is bad input: exit 1 with the file named."""
+        bad = tmp_path / "bad.toml"
+        bad.write_text('title = "x"\n[[events]]\ntitle = "A"\nwhen = "2021-13"\n', encoding="utf-8")
+
+        assert 1 == main(["show", str(bad)])
+        assert "bad.toml" in capsys.readouterr().err

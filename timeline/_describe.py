@@ -11,6 +11,7 @@ years before 1.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Final, Literal
 
@@ -356,3 +357,35 @@ def _year_phrases(point: PartialDate) -> tuple[str, str]:
         return phrase, phrase
     span = _year_range(first, last)
     return f"sometime in {span}", f"a year in {span}"
+
+
+# Headings -----------------------------------------------------------------
+# Chronologies (Markdown, the terminal) file events under their start's year.
+
+_YEAR_RE: Final = re.compile(r"Y-?[0-9]+(?:E[0-9]+)?(?:S[0-9]+)?|-?[0-9X]{4}(?:S[0-9]+)?")
+
+
+def year_text(point: PartialDate) -> str:
+    """The EDTF year of ``point`` as written, without month, day or qualifier: ``196X``, ``Y17E7S3``."""
+    match = _YEAR_RE.match(point.text)
+    assert match is not None
+    return match.group()
+
+
+def capital(text: str) -> str:
+    """``text`` with a capital first letter, for the start of a heading or an entry."""
+    return text[:1].upper() + text[1:]
+
+
+def year_heading(when: When, style: Style = "mdy") -> str:
+    """The heading a chronology files ``when`` under: its start's year in words.
+
+    >>> [year_heading(When(text)) for text in ("2021-06-06", "196X~", "-0043", "/2021-06-08", "1950S2")]
+    ['2021', 'The 1960s', '44 BC', 'Until 2021', '1900–1999 (estimated 1950)']
+    """
+    start = when.start
+    if start is None:
+        end = when.end
+        assert end is not None
+        return capital(describe(When("/" + year_text(end)), style=style))
+    return capital(describe(year_text(start), style=style))

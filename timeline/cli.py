@@ -1,4 +1,4 @@
-"""The ``timeline`` command: convert, validate, list formats, print the schema, resolve and find date phrases.
+"""The ``timeline`` command: convert, validate, show, list formats, print the schema, resolve and find date phrases.
 
 Exit status: 0 on success, 1 when the input is wrong (one line on stderr
 naming the file and where), 2 on misuse (unknown format, bad arguments).
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -16,7 +17,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from timeline._phrases import find_dates, resolve
+from timeline._terminal import render
 from timeline._timeline import Timeline
+from timeline._when import When
 from timeline.errors import FormatError, ParseError, TimelineWarning
 from timeline.formats import (
     Format,
@@ -78,6 +81,23 @@ def _build_parser() -> argparse.ArgumentParser:
     find.add_argument("input", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     _add_reference(find)
     verbs.add_parser("schema", help="print the JSON Schema of the canonical JSON form")
+    show = verbs.add_parser("show", help="print the chronology, grouped by year, dates in words")
+    show.add_argument("input", metavar="IN", help="input file, or - for standard input")
+    show.add_argument("--from", dest="from_format", metavar="F", help="input format (default: from the suffix)")
+    show.add_argument(
+        "--tag", action="append", default=[], metavar="TAG", help="only events with this tag (repeatable)"
+    )
+    show.add_argument("--group", metavar="G", help="only events of this group")
+    show.add_argument(
+        "--between", nargs=2, metavar=("A", "B"), help="only events that may fall between A and B (EDTF, or ..)"
+    )
+    show.add_argument("--style", choices=("mdy", "dmy"), default="mdy", help="month first (default) or day first")
+    show.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour: auto (when stdout is a terminal and NO_COLOR is unset), always or never",
+    )
     return parser
 
 
@@ -159,6 +179,29 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _show(args: argparse.Namespace) -> int:
+    source = _choose(args.from_format, args.input, "from")
+    bounds: list[When | None] = [None, None]
+    for index, text in enumerate(args.between or ()):
+        try:
+            bounds[index] = None if text == ".." else When(text)
+        except ParseError as exc:
+            raise _UsageError(f"--between: {exc}") from exc
+    timeline = _read(args.input, source)
+    if args.tag:
+        timeline = timeline.tagged(*args.tag)
+    if args.group is not None:
+        timeline = timeline.in_group(args.group)
+    if args.between:
+        timeline = timeline.between(*bounds)
+    # https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
+    auto = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    color = auto if args.color == "auto" else args.color == "always"
+    sys.stdout.write(render(timeline, color=color, style=args.style))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
 def _formats() -> int:
     # Columns as wide as their longest entry (at least 12), so long names keep them apart.
     name_width = max(12, *(len(fmt.name) + 2 for fmt in list_formats()))
@@ -230,6 +273,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return _find(args)
         if args.verb == "schema":
             return _schema()
+        if args.verb == "show":
+            return _show(args)
         return _formats()
     except _UsageError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)

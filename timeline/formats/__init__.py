@@ -113,6 +113,7 @@ register(
         True,
     )
 )
+register(Format("markdown", (".md",), "timeline.formats.markdown", "Markdown chronology", False, True))
 
 
 def list_formats() -> tuple[Format, ...]:

@@ -1,0 +1,167 @@
+"""The timeline.sphinx extension: the timeline directive in real Sphinx builds."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "harris-trip.toml"
+
+
+def build(tmp_path: Path, page: str, *, builder: str = "html", conf: str = "") -> tuple[str, str, SphinxTestApp]:
+    """Build a one-page MyST site; return the page's output, the warnings and the app."""
+    src = tmp_path / "src"
+    src.mkdir(exist_ok=True)
+    shutil.copy(EXAMPLE, src / "harris-trip.toml")
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "timeline.sphinx"]\n'
+        'myst_enable_extensions = ["strikethrough"]\n'
+        'suppress_warnings = ["myst.strikethrough"]\n' + conf,
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(page, encoding="utf-8")
+    warnings = io.StringIO()
+    # SphinxTestApp undoes what a build registers globally, so builds can follow one another.
+    app = SphinxTestApp(builder, srcdir=src, builddir=tmp_path / "build", status=io.StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    suffix = {"html": "html", "text": "txt"}[builder]
+    out = Path(app.outdir) / f"index.{suffix}"
+    return (out.read_text(encoding="utf-8") if out.exists() else ""), warnings.getvalue(), app
+
+
+WORKED = """# Chronology
+
+```{timeline} harris-trip.toml
+:heading-level: 2
+:mermaid:
+```
+"""
+
+
+class TestDirective:
+    def test_renders_the_worked_example(self, tmp_path: Path) -> None:
+        """The directive lays out the worked example: title, years, entries, footnote, diagram; no warning."""
+        html, warnings, _ = build(tmp_path, WORKED)
+
+        assert "" == warnings
+        assert 'first trip abroad as vice president<a class="headerlink"' in html  # an h2; the apostrophe curled
+        assert ">2019<" in html
+        assert ">2021<" in html
+        assert "<strong>June 7–8, 2021</strong>: Harris checks in with organizers on the ground (tentative)" in html
+        assert 'class="footnote-reference brackets"' in html
+        assert "CBS News, June 2, 2021?" in html
+        assert '<pre class="mermaid">\ntimeline\n' in html
+        assert 'import mermaid from "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs"' in html
+
+    def test_the_page_depends_on_the_data_file(self, tmp_path: Path) -> None:
+        """A change to the data file rebuilds the page."""
+        _, _, app = build(tmp_path, WORKED)
+
+        assert {"harris-trip.toml"} == {Path(path).name for path in app.env.dependencies["index"]}
+
+    def test_options_reach_the_writer(self, tmp_path: Path) -> None:
+        """Writer options, spelt with dashes, change the layout."""
+        options = ":layout: table\n:style: dmy\n:newest-first:\n:heading-level: 2\n"
+        page = f"# C\n\n```{{timeline}} harris-trip.toml\n{options}```\n"
+        html, warnings, _ = build(tmp_path, page)
+
+        assert "" == warnings
+        assert "<table" in html
+        assert html.index("7–8 June 2021") < html.index("March 2021")
+
+    def test_text_builder_shows_the_diagram_source(self, tmp_path: Path) -> None:
+        """Builders other than HTML show the Mermaid source as a literal block."""
+        text, warnings, _ = build(tmp_path, WORKED, builder="text")
+
+        assert "" == warnings
+        assert "   timeline\n       title Harris's first trip abroad as vice president\n" in text
+
+    def test_no_mermaid_script(self, tmp_path: Path) -> None:
+        """With timeline_mermaid_js empty, HTML shows the diagram source and loads no script."""
+        html, warnings, _ = build(tmp_path, WORKED, conf='timeline_mermaid_js = ""\n')
+
+        assert "" == warnings
+        assert 'class="mermaid"' not in html
+        assert "import mermaid" not in html
+        assert "section 2019" in html
+
+    def test_pages_without_a_diagram_load_no_script(self, tmp_path: Path) -> None:
+        """Only pages with a diagram load mermaid."""
+        html, _, _ = build(tmp_path, "# C\n\n```{timeline} harris-trip.toml\n:heading-level: 2\n```\n")
+
+        assert "import mermaid" not in html
+
+    def test_user_text_stays_text_in_myst(self, tmp_path: Path) -> None:
+        """Descriptions that MyST would read as a comment, a target or a role show as typed."""
+        (tmp_path / "src").mkdir()
+        (tmp_path / "src" / "traps.toml").write_text(
+            'title = "T"\n[[events]]\ntitle = "{sub}`x` <b>"\nwhen = "2021"\n'
+            'description = """\n% not a comment\n(not-a-target)=\n+++\n:::"""\n',
+            encoding="utf-8",
+        )
+        html, warnings, _ = build(tmp_path, "# C\n\n```{timeline} traps.toml\n:heading-level: 2\n```\n")
+
+        assert "" == warnings
+        assert "{sub}`x` &lt;b&gt;" in html
+        assert "% not a comment\n(not-a-target)=\n+++\n:::" in html
+
+    def test_restructuredtext_pages_are_refused(self, tmp_path: Path) -> None:
+        """In a reStructuredText page the directive says it needs MyST instead of garbling the Markdown."""
+        (tmp_path / "src").mkdir()
+        (tmp_path / "src" / "other.rst").write_text(
+            "Other\n=====\n\n.. timeline:: harris-trip.toml\n", encoding="utf-8"
+        )
+        _, warnings, _ = build(tmp_path, "# C\n\n```{toctree}\nother\n```\n")
+
+        assert "the timeline directive works in MyST Markdown pages" in warnings
+
+    def test_missing_file_is_a_build_error(self, tmp_path: Path) -> None:
+        """A file that does not exist is an error naming it."""
+        _, warnings, _ = build(tmp_path, "# C\n\n```{timeline} nowhere.toml\n```\n")
+
+        assert "ERROR: timeline: cannot render 'nowhere.toml'" in warnings
+
+    def test_invalid_file_is_a_build_error_naming_the_line(self, tmp_path: Path) -> None:
+        """A file with a bad date is an error naming the file, line and field."""
+        (tmp_path / "src").mkdir()
+        (tmp_path / "src" / "bad.toml").write_text(
+            'title = "x"\n[[events]]\ntitle = "A"\nwhen = "2021-13"\n', encoding="utf-8"
+        )
+        _, warnings, _ = build(tmp_path, "# C\n\n```{timeline} bad.toml\n```\n")
+
+        assert "bad.toml, line 4, events[0].when" in warnings
+
+    def test_bad_option_value_is_a_build_error(self, tmp_path: Path) -> None:
+        """An option value the writer does not take is an error naming the option."""
+        _, warnings, _ = build(tmp_path, "# C\n\n```{timeline} harris-trip.toml\n:layout: grid\n```\n")
+
+        assert "layout" in warnings
+        assert "grid" in warnings
+
+
+class TestImportGuard:
+    def test_without_sphinx_the_error_says_what_to_install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Importing the extension without Sphinx raises ImportError naming the docs extra."""
+        monkeypatch.setitem(sys.modules, "sphinx.util.docutils", None)
+        monkeypatch.delitem(sys.modules, "timeline.sphinx", raising=False)
+
+        with pytest.raises(ImportError, match=r"timeline-events\[docs\]"):
+            importlib.import_module("timeline.sphinx")
+
+    def test_the_package_does_not_import_sphinx(self) -> None:
+        """import timeline leaves the extension (and so Sphinx) unloaded."""
+        import subprocess
+
+        code = "import sys, timeline; timeline.dumps(timeline.Timeline(), 'markdown'); print('sphinx' in sys.modules)"
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
+
+        assert "False" == result.stdout.strip()

@@ -1,0 +1,509 @@
+"""A Markdown chronology (CommonMark with GFM tables and footnotes), with an optional Mermaid diagram.
+
+The page reads like an edited timeline: the title, the description, a
+heading per year (and optionally per month), one entry per event with its
+date in words (:func:`timeline.describe`), title, location, description
+and tags, and the sources as footnotes. User text is escaped so that
+nothing in it becomes markup, a link or live HTML; descriptions may opt in
+to being Markdown with ``markdown_descriptions=True``.
+
+>>> from timeline import Timeline, dumps
+>>> t = Timeline(title="Trip", events=[{"title": "Visit <b>*all*</b>", "when": "2021-06-07/2021-06-08"}])
+>>> print(dumps(t, "markdown"))
+# Trip
+<BLANKLINE>
+## 2021
+<BLANKLINE>
+- **June 7–8, 2021**: Visit \\<b\\>\\*all\\*\\</b\\>
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Final, TextIO
+
+from timeline._describe import Style, capital, describe, year_heading, year_text
+from timeline._event import Event, Source, Status
+from timeline._timeline import Timeline
+from timeline._when import Precision, When
+from timeline.errors import FormatError, OutOfRangeError
+
+__all__ = ["OPTIONS", "escape", "mermaid_gantt", "mermaid_text", "mermaid_timeline", "write"]
+
+_LAYOUTS: Final = ("list", "table")
+
+
+def _flag(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("true", "yes", "on", "1"):
+        return True
+    if value in ("false", "no", "off", "0"):
+        return False
+    raise ValueError(f"expected true or false, got {text!r}")
+
+
+def _heading_level(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= 4:
+        raise ValueError(f"heading_level must be a whole number from 1 to 4, got {text!r}")
+    return int(text)
+
+
+def _choice(name: str, choices: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise ValueError(f"{name} must be one of {', '.join(choices)}, got {text!r}")
+        return text
+
+    return parse
+
+
+OPTIONS: Mapping[str, Callable[[str], object]] = {
+    "gantt": _flag,
+    "group_sections": _flag,
+    "heading_level": _heading_level,
+    "layout": _choice("layout", _LAYOUTS),
+    "markdown_descriptions": _flag,
+    "mermaid": _flag,
+    "months": _flag,
+    "newest_first": _flag,
+    "style": _choice("style", ("mdy", "dmy")),
+}
+
+# Escaping -----------------------------------------------------------------
+
+_LINE_BREAK_RE: Final = re.compile(r"\r\n?|\n")
+# Characters that are markup anywhere in a line: emphasis, code, links,
+# HTML, GFM strikethrough, inline footnotes (^[...] in some dialects), tables, autolinked e-mail addresses, ATX closers,
+# entity references, and the colon of "https://" and the dot of "www." that
+# GFM autolinks. An underscore between two letters or digits cannot open or
+# close emphasis, so America/Mexico_City stays as it is.
+_INLINE_RE: Final = re.compile(
+    r"[\\`*\[\]<>~^|@#]|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)|(?<=[A-Za-z])(?=://)|(?<=www)\."
+)
+# Markup only at the start of a line: headings, quotes, list markers,
+# setext underlines, ordered-list numbers; and for MyST (the Sphinx
+# directive parses this output), comments (%), targets "(name)=", block
+# breaks (+++), colon fences and definitions (:).
+_LINE_START_RE: Final = re.compile(r"[-+=>%(:]|(?P<num>[0-9]{1,9})(?P<mark>[.)])")
+
+
+def escape(text: str) -> str:
+    """``text`` as Markdown that renders it literally, on one line.
+
+    Line breaks become spaces; characters that could start markup, a link,
+    an autolink or HTML are backslash-escaped, as CommonMark allows for any
+    ASCII punctuation.
+
+    >>> print(escape("<script>alert(1)</script> *bold* [x](y) `code`"))
+    \\<script\\>alert(1)\\</script\\> \\*bold\\* \\[x\\](y) \\`code\\`
+    >>> print(escape("# 1. not a heading"), escape("see https://example.org"))
+    \\# 1. not a heading see https\\://example.org
+    """
+    one_line = " ".join(part.strip() for part in _LINE_BREAK_RE.split(text))
+    return _line(one_line.strip())
+
+
+def _line(text: str) -> str:
+    """One line of user text, escaped, with its start made harmless."""
+    text = _INLINE_RE.sub(_escape_match, text.replace("\t", " "))
+    match = _LINE_START_RE.match(text)
+    if match is None:
+        return text
+    if match.group("num") is not None:
+        return f"{match.group('num')}\\{match.group('mark')}{text[match.end() :]}"
+    return "\\" + text
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    # The empty match before "://" puts the backslash in front of the colon.
+    return "\\" + match.group()
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    """User text as paragraphs of escaped lines; blank lines separate paragraphs."""
+    paragraphs: list[list[str]] = [[]]
+    for raw in _LINE_BREAK_RE.split(text):
+        line = raw.strip()
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(_line(line))
+    return [p for p in paragraphs if p]
+
+
+def _markdown_paragraphs(text: str) -> list[list[str]]:
+    """Trusted Markdown, kept as written apart from line endings and surrounding blank lines."""
+    lines = [line.rstrip() for line in _LINE_BREAK_RE.split(text.strip("\r\n"))]
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+def _destination(url: str) -> str:
+    """A link destination in angle brackets, with what cannot go there percent-encoded."""
+    return "<" + re.sub(r"[\s<>\\]", lambda m: f"%{ord(m.group()):02X}", url) + ">"
+
+
+# Mermaid ------------------------------------------------------------------
+
+# Mermaid reads "#code;" as the character with that code; these are the
+# characters its grammars treat as syntax (":" splits periods from events,
+# "#" starts an entity, ";" ends statements, "%%" comments) or that reach
+# its HTML labels.
+_MERMAID_CODES: Final = {ch: f"#{ord(ch)};" for ch in ':#;%<>&"`{}[]()\\'}
+_MERMAID_RE: Final = re.compile("[" + re.escape("".join(_MERMAID_CODES)) + "]")
+
+
+def mermaid_text(text: str) -> str:
+    """User text for a Mermaid diagram: one line, syntax characters as entity codes.
+
+    >>> mermaid_text("Talks: #1; 50% <b>")
+    'Talks#58; #35;1#59; 50#37; #60;b#62;'
+    """
+    one_line = " ".join(part.strip() for part in _LINE_BREAK_RE.split(text)).strip()
+    return _MERMAID_RE.sub(lambda m: _MERMAID_CODES[m.group()], one_line) or "#160;"
+
+
+def mermaid_timeline(timeline: Timeline, *, style: Style = "mdy", newest_first: bool = False) -> str:
+    """The ``timeline`` diagram of Mermaid: a section per year, a period per date.
+
+    Events that share a date (as written in words) share a period.
+
+    >>> from timeline import Timeline
+    >>> t = Timeline(title="T", events=[{"title": "A: x", "when": "2021-05"}, {"title": "B", "when": "2021-05"}])
+    >>> print(mermaid_timeline(t))
+    timeline
+        title T
+        section 2021
+            May 2021 : A#58; x : B
+    """
+    lines = ["timeline"]
+    if timeline.title.strip():
+        lines.append(f"    title {mermaid_text(timeline.title)}")
+    for label, events in _sections(_ordered(timeline, newest_first), style):
+        lines.append(f"    section {mermaid_text(label)}")
+        period: str | None = None
+        for event in events:
+            when = mermaid_text(_date(event, timeline, style))
+            if when == period:
+                lines[-1] += f" : {mermaid_text(event.title)}"
+            else:
+                lines.append(f"        {when} : {mermaid_text(event.title)}")
+                period = when
+    return "\n".join(lines)
+
+
+def mermaid_gantt(timeline: Timeline, *, style: Style = "mdy", newest_first: bool = False) -> str | None:
+    """A Mermaid ``gantt`` chart of the events that span days: intervals and anything coarser than a day.
+
+    Each bar runs over the calendar days the event may cover. Events with an
+    unknown or open end, or outside the years 1-9999, have no bar. None when
+    no event has one.
+
+    >>> from timeline import Timeline
+    >>> t = Timeline(title="T", events=[{"title": "Visit", "when": "2021-06-07/2021-06-08"}])
+    >>> print(mermaid_gantt(t))
+    gantt
+        title T
+        dateFormat YYYY-MM-DD
+        section 2021
+            June 7–8, 2021#58; Visit : 2021-06-07, 2021-06-09
+    """
+    lines = ["gantt"]
+    if timeline.title.strip():
+        lines.append(f"    title {mermaid_text(timeline.title)}")
+    lines.append("    dateFormat YYYY-MM-DD")
+    bars = 0
+    for label, events in _sections(_ordered(timeline, newest_first), style):
+        rows = []
+        for event in events:
+            span = _day_span(event.when)
+            if span is None:
+                continue
+            # The date first: a task name must not start with a gantt keyword ("section", "click").
+            name = mermaid_text(f"{_date(event, timeline, style)}: {event.title}")
+            rows.append(f"        {name} : {span[0]}, {span[1]}")
+        if rows:
+            lines.append(f"    section {mermaid_text(label)}")
+            lines.extend(rows)
+            bars += len(rows)
+    return "\n".join(lines) if bars else None
+
+
+def _day_span(when: When) -> tuple[str, str] | None:
+    if when.precision > Precision.DAY or (not when.is_interval and when.precision is Precision.DAY):
+        return None  # a single day or a time of day is a point, not a bar
+    try:
+        span = when.date_span()
+    except OutOfRangeError:
+        return None
+    if span is None:
+        return None
+    return span[0].isoformat(), span[1].isoformat()
+
+
+# The chronology -------------------------------------------------------------
+
+
+def _ordered(timeline: Timeline, newest_first: bool) -> tuple[Event, ...]:
+    return tuple(reversed(timeline.events)) if newest_first else timeline.events
+
+
+def _date(event: Event, timeline: Timeline, style: Style) -> str:
+    return describe(event.when, style=style, tz=event.tz or timeline.tz)
+
+
+def _entry_date(event: Event, timeline: Timeline, style: Style) -> str:
+    """The date that opens an entry: a capital, except for the "c." of circa."""
+    text = _date(event, timeline, style)
+    return text if text.startswith("c. ") else capital(text)
+
+
+def _month_label(event: Event, style: Style) -> str | None:
+    start = event.when.start
+    if start is None or start.month is None or start.year is None or start.significant_digits is not None:
+        return None
+    return describe(f"{year_text(start)}-{start.month:02d}", style=style)
+
+
+def _sections(events: Iterable[Event], style: Style) -> list[tuple[str, list[Event]]]:
+    """Events under their year headings, headings in order of first appearance.
+
+    Keying on the heading's words rather than on consecutive runs means no
+    heading appears twice, even when a decade (``196X``) sorts between two
+    events of 1960.
+    """
+    sections: dict[str, list[Event]] = {}
+    for event in events:
+        sections.setdefault(year_heading(event.when, style), []).append(event)
+    return list(sections.items())
+
+
+def _groups(events: Iterable[Event]) -> list[tuple[str | None, list[Event]]]:
+    groups: dict[str | None, list[Event]] = {}
+    for event in events:
+        groups.setdefault(event.group, []).append(event)
+    return list(groups.items())
+
+
+class _Writer:
+    """One write: the options, and the footnotes gathered on the way."""
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        *,
+        layout: str,
+        heading_level: int,
+        months: bool,
+        group_sections: bool,
+        markdown_descriptions: bool,
+        style: Style,
+    ) -> None:
+        self.timeline = timeline
+        self.table = layout == "table"
+        self.level = heading_level
+        self.months = months
+        self.group_sections = group_sections
+        self.markdown = markdown_descriptions
+        self.style: Style = style
+        self.notes: dict[Source, int] = {}
+        self.blocks: list[str] = []
+
+    def heading(self, depth: int, text: str) -> None:
+        # A heading of nothing but spaces would be empty; a dash stands in for it.
+        self.blocks.append(f"{'#' * (self.level + depth)} {escape(text) or '-'}")
+
+    def note(self, source: Source) -> str:
+        number = self.notes.setdefault(source, len(self.notes) + 1)
+        return f"[^{number}]"
+
+    def events(self, events: list[Event], depth: int) -> None:
+        for label, in_year in _sections(events, self.style):
+            self.heading(depth, label)
+            if not self.months:
+                self.entries(in_year)
+                continue
+            by_month: dict[str | None, list[Event]] = {}
+            for event in in_year:
+                by_month.setdefault(_month_label(event, self.style), []).append(event)
+            if None in by_month:
+                self.entries(by_month.pop(None))
+            for month, in_month in by_month.items():
+                assert month is not None
+                self.heading(depth + 1, month)
+                self.entries(in_month)
+
+    def entries(self, events: list[Event]) -> None:
+        if self.table:
+            rows = ["| Date | Event | Location | Details |", "| --- | --- | --- | --- |"]
+            rows.extend(self.row(event) for event in events)
+            self.blocks.append("\n".join(rows))
+        else:
+            self.blocks.append("\n".join(self.item(event) for event in events))
+
+    def title(self, event: Event) -> str:
+        title = escape(event.title)
+        if event.url is not None:
+            title = f"[{title}]({_destination(event.url)})"
+        if event.status is Status.TENTATIVE:
+            title += " (tentative)"
+        elif event.status is Status.CANCELLED:
+            title = f"~~{title}~~ (cancelled)"
+        return title + "".join(self.note(source) for source in event.sources)
+
+    def facts(self, event: Event) -> list[str]:
+        facts = []
+        if event.location is not None and event.location.strip():
+            facts.append(f"Location: {escape(event.location)}")
+        if event.group is not None and event.group.strip() and not self.group_sections:
+            facts.append(f"Group: {escape(event.group)}")
+        tags = [escape(tag) for tag in event.tags if tag.strip()]
+        if tags:
+            facts.append(f"Tags: {', '.join(tags)}")
+        return facts
+
+    def description(self, event: Event) -> list[list[str]]:
+        if event.description is None:
+            return []
+        if self.markdown:
+            return _markdown_paragraphs(event.description)
+        return _paragraphs(event.description)
+
+    def item(self, event: Event) -> str:
+        date = escape(_entry_date(event, self.timeline, self.style))
+        lines = [f"- **{date}**: {self.title(event)}"]
+        facts = self.facts(event)
+        if facts:
+            lines += ["", "  " + " · ".join(facts)]
+        for paragraph in self.description(event):
+            lines.append("")
+            lines.extend(f"  {line}" if line else "" for line in paragraph)
+        # A loose item (one with paragraphs) stands apart from the next one.
+        return "\n".join(lines) + ("\n" if len(lines) > 1 else "")
+
+    def row(self, event: Event) -> str:
+        date = escape(_entry_date(event, self.timeline, self.style))
+        details = self.facts(event)
+        for paragraph in self.description(event):
+            text = " ".join(line.strip() for line in paragraph)
+            # In a table cell even trusted Markdown stays on one line, pipes escaped.
+            details.append(text.replace("|", "\\|") if self.markdown else text)
+        location = escape(event.location or "")
+        facts = [fact for fact in details if not fact.startswith("Location: ")]
+        cells = [date, self.title(event), location, " · ".join(facts)]
+        # One space either side of each cell, one alone in an empty one (markdownlint's compact style).
+        return "|" + "|".join(f" {cell} " if cell else " " for cell in cells) + "|"
+
+    def footnotes(self) -> None:
+        if not self.notes:
+            return
+        lines = []
+        for source, number in self.notes.items():
+            lines.append(f"[^{number}]: {self.cite(source)}")
+        self.blocks.append("\n".join(lines))
+
+    def cite(self, source: Source) -> str:
+        parts = []
+        name = escape(source.title) if source.title else None
+        if source.url is not None:
+            parts.append(f"[{name or escape(source.url)}]({_destination(source.url)})")
+        elif name:
+            parts.append(name)
+        if source.publisher is not None and source.publisher.strip():
+            parts.append(escape(source.publisher))
+        if source.date is not None:
+            parts.append(escape(describe(source.date, style=self.style)))
+        return ", ".join(parts)
+
+
+def write(
+    timeline: Timeline,
+    out: TextIO,
+    *,
+    layout: str = "list",
+    heading_level: int = 1,
+    months: bool = False,
+    newest_first: bool = False,
+    group_sections: bool = False,
+    markdown_descriptions: bool = False,
+    mermaid: bool = False,
+    gantt: bool = False,
+    style: Style = "mdy",
+) -> None:
+    """Write ``timeline`` as a Markdown chronology.
+
+    Args:
+        timeline: What to write.
+        out: A text stream.
+        layout: ``"list"`` (an entry per event, with its description in
+            paragraphs) or ``"table"`` (a row per event under each heading).
+        heading_level: The level of the title heading, 1 to 4; years go one
+            level below it and months two, so that the chronology can sit
+            inside a larger page.
+        months: A heading per month inside each year.
+        newest_first: The latest events first.
+        group_sections: A heading per group (in order of first appearance),
+            with the years below it.
+        markdown_descriptions: Descriptions are Markdown and kept as written;
+            by default they are plain text and escaped like every other field.
+        mermaid: A Mermaid ``timeline`` diagram before the entries.
+        gantt: A Mermaid ``gantt`` chart of the events that span days.
+        style: ``"mdy"`` ("May 31, 2021") or ``"dmy"`` ("31 May 2021").
+
+    Raises:
+        FormatError: an option has a value it cannot take.
+    """
+    _check(layout in _LAYOUTS, "layout", layout, "'list' or 'table'")
+    _check(type(heading_level) is int and 1 <= heading_level <= 4, "heading_level", heading_level, "1 to 4")
+    for name, flag in (
+        ("months", months),
+        ("newest_first", newest_first),
+        ("group_sections", group_sections),
+        ("markdown_descriptions", markdown_descriptions),
+        ("mermaid", mermaid),
+        ("gantt", gantt),
+    ):
+        _check(type(flag) is bool, name, flag, "True or False")
+    _check(style in ("mdy", "dmy"), "style", style, "'mdy' or 'dmy'")
+    writer = _Writer(
+        timeline,
+        layout=layout,
+        heading_level=heading_level,
+        months=months,
+        group_sections=group_sections,
+        markdown_descriptions=markdown_descriptions,
+        style=style,
+    )
+    if timeline.title.strip():
+        writer.heading(0, timeline.title)
+    if timeline.description is not None and timeline.description.strip():
+        for paragraph in _paragraphs(timeline.description):
+            writer.blocks.append("\n".join(paragraph))
+    events = list(_ordered(timeline, newest_first))
+    if mermaid and events:
+        writer.blocks.append(f"```mermaid\n{mermaid_timeline(timeline, style=style, newest_first=newest_first)}\n```")
+    chart = mermaid_gantt(timeline, style=style, newest_first=newest_first) if gantt else None
+    if chart is not None:
+        writer.blocks.append(f"```mermaid\n{chart}\n```")
+    if group_sections:
+        for group, in_group in _groups(events):
+            writer.heading(1, group if group is not None and group.strip() else "Other events")
+            writer.events(in_group, 2)
+    else:
+        writer.events(events, 1)
+    writer.footnotes()
+    out.write("\n\n".join(block.rstrip("\n") for block in writer.blocks))
+    out.write("\n")
+
+
+def _check(ok: bool, name: str, value: object, expected: str) -> None:
+    if not ok:
+        raise FormatError(f"the markdown option {name!r} must be {expected}, got {value!r}")
