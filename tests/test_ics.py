@@ -413,6 +413,9 @@ ZONES = (
     "Australia/Sydney",
     "Asia/Kolkata",
     "Australia/Lord_Howe",
+    "Africa/Casablanca",  # irregular: daylight saving paused for Ramadan, listed year by year
+    "Asia/Tehran",  # fixed-date rules until 2022, then none
+    "America/Sao_Paulo",  # southern rules that changed, then ended in 2019
 )
 
 
@@ -697,3 +700,79 @@ class TestFromIcalendar:
 
         with pytest.raises(timeline.ParseError, match=r"VEVENT\[0\] \(UID 'a@x'\)"):
             from_icalendar(icalendar.Calendar.from_ical(text))
+
+
+class TestCommandLine:
+    def test_convert_with_options(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """timeline convert writes .ics with options parsed from text; a bad value is misuse (exit 2)."""
+        from timeline.cli import main
+
+        args = [
+            "convert",
+            "examples/harris-trip.toml",
+            "-",
+            "--to",
+            "ics",
+            "-o",
+            "coarse=first-day",
+            "-o",
+            "domain=example.org",
+        ]
+        assert 0 == main(
+            [*args, "-o", "stamp=2021-06-02T00:00:00Z", "-o", "zones=Europe/Berlin, UTC", "-o", "years=2019-2022"]
+        )
+        out = capsys.readouterr().out
+        assert "UID:giammattei-elected@example.org" in unfolded(out)
+        assert "DTEND;VALUE=DATE:20190102" in unfolded(out)
+
+        assert 2 == main([*args, "-o", "coarse=round"])
+        assert 2 == main([*args, "-o", "years=last"])
+        assert "must be one of span, first-day, skip" in capsys.readouterr().err
+
+    def test_years_option_takes_one_year(self) -> None:
+        """years=2021 is the range 2021-2021."""
+        from timeline.formats.ics import OPTIONS
+
+        assert (2021, 2021) == OPTIONS["years"]("2021")
+        assert ("Europe/Berlin", "UTC") == OPTIONS["zones"]("Europe/Berlin, UTC,")
+
+
+class TestFromIcalendarDetails:
+    def test_standard_properties_from_elsewhere(self) -> None:
+        """GEO, URL, IMAGE, several CATEGORIES lines, RRULE, RDATE and EXDATE from another program."""
+        text = (
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x@y\r\nDTSTART:20210607T100000\r\nDTEND:20210607T090000\r\n"
+            "SUMMARY:  \r\nGEO:14.5;-90.5\r\nURL:https://example.org/\r\nIMAGE;VALUE=URI:https://example.org/a.png\r\n"
+            "CATEGORIES:a,b\r\nCATEGORIES:c\r\nRRULE:FREQ=DAILY;COUNT=3\r\nRDATE:20210620T100000\r\n"
+            "EXDATE:20210608T100000\r\nSTATUS:TENTATIVE\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+        (event,) = from_icalendar(icalendar.Calendar.from_ical(text))
+
+        assert "Untitled" == event.title
+        assert "2021-06-07T10:00:00" == str(event.when)  # an end before the start is dropped
+        assert (14.5, -90.5) == (event.geo.lat, event.geo.lon)  # type: ignore[union-attr]
+        assert ("https://example.org/", "https://example.org/a.png") == (event.url, event.media.url)  # type: ignore[union-attr]
+        assert ("a", "b", "c") == event.tags
+        assert "FREQ=DAILY;COUNT=3" == event.recurrence
+        assert ([When("2021-06-20T10:00:00")], [When("2021-06-08T10:00:00")]) == (list(event.rdate), list(event.exdate))
+        assert "tentative" == event.status
+
+    @pytest.mark.parametrize(
+        ("body", "message"),
+        [
+            ("SUMMARY:S\r\n", "needs DTSTART"),
+            (
+                "DTSTART;VALUE=DATE:20210606\r\nX-TIMELINE-WHEN:2021\r\nX-TIMELINE-DATA;VALUE=TEXT:[1]\r\n",
+                "JSON object",
+            ),
+        ],
+    )
+    def test_bad_events_name_the_component(self, body: str, message: str) -> None:
+        """Events that cannot become ours are a ParseError naming VEVENT[i]."""
+        text = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{body}END:VEVENT\r\nEND:VCALENDAR\r\n"
+
+        with pytest.raises(timeline.ParseError, match=message) as caught:
+            from_icalendar(icalendar.Calendar.from_ical(text), source="cal.ics")
+
+        assert "cal.ics" == caught.value.source
+        assert (caught.value.field or "").startswith("VEVENT[0]")

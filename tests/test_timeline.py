@@ -412,3 +412,30 @@ class TestEras:
         timeline = Timeline(eras=[Era(title="E", when="2021")], events=[Event(title="A", when="2021")])
 
         assert timeline.eras == timeline.between("2030", "2031").eras == timeline.merge([]).eras
+
+
+class TestOccurrenceForms:
+    def test_instants_keep_their_offset_and_precision(self) -> None:
+        """Occurrences of a start with an offset and seconds are written the same way; rdate and exdate too."""
+        t = Timeline(
+            events=[
+                {
+                    "id": "i",
+                    "title": "I",
+                    "when": "2021-06-07T10:00:30.5+02:00",
+                    "recurrence": "FREQ=DAILY;COUNT=3",
+                    "rdate": ["2021-06-20T08:00:30Z"],
+                    "exdate": ["2021-06-08T10:00:30+02:00"],
+                }
+            ]
+        )
+
+        assert ["2021-06-07T10:00:30.5+02:00", "2021-06-09T10:00:30.5+02:00", "2021-06-20T10:00:30.0+02:00"] == [
+            str(e.when) for e in t.occurrences(None, "2021-12")
+        ]
+
+    def test_rdate_alone_recurs_without_a_rule(self) -> None:
+        """An event with rdate and no rule happens on its start and on each rdate."""
+        t = Timeline(events=[{"id": "r", "title": "R", "when": "2021-06-07", "rdate": ["2021-07-01"]}])
+
+        assert ["2021-06-07", "2021-07-01"] == [str(e.when) for e in t.occurrences()]
