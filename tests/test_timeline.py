@@ -425,7 +425,7 @@ class TestOccurrenceForms:
                     "when": "2021-06-07T10:00:30.5+02:00",
                     "recurrence": "FREQ=DAILY;COUNT=3",
                     "rdate": ["2021-06-20T08:00:30Z"],
-                    "exdate": ["2021-06-08T10:00:30+02:00"],
+                    "exdate": ["2021-06-08T10:00:30.5+02:00"],
                 }
             ]
         )

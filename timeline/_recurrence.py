@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from datetime import UTC, datetime, timedelta, timezone
@@ -71,6 +72,10 @@ def expand(event: Event, window: tuple[Key, Key]) -> list[Event]:
     first = _start_of(start)
     if aware:
         first = first.astimezone(UTC)
+    # rrule drops microseconds: expand on whole seconds, shifted back by the
+    # start's fraction, and shift every occurrence forward again.
+    shift = timedelta(microseconds=first.microsecond)
+    first -= shift
     span = when.key()
     length = timedelta(microseconds=int(span[1] - span[0])) if math.isfinite(span[1] - span[0]) else timedelta(0)
 
@@ -87,9 +92,9 @@ def expand(event: Event, window: tuple[Key, Key]) -> list[Event]:
     else:
         rules.rdate(first)
     for extra in event.rdate:
-        rules.rdate(_as(extra, aware))
+        rules.rdate(_as(extra, aware) - shift)
     for gone in event.exdate:
-        rules.exdate(_as(gone, aware))
+        rules.exdate(_as(gone, aware) - shift)
 
     low, high = _moment(window[0], aware), _moment(window[1], aware)
     if high is None:
@@ -103,7 +108,10 @@ def expand(event: Event, window: tuple[Key, Key]) -> list[Event]:
     except OverflowError:
         begin = low
     out = []
-    for moment in rules.between(begin, high, inc=True):
+    with contextlib.suppress(OverflowError):  # a window from the beginning of time has nothing earlier
+        begin -= shift
+    for found in rules.between(begin, high, inc=True):
+        moment = found + shift
         if moment + length < low:
             continue
         text = _text(moment, start)
