@@ -9,9 +9,9 @@ import json
 import re
 from collections.abc import Callable
 
-from timeline.errors import ParseError
+from timeline.errors import FormatError, ParseError
 
-__all__ = ["loads"]
+__all__ = ["check_indent", "loads"]
 
 
 def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -118,3 +118,9 @@ def loads(text: str, source: str) -> object:
         raise ParseError("not valid JSON: nested too deeply", source=source) from None
     except ParseError as exc:  # a repeated key or a NaN, from the hooks above
         raise exc.located(source=source, line=_key_lines(text)[1]) from None
+
+
+def check_indent(fmt: str, indent: object) -> None:
+    """Refuse an ``indent`` option that is not a whole number from 0 to 8, naming the format."""
+    if type(indent) is not int or not 0 <= indent <= 8:
+        raise FormatError(f"the {fmt} option 'indent' must be a whole number from 0 to 8, got {indent!r}")

@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from timeline._describe import describe
+from timeline._describe import _span, describe
 from timeline._era import Era
 from timeline._event import Event, Media, Source
 from timeline._event import zone as event_zone
@@ -246,16 +246,6 @@ def text_fields(text: str) -> tuple[str | None, str | None, list[dict[str, str]]
 
 
 # -- dates ------------------------------------------------------------------
-
-
-def _span(point: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    # The first and last day the value may denote, as PartialDate keeps them
-    # for its bounds: plain tuples that hold years of any size.
-    fields = point._fields
-    first, last = fields[PartialDate._LODAY], fields[PartialDate._HIDAY]
-    assert isinstance(first, tuple)
-    assert isinstance(last, tuple)
-    return first, last
 
 
 def _days_in_month(year: int, month: int) -> int:

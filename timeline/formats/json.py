@@ -8,9 +8,8 @@ from importlib import resources
 from typing import Any, TextIO
 
 from timeline._timeline import Timeline
-from timeline.errors import FormatError, ParseError
 from timeline.formats._fields import from_data, to_data
-from timeline.formats._jsontext import _constant, _key_lines, _locator, _pairs
+from timeline.formats._jsontext import _locator, check_indent, loads
 
 __all__ = ["OPTIONS", "read", "schema", "write"]
 
@@ -37,14 +36,7 @@ def schema() -> dict[str, Any]:
 
 def read(text: str, source: str) -> Timeline:
     """Parse canonical JSON text; ``source`` names it in errors."""
-    try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno) from None
-    except RecursionError:
-        raise ParseError("not valid JSON: nested too deeply", source=source) from None
-    except ParseError as exc:  # a repeated key or a NaN, from the hooks above
-        raise exc.located(source=source, line=_key_lines(text)[1]) from None
+    data = loads(text, source)
     return from_data(data, source=source, locate=_locator(text))
 
 
@@ -59,8 +51,7 @@ def write(timeline: Timeline, out: TextIO, *, indent: int = 2) -> None:
     Raises:
         FormatError: ``indent`` is not a whole number from 0 to 8.
     """
-    if type(indent) is not int or not 0 <= indent <= 8:
-        raise FormatError(f"the json option 'indent' must be a whole number from 0 to 8, got {indent!r}")
+    check_indent("json", indent)
     text = json.dumps(to_data(timeline), ensure_ascii=False, indent=indent or None, allow_nan=False)
     out.write(text)
     out.write("\n")

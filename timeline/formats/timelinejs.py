@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from timeline._timeline import Timeline
-from timeline.errors import FormatError, ParseError
-from timeline.formats._jsontext import _locator, loads
+from timeline.errors import ParseError
+from timeline.formats._jsontext import _locator, check_indent, loads
 from timeline.formats._slides import slides_of, timeline_of
 
 __all__ = ["OPTIONS", "read", "write"]
@@ -50,7 +50,6 @@ def write(timeline: Timeline, out: TextIO, *, indent: int = 2) -> None:
     Raises:
         FormatError: ``indent`` is not a whole number from 0 to 8.
     """
-    if type(indent) is not int or not 0 <= indent <= 8:
-        raise FormatError(f"the timelinejs option 'indent' must be a whole number from 0 to 8, got {indent!r}")
+    check_indent("timelinejs", indent)
     out.write(json.dumps(slides_of(timeline), ensure_ascii=False, indent=indent or None, allow_nan=False))
     out.write("\n")
