@@ -6,10 +6,11 @@
 {"version": 1, "title": "Trip"
 """
 
+import typing as _typing
+
 from timeline._describe import describe
 from timeline._era import Era
 from timeline._event import Event, Geo, JSONValue, Media, Source, Status
-from timeline._phrases import Mention, find_dates, resolve
 from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
 from timeline.errors import (
@@ -21,6 +22,9 @@ from timeline.errors import (
     TimelineWarning,
 )
 from timeline.formats import Format, dump, dumps, get_format, list_formats, load, loads
+
+if _typing.TYPE_CHECKING:
+    from timeline._phrases import Mention, find_dates, resolve
 
 __all__ = [
     "DuplicateEventError",
@@ -52,3 +56,21 @@ __all__ = [
     "loads",
     "resolve",
 ]
+
+
+_LAZY = frozenset(("Mention", "find_dates", "resolve"))
+
+
+def __getattr__(name: str) -> object:
+    # The phrase rules compile about a hundred regular expressions, which
+    # would more than double the time `import timeline` (and so every
+    # command) takes: they load on first use instead.
+    if name in _LAZY:
+        from timeline import _phrases  # noqa: PLC0415
+
+        return getattr(_phrases, name)
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

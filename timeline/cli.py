@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from timeline._phrases import find_dates, resolve
 from timeline._terminal import render
 from timeline._timeline import Timeline
 from timeline._when import When
@@ -216,11 +215,15 @@ def _formats() -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
+    from timeline._phrases import resolve  # noqa: PLC0415 - its rules load only when needed
+
     print(resolve(args.phrase, reference=args.reference, prefer=args.prefer, numeric=args.numeric))
     return EXIT_OK
 
 
 def _find(args: argparse.Namespace) -> int:
+    from timeline._phrases import find_dates  # noqa: PLC0415 - its rules load only when needed
+
     source = "<stdin>" if args.input == "-" else args.input
     data = sys.stdin.buffer.read() if args.input == "-" else _read_bytes(args.input)
     text = decode(data, source)
