@@ -185,7 +185,8 @@ def _python_when(value: object, tz: str | None) -> tuple[When, str | None]:
         if isinstance(end, datetime) and end.tzinfo is not None and target is not None:
             # Its wall-clock time in the zone (no conversion when it is already there).
             local = end if end.tzinfo is target else end.astimezone(target)
-            texts.append(local.replace(tzinfo=None).isoformat(timespec="microseconds" if end.microsecond else "seconds"))
+            timespec = "microseconds" if end.microsecond else "seconds"
+            texts.append(local.replace(tzinfo=None).isoformat(timespec=timespec))
             continue
         texts.append("" if end is None else When.from_date(cast("date", end))._text)
     return _convert_when("/".join(texts)), zone_name
