@@ -391,11 +391,11 @@ class TestDateTimeFastPath:
 class TestInvalid:
     @pytest.mark.parametrize("text", INVALID)
     def test_invalid_text_is_a_parse_error(self, text: str) -> None:
-        """Text that is not EDTF raises ParseError quoting the text."""
+        """Text that is not EDTF raises ParseError quoting the text (its first 100 characters)."""
         with pytest.raises(ParseError) as info:
             When(text)
 
-        assert repr(text) in str(info.value)
+        assert repr(text[:100]) in str(info.value)
 
     @pytest.mark.parametrize("text", INVALID)
     def test_parse_error_is_a_value_error(self, text: str) -> None:
