@@ -427,7 +427,8 @@ def year_heading(when: When, style: Style = "mdy") -> str:
     """
     start = when.start
     if start is None:
-        end = when.end
+        # A set open at both ends ([..1900,1950..]) files under its first member's end.
+        end = when.end or when.members()[0].end
         assert end is not None
         return capital(describe(When("/" + year_text(end)), style=style))
     return capital(describe(year_text(start), style=style))

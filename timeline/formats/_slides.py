@@ -350,6 +350,8 @@ def _objects(when: When, zone_name: str | None) -> tuple[dict[str, int], dict[st
     else:
         # One end unknown or open (an interval's, or a set's): TimelineJS needs a start, so the known end gives it.
         known = start if start is not None else end
+        if known is None:  # a set open at both ends ([..1900,1950..]): its first member's end
+            known = when.members()[0].end
         assert known is not None
         start_obj, end_obj = _point_objects(known, zone_name)
     return start_obj, None if end_obj == start_obj else end_obj
