@@ -291,7 +291,7 @@ def _set_texts(draw: st.DrawFn) -> str:
         members[0] = ".." + members[0]
     if ".." not in members[-1] and draw(st.booleans()):
         members[-1] += ".."
-    opener, closer = draw(st.sampled_from(["[]", "{}"]))
+    opener, closer = draw(st.sampled_from([("[", "]"), ("{", "}")]))
     return opener + draw(st.sampled_from([",", ", "])).join(members) + closer
 
 

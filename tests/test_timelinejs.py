@@ -18,7 +18,19 @@ from hypothesis import strategies as st
 from strategies import timelines
 
 import timeline
-from timeline import Era, Event, FormatError, Media, OutOfRangeError, ParseError, PartialDate, Source, Timeline, TimelineWarning, When
+from timeline import (
+    Era,
+    Event,
+    FormatError,
+    Media,
+    OutOfRangeError,
+    ParseError,
+    PartialDate,
+    Source,
+    Timeline,
+    TimelineWarning,
+    When,
+)
 from timeline.formats import format_for_path
 from timeline.formats._slides import html_to_text
 

@@ -635,9 +635,7 @@ def _combine(marks: tuple[str | None, ...]) -> str | None:
     return "%" if approximate and uncertain else "~" if approximate else "?" if uncertain else None
 
 
-def _component_qualifiers(
-    whole: str, m: re.Match[str]
-) -> tuple[tuple[str | None, str | None, str | None], str | None]:
+def _component_qualifiers(whole: str, m: re.Match[str]) -> tuple[tuple[str | None, str | None, str | None], str | None]:
     """The qualifiers of year, month and day, and the date's overall one (EDTF level 2).
 
     A mark right of a component qualifies it and every component to its left;
@@ -1229,7 +1227,7 @@ def _set_member(whole: str, part: str) -> When:
 def _parse_set(self: _WhenSlots, text: str) -> None:
     """Fill ``self`` from an EDTF level 2 set, ``[a,b,c..d]`` (one of) or ``{a,b}`` (all of)."""
     opener = text[0]
-    if text[-1:] != _SET_CLOSERS[opener] or len(text) < 2:  # noqa: PLR2004 - the two brackets
+    if text[-1:] != _SET_CLOSERS[opener] or len(text) < 2:
         _fail(text, f"a set opened with {opener!r} closes with {_SET_CLOSERS[opener]!r}")
     parts = text[1:-1].split(",")
     members: list[When] = []
