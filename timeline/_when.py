@@ -1,7 +1,8 @@
-"""Partial dates and intervals in EDTF (ISO 8601-2), their bounds and order.
+"""Partial dates, intervals and sets in EDTF (ISO 8601-2), their bounds and order.
 
-A :class:`When` is one :class:`PartialDate` or an interval of two, either end
-of which may be unknown (empty) or open (``..``). Every value keeps the exact
+A :class:`When` is one :class:`PartialDate`, an interval of two, either end
+of which may be unknown (empty) or open (``..``), or a set of them (``[a,b]``
+one of, ``{a,b}`` all of). Every value keeps the exact
 text it was parsed from, which is its canonical form, and knows its inclusive
 bounds as plain tuples so that sorting never builds a ``datetime``.
 
@@ -837,8 +838,8 @@ class _WhenSlots:
 class When(_WhenSlots):
     """When something happened: one partial date, or an interval of two.
 
-    The text form is EDTF (ISO 8601-2) levels 0 and 1, the cheap parts of
-    level 2, ISO week dates and ISO date-times. ``When(text)`` and
+    The text form is EDTF (ISO 8601-2) levels 0, 1 and 2 (sets and
+    per-component qualifiers included), ISO week dates and ISO date-times. ``When(text)`` and
     ``When.parse(text)`` are the same; ``str()`` gives the text back.
 
     >>> w = When("2021-03")
