@@ -644,9 +644,10 @@ class Event:
         if self.recurrence is not None or self.rdate:
             start = self.when.start
             if start is None or start.precision < Precision.DAY or start.unspecified or self.when.is_set:
+                kind = "a start day or time, not a set" if self.when.is_set else "a start day or time"
                 raise _bad(
                     "recurrence" if self.recurrence is not None else "rdate",
-                    f"a recurring event needs a start day or time, not a set, got 'when' {str(self.when)!r}",
+                    f"a recurring event needs {kind}, got 'when' {str(self.when)!r}",
                 )
         elif self.exdate:
             raise _bad("exdate", "'exdate' removes occurrences of a 'recurrence' or 'rdate', and there is none")
