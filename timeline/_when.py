@@ -16,6 +16,7 @@ work for years of any size.
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import math
 import re
@@ -817,7 +818,7 @@ _SAME: Final = _Same.SAME
 
 class _WhenSlots:
     # See _PartialDateSlots for why construction goes through a plain base.
-    __slots__ = ("_aware", "_end", "_floating", "_hi", "_kinds", "_lo", "_members", "_start", "_text")
+    __slots__ = ("_aware", "_end", "_floating", "_hi", "_kinds", "_lo", "_start", "_text")
 
     _text: str
     _lo: Key
@@ -830,9 +831,10 @@ class _WhenSlots:
     _start: PartialDate | None
     _end: PartialDate | None
     # "" for one date; else start and end kinds: d(ate), u(nknown), o(pen);
-    # a set adds its opening bracket: "dd[" or "od{". Sets alone fill _members.
+    # a set adds its opening bracket: "dd[" or "od{". A set's members are
+    # not a slot: they come from a small cache by text (_set_members), so
+    # that the values that are not sets, nearly all, stay as small as before.
     _kinds: str
-    _members: tuple[When, ...]
 
 
 class When(_WhenSlots):
@@ -1009,7 +1011,7 @@ class When(_WhenSlots):
         >>> When("[1760-12..]").members()
         (When('1760-12/..'),)
         """
-        return self._members if len(self._kinds) == 3 else (self,)
+        return _set_members(self._text) if len(self._kinds) == 3 else (self,)
 
     def _point(self) -> PartialDate:
         """The one date of a non-interval, parsed in full on first use."""
@@ -1062,7 +1064,7 @@ class When(_WhenSlots):
         if not self._kinds:
             return (self._point(),)
         if len(self._kinds) == 3:
-            return tuple(point for member in self._members for point in member._points())
+            return tuple(point for member in _set_members(self._text) for point in member._points())
         return tuple(p for p in self._ends() if p is not None)
 
     @property
@@ -1225,8 +1227,9 @@ def _set_member(whole: str, part: str) -> When:
     return When(f"{first or '..'}/{last or '..'}")
 
 
-def _parse_set(self: _WhenSlots, text: str) -> None:
-    """Fill ``self`` from an EDTF level 2 set, ``[a,b,c..d]`` (one of) or ``{a,b}`` (all of)."""
+@functools.lru_cache(maxsize=1024)
+def _set_members(text: str) -> tuple[When, ...]:
+    """The members of the set ``text``, checked; cached, as ``When.members()`` asks again."""
     opener = text[0]
     if text[-1:] != _SET_CLOSERS[opener] or len(text) < 2:
         _fail(text, f"a set opened with {opener!r} closes with {_SET_CLOSERS[opener]!r}")
@@ -1241,13 +1244,19 @@ def _parse_set(self: _WhenSlots, text: str) -> None:
         if member.end_open and index != len(parts) - 1:
             _fail(text, "only the last member of a set may be open at its end ('date..')")
         members.append(member)
+    if any(m._floating for m in members) and any(m._aware for m in members):
+        _fail(text, "a set cannot mix floating times and UTC offsets")
+    return tuple(members)
+
+
+def _parse_set(self: _WhenSlots, text: str) -> None:
+    """Fill ``self`` from an EDTF level 2 set, ``[a,b,c..d]`` (one of) or ``{a,b}`` (all of)."""
+    members = _set_members(text)
     floating = any(m._floating for m in members)
     aware = any(m._aware for m in members)
-    if floating and aware:
-        _fail(text, "a set cannot mix floating times and UTC offsets")
     first = min(members, key=lambda m: m._lo)
     last = max(members, key=lambda m: m._hi)
-    self._members = tuple(members)
+    opener = text[0]
     self._lo, self._hi = first._lo, last._hi
     self._start, self._end = first.start, last.end
     self._kinds = ("o" if first.start_open else "d") + ("o" if last.end_open else "d") + opener
