@@ -34,6 +34,7 @@ __all__ = [
     "phrase_examples",
     "phrase_texts",
     "reference_dates",
+    "set_texts",
     "timelines",
     "when_texts",
     "whens",
@@ -150,8 +151,11 @@ def _offsets(draw: st.DrawFn) -> str:
     if kind == "Z":
         return "Z"
     sign = draw(st.sampled_from(["+", "-"]))
-    hours = f"{sign}{draw(st.integers(0, 23)):02d}"
-    return hours if kind == "hours" else f"{hours}:{draw(st.integers(0, 59)):02d}"
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59)) if kind == "minutes" else 0
+    if hour == minute == 0:
+        sign = "+"  # ISO 8601 writes a zero offset with '+'
+    hours = f"{sign}{hour:02d}"
+    return hours if kind == "hours" else f"{hours}:{minute:02d}"
 
 
 def _date_time_texts(draw: st.DrawFn) -> str:
@@ -193,7 +197,27 @@ def date_time_texts() -> st.SearchStrategy[str]:
     return _date_time_pairs()
 
 
+_COMPONENT_MARKS = st.sampled_from(["", "", "", "?", "~", "%"])
+
+
+def _component_texts(draw: st.DrawFn) -> str:
+    """Level 2 qualifiers on year, month or day, some digits maybe ``X``: ``?2004-06-~11``, ``2004?-%0X``."""
+    year, month, day = _calendar_days(draw)
+    with_day = draw(st.booleans())
+    digits = f"{abs(year):04d}{month:02d}" + (f"{day:02d}" if with_day else "")
+    if draw(st.booleans()):
+        digits = _mask(digits, [draw(st.integers(0, 3)) == 0 for _ in digits])
+    marks = [draw(_COMPONENT_MARKS) for _ in range(5)]
+    if not with_day:
+        marks[3] = marks[4] = ""  # a mark right of the last component is the whole date's
+    text = f"{marks[0]}{'-' if year < 0 else ''}{digits[:4]}{marks[1]}-{marks[2]}{digits[4:6]}{marks[3]}"
+    if with_day:
+        text += f"-{marks[4]}{digits[6:]}"
+    return text
+
+
 _FORMS = (
+    _component_texts,
     _plain_texts,
     _season_texts,
     _week_texts,
@@ -243,9 +267,42 @@ def _interval_texts(draw: st.DrawFn) -> str:
     return f"{start}/{end}"
 
 
+@st.composite
+def _set_member_texts(draw: st.DrawFn) -> str:
+    """A member of a set: a date, or a range ``a..b`` of two plain dates of one precision."""
+    if draw(st.booleans()):
+        return draw(partial_date_texts())
+    parts = draw(st.integers(1, 3))
+    texts = []
+    for _ in range(2):
+        year, month, day = _calendar_days(draw)
+        texts.append("-".join([_year_text(year), f"{month:02d}", f"{day:02d}"][:parts]))
+    first, last = sorted(When(text) for text in texts)
+    return f"{first}..{last}"
+
+
+@st.composite
+def _set_texts(draw: st.DrawFn) -> str:
+    """EDTF level 2 sets: ``[1667, 1668, 1670..1672]`` (one of), ``{..1760-12-03,1961}`` (all of)."""
+    members = draw(st.lists(_set_member_texts(), min_size=1, max_size=4))
+    whens = [When(m.replace("..", "/")) if ".." in m else When(m) for m in members]
+    assume(not any(_mixes_floating_and_offset(a, b) for a in whens for b in whens))
+    if ".." not in members[0] and draw(st.booleans()):
+        members[0] = ".." + members[0]
+    if ".." not in members[-1] and draw(st.booleans()):
+        members[-1] += ".."
+    opener, closer = draw(st.sampled_from([("[", "]"), ("{", "}")]))
+    return opener + draw(st.sampled_from([",", ", "])).join(members) + closer
+
+
+def set_texts() -> st.SearchStrategy[str]:
+    """EDTF level 2 sets of any members, ranges and open ends."""
+    return _set_texts()
+
+
 def when_texts() -> st.SearchStrategy[str]:
-    """Canonical EDTF texts: single dates and intervals, including ``/B``, ``A/..``."""
-    return st.one_of(partial_date_texts(), _interval_texts())
+    """Canonical EDTF texts: single dates, intervals (including ``/B``, ``A/..``) and sets."""
+    return st.one_of(partial_date_texts(), _interval_texts(), _set_texts())
 
 
 def whens() -> st.SearchStrategy[When]:
@@ -331,7 +388,7 @@ def _media() -> st.SearchStrategy[dict[str, object] | None]:
 
 def _can_recur(when: When) -> bool:
     start = when.start
-    return start is not None and start.precision >= Precision.DAY and not start.unspecified
+    return start is not None and start.precision >= Precision.DAY and not start.unspecified and not when.is_set
 
 
 def _same_kind(start: str, moment: date) -> str:

@@ -231,3 +231,12 @@ class TestReader:
         """Sheets TimelineJS cannot use raise ParseError saying why."""
         with pytest.raises(ParseError, match=message):
             timeline.loads(text, "csv")
+
+
+class TestSets:
+    def test_a_set_row_has_its_bounds_and_description(self) -> None:
+        """A set fills Year and End Year from its bounds and says its members in Display Date."""
+        text = timeline.dumps(Timeline(events=[Event(title="A", when="[1667,1668,1670..1672]")]), "csv")
+        row = rows(text)[-1]
+
+        assert ("1667", "1672", "1667, 1668 or 1670–1672") == (row["Year"], row["End Year"], row["Display Date"])

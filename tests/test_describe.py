@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from strategies import whens
 
 from timeline import ParseError, When, describe
+from timeline._describe import year_heading
 
 # EDTF text, then month-first ("mdy") and day-first ("dmy") descriptions.
 TABLE = [
@@ -196,12 +197,16 @@ class TestDescribeProperties:
 
     @given(whens())
     def test_qualifiers_show(self, when: When) -> None:
-        """An approximate value says "c." and an uncertain one "?" somewhere in its description."""
+        """An approximate value says "c." and an uncertain one "?" somewhere in its description.
+
+        A qualifier on one component (EDTF level 2) is said in words instead:
+        "(year uncertain; day approximate)".
+        """
         text = describe(when)
 
         assert (when.approximate, when.uncertain) == (
-            when.approximate and "c. " in text,
-            when.uncertain and "?" in text,
+            when.approximate and ("c. " in text or "approximate" in text),
+            when.uncertain and ("?" in text or "uncertain" in text),
         )
 
     @given(whens())
@@ -210,3 +215,31 @@ class TestDescribeProperties:
         text = describe(when)
 
         assert [] == [mark for mark in ("X", "/", "~", "%", "..", "T0", "T1", "T2") if mark in text]
+
+
+class TestDescribeLevel2:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("[1667,1668,1670..1672]", "1667, 1668 or 1670–1672"),
+            ("{1667,1668,1670..1672}", "1667, 1668 and 1670–1672"),
+            ("{1960, 1961-12}", "1960 and December 1961"),
+            ("[..1760-12-03]", "December 3, 1760 or earlier"),
+            ("[1760-12..]", "December 1760 or later"),
+            ("{..1983-12-31,1984-11-05..}", "up to December 31, 1983 and since November 5, 1984"),
+            ("[1667]", "1667"),
+            ("[2004~,2005?]", "c. 2004 or 2005?"),
+            ("2004?-06-11", "June 11, 2004 (year uncertain)"),
+            ("2004-06~-11", "June 11, 2004 (year and month approximate)"),
+            ("?2004-%06", "June 2004 (year uncertain; month approximate and uncertain)"),
+            ("2004-06-~01/2004-06-~20", "June 1, 2004 (day approximate) – June 20, 2004 (day approximate)"),
+            ("2004-06~", "c. June 2004"),
+        ],
+    )
+    def test_sets_and_component_qualifiers(self, text: str, expected: str) -> None:
+        """A set is said member by member with "or" / "and"; component qualifiers name the component."""
+        assert expected == describe(text)
+
+    def test_heading_of_a_set_open_at_both_ends(self) -> None:
+        """A set with no known bound files under its first member's end."""
+        assert "Until 1900" == year_heading(When("[..1900,1950..]"))

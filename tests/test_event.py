@@ -170,6 +170,13 @@ class TestRdateExdate:
         assert (When("2021-06-09T10:00"), When("2021-06-10T10:00:00")) == event.rdate
         assert (When("2021-06-14T10:00"),) == event.exdate
 
+    def test_a_set_cannot_recur(self) -> None:
+        """A set has no one start to repeat from, as a recurrence or as an extra date."""
+        with pytest.raises(ParseError, match="not a set"):
+            Event(title="T", when="[2021-06-07,2021-06-09]", recurrence="FREQ=WEEKLY")
+        with pytest.raises(ParseError, match="rdate"):
+            Event(title="T", when="2021-06-07", rdate=["[2021-06-08,2021-06-09]"])
+
     def test_rdate_alone_makes_a_recurring_event(self) -> None:
         """rdate without a rule is allowed: the event happens on its start and those days."""
         assert (When("2021-06-09"),) == Event(title="T", when="2021-06-07", rdate=[date(2021, 6, 9)]).rdate

@@ -47,6 +47,8 @@ def written(tl: Timeline) -> list[Event]:
     for event in tl:
         when = event.when
         point = when.start if when.start is not None else when.end
+        if point is None:  # a set open at both ends shows its first member's end
+            point = when.members()[0].end
         assert point is not None
         shown = When(point.text) if ("u" in when._kinds or "o" in when._kinds) else when
         try:
@@ -776,3 +778,34 @@ class TestFromIcalendarDetails:
 
         assert "cal.ics" == caught.value.source
         assert (caught.value.field or "").startswith("VEVENT[0]")
+
+
+class TestSets:
+    @pytest.mark.parametrize(
+        ("when", "start", "end", "human"),
+        [
+            ("[1667,1668,1670..1672]", "16670101", "16730101", "1667\\, 1668 or 1670–1672"),
+            ("{1960,1961-12}", "19600101", "19620101", "1960 and December 1961"),
+            ("[2021-06-01,2021-06-05]", "20210601", "20210606", "June 1\\, 2021 or June 5\\, 2021"),
+        ],
+    )
+    def test_a_set_spans_its_bounds_and_says_its_members(self, when: str, start: str, end: str, human: str) -> None:
+        """A set is shown from its first bound to its last, never as one of its dates, and described in words."""
+        lines = unfolded(ics([Event(title="A", when=when)]))
+
+        assert f"DTSTART;VALUE=DATE:{start}" in lines
+        assert f"DTEND;VALUE=DATE:{end}" in lines
+        assert f"DESCRIPTION:{human}" in lines
+
+    def test_an_open_set_follows_the_unbounded_policy(self) -> None:
+        """A set open at one end shows its known end, with a warning, as an interval does."""
+        with pytest.warns(TimelineWarning, match="open or unknown end"):
+            lines = unfolded(ics([Event(title="A", when="[..1760-12-03]")]))
+
+        assert "DTSTART;VALUE=DATE:17601203" in lines
+
+    def test_a_set_reads_back(self) -> None:
+        """The set's text comes back from the calendar exactly."""
+        tl = Timeline(events=[Event(title="A", when="[1667, 1668, 1670..1672]"), Event(title="B", when="2004?-06-~11")])
+
+        assert [str(e.when) for e in tl] == [str(e.when) for e in from_icalendar(icalendar.Calendar.from_ical(ics(tl)))]

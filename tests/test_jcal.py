@@ -127,3 +127,14 @@ class TestErrors:
         """A vcalendar whose parts are not lists is a ParseError, not a crash."""
         with pytest.raises(ParseError, match="not valid jCal"):
             timeline.loads('["vcalendar", 3, "x"]', "jcal")
+
+
+class TestSets:
+    def test_a_set_spans_its_bounds(self) -> None:
+        """jCal shows a set from its first bound to its last, like .ics, and reads it back exactly."""
+        tl = Timeline(events=[Event(title="A", when="[1667,1668,1670..1672]")])
+        event = jcal(tl)[2][0]
+        props = {prop[0]: prop[3] for prop in event[1]}
+
+        assert ("1667-01-01", "1673-01-01") == (props["dtstart"], props["dtend"])
+        assert "[1667,1668,1670..1672]" == str(next(iter(timeline.loads(json.dumps(jcal(tl)), "jcal"))).when)

@@ -474,3 +474,18 @@ class TestTrapsFixture:
         headings = [tok.tag for tok in found if tok.type == "heading_open"]
         assert "h1" == headings[0]
         assert 1 == headings.count("h1")
+
+
+class TestSets:
+    def test_a_set_is_described_never_one_date(self) -> None:
+        """An entry on a set says its members; its heading is its first bound's year."""
+        text = render(Timeline(title="T", events=[Event(title="Printed", when="[1667,1668,1670..1672]")]))
+
+        assert "## 1667" in text
+        assert "- **1667, 1668 or 1670–1672**: Printed" in text
+
+    def test_a_set_of_days_is_a_gantt_bar_over_its_bounds(self) -> None:
+        """In the Mermaid gantt, a set of days is a bar from its first day to the day after its last."""
+        tl = Timeline(title="T", events=[Event(title="Either", when="[2021-06-01,2021-06-05]")])
+
+        assert "2021-06-01, 2021-06-06" in render(tl, gantt=True)

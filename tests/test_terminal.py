@@ -99,3 +99,12 @@ class TestSafe:
         assert [] == [ch for ch in text if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u200d"]
         assert len(t) == len(starts)
         assert all(line[2:].startswith(date) for line, date in zip(starts, dates, strict=True))
+
+
+class TestSets:
+    def test_a_set_is_described(self) -> None:
+        """`timeline show` says a set's members, under its first bound's year."""
+        lines = render(Timeline(events=[{"title": "Printed", "when": "{1960,1961-12}"}])).splitlines()
+
+        assert "1960" in lines
+        assert any(line.startswith("  1960 and December 1961") and line.endswith("Printed") for line in lines)

@@ -18,7 +18,19 @@ from hypothesis import strategies as st
 from strategies import timelines
 
 import timeline
-from timeline import Era, Event, FormatError, Media, ParseError, PartialDate, Source, Timeline, TimelineWarning, When
+from timeline import (
+    Era,
+    Event,
+    FormatError,
+    Media,
+    OutOfRangeError,
+    ParseError,
+    PartialDate,
+    Source,
+    Timeline,
+    TimelineWarning,
+    When,
+)
 from timeline.formats import format_for_path
 from timeline.formats._slides import html_to_text
 
@@ -75,6 +87,8 @@ def expected_span(when: When) -> tuple[tuple[int, int, int], tuple[int, int, int
     start, end = when.start, when.end
     first = start if start is not None else end
     last = end if end is not None else start
+    if first is None:  # a set open at both ends: its first member's end stands for it
+        first = last = when.members()[0].end
     assert first is not None
     assert last is not None
     return _days(first)[0], _days(last)[1]
@@ -256,6 +270,16 @@ class TestRoundTrip:
         parts = text.split("/")
         if all(_PLAIN.fullmatch(part) for part in parts):
             assert parts[0] if parts == [parts[0]] * len(parts) else text == str(read)  # A/A is just A
+        elif written.is_set and written.timed:
+            # A set with times goes through its bounds: the point of its first bound starts the slide.
+            first_point = written.start or written.end or written.members()[0].end
+            assert first_point is not None
+            assert read.start is not None
+            if first_point.timed:
+                with contextlib.suppress(OutOfRangeError):
+                    assert _wall(first_point, zone) == _wall(read.start, None)
+            elif abs(_days(first_point)[0][0]) <= 9999:
+                assert _days(first_point)[0] == _days(read.start)[0]
         elif not written.timed:
             first, last = expected_span(written)
             got_first, got_last = expected_span(read)
@@ -528,3 +552,26 @@ class TestCommandLine:
         assert 2 == main(["convert", str(EXAMPLE), "-", "--to", "timelinejs", "-o", "indent=9"])
         with pytest.raises(FormatError, match="indent"):
             timeline.dumps(Timeline(), "timelinejs", indent=9)
+
+
+class TestSets:
+    @pytest.mark.parametrize(
+        ("when", "start", "end", "display"),
+        [
+            ("[1667,1668,1670..1672]", {"year": 1667}, {"year": 1672}, "1667, 1668 or 1670–1672"),
+            ("{1960,1961-12}", {"year": 1960}, {"year": 1961, "month": 12}, "1960 and December 1961"),
+            ("[1760-12..]", {"year": 1760, "month": 12}, None, "December 1760 or later"),
+            ("[..1900,1950..]", {"year": 1900}, None, "1900 or earlier or 1950 or later"),
+        ],
+    )
+    def test_a_set_goes_by_its_bounds_and_description(
+        self, when: str, start: dict[str, int], end: dict[str, int] | None, display: str
+    ) -> None:
+        """A set's slide runs over its bounds and says its members in the display date."""
+        slide = one(when)
+
+        assert (start, end, display) == (
+            slide["start_date"],
+            slide.get("end_date"),
+            html.unescape(html.unescape(slide["display_date"])),
+        )

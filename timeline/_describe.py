@@ -76,6 +76,10 @@ def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None) -
     ('March–May 2021', '2019–2021', 'since June 2021')
     >>> describe("196X"), describe("2019~"), describe("2018?"), describe("-0043")
     ('the 1960s', 'c. 2019', '2018?', '44 BC')
+    >>> describe("[1667,1668,1670..1672]"), describe("{1960,1961-12}"), describe("[1760-12..]")
+    ('1667, 1668 or 1670–1672', '1960 and December 1961', 'December 1760 or later')
+    >>> describe("2004?-06-~11")
+    'June 11, 2004 (year uncertain; day approximate)'
     >>> describe("2021-06-07T10:00", tz="America/Guatemala")
     'June 7, 2021, 10:00 (America/Guatemala)'
     """
@@ -95,6 +99,8 @@ class _Describer:
         self.tz = tz
 
     def when(self, value: When) -> str:
+        if value.is_set:
+            return self.members(value)
         start, end = value.start, value.end
         if not value.is_interval or (start == end and start is not None):
             assert start is not None
@@ -105,6 +111,23 @@ class _Describer:
         if end is None:
             return ("from " if value.end_unknown else "since ") + self.point(start)
         return self.range(start, end)
+
+    def members(self, value: When) -> str:
+        """A set, member by member: "1667, 1668 or 1670–1672", "1960 and December 1961"."""
+        parts = []
+        for member in value.members():
+            start, end = member.start, member.end
+            if member.start_open and not value.all_of:
+                assert end is not None
+                parts.append(f"{self.point(end)} or earlier")
+            elif member.end_open and not value.all_of:
+                assert start is not None
+                parts.append(f"{self.point(start)} or later")
+            else:
+                parts.append(self.when(member))
+        if len(parts) == 1:
+            return parts[0]
+        return ", ".join(parts[:-1]) + (" and " if value.all_of else " or ") + parts[-1]
 
     # One date --------------------------------------------------------------
 
@@ -260,7 +283,25 @@ class _Describer:
         return f"sometime in {self.days(y1, m1, d1, y2, m2, d2)}"
 
 
+_QUALIFIER_WORDS: Final = {"?": "uncertain", "~": "approximate", "%": "approximate and uncertain"}
+
+
 def _qualified(point: PartialDate, text: str) -> str:
+    precision = point.precision
+    components = ["year"]
+    if precision is Precision.MONTH or precision >= Precision.DAY:
+        components.append("month")
+    if precision >= Precision.DAY:
+        components.append("day")
+    marks = [point.qualifier_of(name) for name in components]
+    if len(set(marks)) > 1:
+        # EDTF level 2 qualifies components one by one: say which.
+        notes = []
+        for mark, words in _QUALIFIER_WORDS.items():
+            names = [name for name, got in zip(components, marks, strict=True) if got == mark]
+            if names:
+                notes.append(f"{' and '.join(names)} {words}")
+        return f"{text} ({'; '.join(notes)})"
     if point.approximate:
         text = f"c. {text}"
     if point.uncertain:
@@ -319,7 +360,7 @@ def _clock(point: PartialDate) -> str:
 
 def _masks(point: PartialDate) -> tuple[str, str | None, str | None]:
     """The year, month and day digits as written, X included, with the year's sign."""
-    text = point.text.rstrip("?~%")
+    text = _QUALIFIER_MARKS.sub("", point.text)
     negative = text.startswith("-")
     parts = text.lstrip("-").split("-")
     year = ("-" if negative else "") + parts[0]
@@ -362,12 +403,13 @@ def _year_phrases(point: PartialDate) -> tuple[str, str]:
 # Headings -----------------------------------------------------------------
 # Chronologies (Markdown, the terminal) file events under their start's year.
 
+_QUALIFIER_MARKS: Final = re.compile("[?~%]")
 _YEAR_RE: Final = re.compile(r"Y-?[0-9]+(?:E[0-9]+)?(?:S[0-9]+)?|-?[0-9X]{4}(?:S[0-9]+)?")
 
 
 def year_text(point: PartialDate) -> str:
     """The EDTF year of ``point`` as written, without month, day or qualifier: ``196X``, ``Y17E7S3``."""
-    match = _YEAR_RE.match(point.text)
+    match = _YEAR_RE.match(_QUALIFIER_MARKS.sub("", point.text))
     assert match is not None
     return match.group()
 
@@ -385,7 +427,8 @@ def year_heading(when: When, style: Style = "mdy") -> str:
     """
     start = when.start
     if start is None:
-        end = when.end
+        # A set open at both ends ([..1900,1950..]) files under its first member's end.
+        end = when.end or when.members()[0].end
         assert end is not None
         return capital(describe(When("/" + year_text(end)), style=style))
     return capital(describe(year_text(start), style=style))

@@ -451,7 +451,7 @@ def _convert_dates(field: str, value: object) -> tuple[When, ...]:
         where = f"{field}[{index}]"
         when = _convert_when(item, where)
         start = when.start
-        if when.is_interval or start is None or start.precision < Precision.DAY or start.unspecified:
+        if when.is_interval or when.is_set or start is None or start.precision < Precision.DAY or start.unspecified:
             raise _bad(where, f"{where!r} must be one whole day or time, got {str(when)!r}")
         dates.append(when)
     return tuple(dates)
@@ -647,10 +647,11 @@ class Event:
             self.id = id if type(id) is str and id.isascii() and id.strip() else _convert_id(id)
         if self.recurrence is not None or self.rdate:
             start = self.when.start
-            if start is None or start.precision < Precision.DAY or start.unspecified:
+            if start is None or start.precision < Precision.DAY or start.unspecified or self.when.is_set:
+                kind = "a start day or time, not a set" if self.when.is_set else "a start day or time"
                 raise _bad(
                     "recurrence" if self.recurrence is not None else "rdate",
-                    f"a recurring event needs a start day or time, got 'when' {str(self.when)!r}",
+                    f"a recurring event needs {kind}, got 'when' {str(self.when)!r}",
                 )
         elif self.exdate:
             raise _bad("exdate", "'exdate' removes occurrences of a 'recurrence' or 'rdate', and there is none")

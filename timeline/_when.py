@@ -1,7 +1,8 @@
-"""Partial dates and intervals in EDTF (ISO 8601-2), their bounds and order.
+"""Partial dates, intervals and sets in EDTF (ISO 8601-2), their bounds and order.
 
-A :class:`When` is one :class:`PartialDate` or an interval of two, either end
-of which may be unknown (empty) or open (``..``). Every value keeps the exact
+A :class:`When` is one :class:`PartialDate`, an interval of two, either end
+of which may be unknown (empty) or open (``..``), or a set of them (``[a,b]``
+one of, ``{a,b}`` all of). Every value keeps the exact
 text it was parsed from, which is its canonical form, and knows its inclusive
 bounds as plain tuples so that sorting never builds a ``datetime``.
 
@@ -15,6 +16,7 @@ work for years of any size.
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import math
 import re
@@ -74,13 +76,13 @@ _GROUPINGS: Final[dict[int, tuple[int, int]]] = {
 _POINT_RE: Final = re.compile(
     r"""
     (?:
-        (?P<neg>-)?(?P<year>[0-9X]{4})(?:S(?P<sig>[0-9]{1,3}))?
+        (?P<yq0>[?~%])?(?P<neg>-)?(?P<year>[0-9X]{4})(?:S(?P<sig>[0-9]{1,3}))?
       | Y(?P<yneg>-)?(?P<ylong>[0-9]+)(?:E(?P<yexp>[0-9]+))?(?:S(?P<ysig>[0-9]{1,3}))?
     )
     (?:
         -W(?P<week>[0-9]{2})
-      | -(?P<month>[0-9X]{2})
-        (?:-(?P<day>[0-9X]{2})
+      | (?P<yq2>[?~%])?-(?P<mq0>[?~%])?(?P<month>[0-9X]{2})
+        (?:(?P<mq1>[?~%])?-(?P<dq0>[?~%])?(?P<day>[0-9X]{2})
             (?:T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})
                 (?::(?P<second>[0-9]{2})(?:\.(?P<frac>[0-9]{1,6}))?)?
                 (?P<tz>Z|[+-][0-9]{2}(?::[0-9]{2})?)?
@@ -177,8 +179,18 @@ def _instant_key(
     return _ordinal(year, month, day) * _DAY_US + ((hour * 60 + minute) * 60 + second) * 1_000_000 + micro - offset_us
 
 
+_QUOTE_LIMIT: Final = 100
+
+
+def _quote(text: str) -> str:
+    """``text`` quoted with !r, cut to its first 100 characters so a huge input gives a short message."""
+    if len(text) <= _QUOTE_LIMIT:
+        return repr(text)
+    return f"{text[:_QUOTE_LIMIT]!r}... ({len(text)} characters)"
+
+
 def _fail(text: str, why: str) -> NoReturn:
-    raise ParseError(f"{text!r} is not a valid EDTF date: {why}")
+    raise ParseError(f"{_quote(text)} is not a valid EDTF date: {why}")
 
 
 def _explain(text: str) -> str:
@@ -253,7 +265,7 @@ class PartialDate(_PartialDateSlots):
 
     # Positions in _fields; a tuple keeps construction cheap on the hot path.
     _PRECISION, _YEAR, _MONTH, _DAY, _SEASON, _WEEK = 0, 1, 2, 3, 4, 5
-    _TIME, _OFFSET, _QUAL, _UNSPEC, _SIG, _LODAY, _HIDAY = 6, 7, 8, 9, 10, 11, 12
+    _TIME, _OFFSET, _QUAL, _UNSPEC, _SIG, _LODAY, _HIDAY, _QUALS = 6, 7, 8, 9, 10, 11, 12, 13
 
     def __new__(cls, text: str) -> PartialDate:
         """Parse one EDTF date or date-time (no interval)."""
@@ -347,6 +359,41 @@ class PartialDate(_PartialDateSlots):
     def uncertain(self) -> bool:
         """True for ``?`` and ``%``."""
         return self._fields[self._QUAL] in ("?", "%")
+
+    def qualifier_of(self, component: str) -> str | None:
+        """The qualifier of one component: ``"?"``, ``"~"``, ``"%"`` or None.
+
+        ``component`` is ``"year"``, ``"month"`` or ``"day"``. A qualifier at
+        the end of the text applies to every component; level 2 marks apply
+        as EDTF says: right of a component to it and all on its left, left of
+        a component to it alone. A component the value does not have gives
+        None.
+
+        >>> d = When("2004?-06-~11").start
+        >>> d.qualifier_of("year"), d.qualifier_of("month"), d.qualifier_of("day")
+        ('?', None, '~')
+        >>> d.uncertain, d.approximate
+        (True, True)
+        >>> When("2004-06~").start.qualifier_of("year")
+        '~'
+
+        Raises:
+            ValueError: ``component`` is not one of the three names.
+        """
+        try:
+            index = ("year", "month", "day").index(component)
+        except ValueError:
+            raise ValueError(f"component must be 'year', 'month' or 'day', got {component!r}") from None
+        quals = self._fields[self._QUALS]
+        if isinstance(quals, tuple):
+            value = quals[index]
+            assert value is None or isinstance(value, str)
+            return value
+        qual = self._fields[self._QUAL]
+        assert qual is None or isinstance(qual, str)
+        precision = self.precision
+        present = (True, precision is Precision.MONTH or precision >= Precision.DAY, precision >= Precision.DAY)
+        return qual if present[index] else None
 
     @property
     def unspecified(self) -> bool:
@@ -458,7 +505,7 @@ def _parse_plain(text: str, whole: str, plain: re.Match[str]) -> PartialDate:
     if precision is Precision.SEASON:
         season, month = month, None
     fields: tuple[object, ...] = (
-        precision, lo_ymd[0], month, day, season, None, None, None, plain[4], False, None, lo_ymd, hi_ymd,
+        precision, lo_ymd[0], month, day, season, None, None, None, plain[4], False, None, lo_ymd, hi_ymd, None,
     )  # fmt: skip
     return PartialDate._make(text, fields, *_day_keys(lo_ymd, hi_ymd))
 
@@ -468,9 +515,12 @@ def _parse_general(text: str, whole: str) -> PartialDate:
     if m is None:
         _fail(whole, _explain(text))
     # One tuple unpack instead of a method call per group read.
-    (g_neg, g_year, g_sig, g_yneg, g_ylong, g_yexp, g_ysig, g_week, g_month, g_day,
-     g_hour, g_minute, g_second, g_frac, g_tz, g_q) = m.groups()  # fmt: skip
+    (g_yq0, g_neg, g_year, g_sig, g_yneg, g_ylong, g_yexp, g_ysig, g_week, g_yq2, g_mq0, g_month, g_mq1, g_dq0,
+     g_day, g_hour, g_minute, g_second, g_frac, g_tz, g_q) = m.groups()  # fmt: skip
     qual = g_q
+    quals: tuple[str | None, str | None, str | None] | None = None
+    if g_yq0 or g_yq2 or g_mq0 or g_mq1 or g_dq0:
+        quals, qual = _component_qualifiers(whole, m)
     sig: int | None = None
     unspecified = False
     year: int | None
@@ -481,7 +531,8 @@ def _parse_general(text: str, whole: str) -> PartialDate:
             _fail(whole, "year zero has no sign")
         unspecified = "X" in ymask
         if unspecified:
-            years = _mask_values(whole, ymask, 0, 9999, "year")
+            # A negative mask never reaches year 0, which has no sign ('-0000' is refused).
+            years = _mask_values(whole, ymask, 1 if negative else 0, 9999, "year")
             years = [-v for v in reversed(years)] if negative else years
             year = None
         else:
@@ -503,7 +554,7 @@ def _parse_general(text: str, whole: str) -> PartialDate:
         # Bounded so that hostile input cannot make us build a gigantic integer.
         exponent = int(g_yexp) if g_yexp is not None and len(g_yexp) <= 3 else 0 if g_yexp is None else _MAX_YEAR_DIGITS
         if len(digits) + exponent > _MAX_YEAR_DIGITS:
-            _fail(whole, f"years have at most {_MAX_YEAR_DIGITS} digits here")
+            _fail(whole, f"the year is beyond what timeline supports (at most {_MAX_YEAR_DIGITS} digits)")
         year = int(digits) * 10**exponent
         if g_yneg:
             year = -year
@@ -567,7 +618,7 @@ def _parse_general(text: str, whole: str) -> PartialDate:
 
     fields = (
         precision, year, month, day, season, week, time, offset, qual, unspecified, sig,
-        lo_day, hi_day,
+        lo_day, hi_day, quals,
     )  # fmt: skip
     if time is None:
         return PartialDate._make(text, fields, *_day_keys(lo_day, hi_day))
@@ -577,6 +628,31 @@ def _parse_general(text: str, whole: str) -> PartialDate:
     offset_us = 0 if offset is None else offset // timedelta(microseconds=1)
     key = _instant_key(year, month, day, *time, offset_us)
     return PartialDate._make(text, fields, key, key)
+
+
+def _combine(marks: tuple[str | None, ...]) -> str | None:
+    """One qualifier saying all that ``marks`` say: ``?`` and ``~`` together make ``%``."""
+    approximate = any(mark in ("~", "%") for mark in marks)
+    uncertain = any(mark in ("?", "%") for mark in marks)
+    return "%" if approximate and uncertain else "~" if approximate else "?" if uncertain else None
+
+
+def _component_qualifiers(whole: str, m: re.Match[str]) -> tuple[tuple[str | None, str | None, str | None], str | None]:
+    """The qualifiers of year, month and day, and the date's overall one (EDTF level 2).
+
+    A mark right of a component qualifies it and every component to its left;
+    a mark left of a component qualifies that component only; a mark at the
+    very end qualifies the whole date.
+    """
+    if m["hour"] is not None:
+        _fail(whole, "a date with a time of day takes one qualifier, at the end")
+    if m["month"] is not None and "X" not in m["month"] and int(m["month"]) >= 13 and m["mq0"]:
+        _fail(whole, "a season takes no qualifier of its own; qualify the year or the whole date")
+    end = m["q"]
+    year = _combine((m["yq0"], m["yq2"], m["mq1"], end))
+    month = None if m["month"] is None else _combine((m["mq0"], m["mq1"], end))
+    day = None if m["day"] is None else _combine((m["dq0"], end))
+    return (year, month, day), _combine((year, month, day))
 
 
 def _day_bounds(
@@ -622,6 +698,8 @@ def _parse_time(
     if zone == "Z":
         offset = timedelta(0)
     elif zone is not None:
+        if zone[0] == "-" and zone[1:] in ("00", "00:00"):
+            _fail(text, f"the zero UTC offset is written +00:00 or Z, not {zone} (ISO 8601)")
         hours, minutes = int(zone[1:3]), int(zone[4:6] or 0)
         if hours > 23 or minutes > 59:
             _fail(text, f"the UTC offset {zone} is out of range")
@@ -653,7 +731,7 @@ _ONE_US: Final = timedelta(microseconds=1)
 def _plain_offset(match: re.Match[str]) -> bool:
     """True for no offset, Z or one within +-23:59 (fromisoformat takes minutes up to 60)."""
     zone = match[7]
-    return zone is None or zone == "Z" or (zone[1:3] <= "23" and zone[4:6] <= "59")
+    return zone is None or zone == "Z" or (zone[1:3] <= "23" and zone[4:6] <= "59" and zone != "-00:00")
 
 
 def _datetime_keys(text: str) -> tuple[Key, Key, str, bool] | None:
@@ -752,14 +830,18 @@ class _WhenSlots:
     # when a file holds 100,000 dates.
     _start: PartialDate | None
     _end: PartialDate | None
-    _kinds: str  # "" for one date; else start and end kinds: d(ate), u(nknown), o(pen)
+    # "" for one date; else start and end kinds: d(ate), u(nknown), o(pen);
+    # a set adds its opening bracket: "dd[" or "od{". A set's members are
+    # not a slot: they come from a small cache by text (_set_members), so
+    # that the values that are not sets, nearly all, stay as small as before.
+    _kinds: str
 
 
 class When(_WhenSlots):
     """When something happened: one partial date, or an interval of two.
 
-    The text form is EDTF (ISO 8601-2) levels 0 and 1, the cheap parts of
-    level 2, ISO week dates and ISO date-times. ``When(text)`` and
+    The text form is EDTF (ISO 8601-2) levels 0, 1 and 2 (sets and
+    per-component qualifiers included), ISO week dates and ISO date-times. ``When(text)`` and
     ``When.parse(text)`` are the same; ``str()`` gives the text back.
 
     >>> w = When("2021-03")
@@ -800,6 +882,8 @@ class When(_WhenSlots):
             self._lo, self._hi, self._kinds, self._floating = timed
             self._aware = not self._floating
             self._start = self._end = None
+        elif text[:1] in _SET_OPENERS:
+            _parse_set(self, text)
         elif "/" not in text:
             point = _parse_general(text, text)
             self._start = self._end = point
@@ -904,7 +988,30 @@ class When(_WhenSlots):
     @property
     def is_interval(self) -> bool:
         """True for ``start/end`` forms."""
-        return bool(self._kinds)
+        return len(self._kinds) == 2
+
+    @property
+    def is_set(self) -> bool:
+        """True for the sets of EDTF level 2: ``[1667,1668]`` (one of) and ``{1667,1668}`` (all of)."""
+        return len(self._kinds) == 3
+
+    @property
+    def all_of(self) -> bool:
+        """True for an "all of" set, ``{1960,1961-12}``; False for anything else."""
+        return self._kinds[2:] == "{"
+
+    def members(self) -> tuple[When, ...]:
+        """The members of a set, in the order written; any other value gives itself alone.
+
+        A range ``a..b`` is the interval ``a/b``; an open end ``..b`` or
+        ``a..`` is ``../b`` or ``a/..``.
+
+        >>> When("[1667,1668,1670..1672]").members()
+        (When('1667'), When('1668'), When('1670/1672'))
+        >>> When("[1760-12..]").members()
+        (When('1760-12/..'),)
+        """
+        return _set_members(self._text) if len(self._kinds) == 3 else (self,)
 
     def _point(self) -> PartialDate:
         """The one date of a non-interval, parsed in full on first use."""
@@ -917,7 +1024,7 @@ class When(_WhenSlots):
 
     def _ends(self) -> tuple[PartialDate | None, PartialDate | None]:
         """An interval's ends, parsed in full on first use."""
-        if self._start is None and self._end is None:
+        if self._start is None and self._end is None and len(self._kinds) == 2:
             start, end, _ = _parse_interval(self._text)
             object.__setattr__(self, "_start", start)
             object.__setattr__(self, "_end", end)
@@ -941,7 +1048,7 @@ class When(_WhenSlots):
     @property
     def end_unknown(self) -> bool:
         """True for ``2021/``: the interval ended or ends, nobody says when."""
-        return self._kinds[1:] == "u"
+        return self._kinds[1:2] == "u"
 
     @property
     def start_open(self) -> bool:
@@ -951,11 +1058,13 @@ class When(_WhenSlots):
     @property
     def end_open(self) -> bool:
         """True for ``2021/..``: no end (ongoing)."""
-        return self._kinds[1:] == "o"
+        return self._kinds[1:2] == "o"
 
     def _points(self) -> tuple[PartialDate, ...]:
         if not self._kinds:
             return (self._point(),)
+        if len(self._kinds) == 3:
+            return tuple(point for member in _set_members(self._text) for point in member._points())
         return tuple(p for p in self._ends() if p is not None)
 
     @property
@@ -1060,21 +1169,95 @@ class When(_WhenSlots):
     def overlaps(self, other: When, zone: tzinfo | None = None) -> bool:
         """True when the two may share a moment: neither ends before the other starts.
 
+        A set may share a moment through any of its members, not through the
+        gaps between them.
+
         >>> When("2021-06").overlaps(When("2021-06-30/2021-07-02"))
         True
         >>> When("2021-05").overlaps(When("2021-06"))
         False
+        >>> When("[1667,1672]").overlaps(When("1669"))
+        False
         """
+        if len(self._kinds) == 3 or len(other._kinds) == 3:
+            return any(a.overlaps(b, zone) for a in self.members() for b in other.members())
         mine, theirs = self.key(zone), other.key(zone)
         return mine[0] <= theirs[1] and theirs[0] <= mine[1]
 
     def within(self, other: When, zone: tzinfo | None = None) -> bool:
         """True when every moment it may denote lies inside ``other``'s bounds.
 
+        Every member of a set must lie within ``other``; against a set, within
+        one of its members.
+
         >>> When("2021-06-06").within(When("2021"))
         True
         >>> When("2021/..").within(When("2021"))
         False
+        >>> When("{1667,1668}").within(When("1660/1669"))
+        True
         """
+        if len(self._kinds) == 3 or len(other._kinds) == 3:
+            return all(any(a.within(b, zone) for b in other.members()) for a in self.members())
         mine, theirs = self.key(zone), other.key(zone)
         return theirs[0] <= mine[0] and mine[1] <= theirs[1]
+
+
+_SET_OPENERS: Final = ("[", "{")
+_SET_CLOSERS: Final = {"[": "]", "{": "}"}
+
+
+def _set_member(whole: str, part: str) -> When:
+    """One member of a set: a date, a range ``a..b``, or an open end ``..b`` / ``a..``."""
+    if not part:
+        _fail(whole, "a set has an empty member")
+    if part[:1] in _SET_OPENERS or "/" in part:
+        _fail(whole, f"a set's member {_quote(part)} must be a date or a range a..b, not a set or an interval")
+    first, dots, last = part.partition("..")
+    if not dots:
+        return When(_parse_point(part, whole).text)
+    if ".." in last or (not first and not last):
+        _fail(whole, f"the range {_quote(part)} needs one '..' and at least one date")
+    ends = [_parse_point(end, whole) for end in (first, last) if end]
+    if len(ends) == 2:
+        if ends[0].precision is not ends[1].precision:
+            _fail(whole, f"the ends of the range {part!r} have different precisions")
+        if ends[1]._hi < ends[0]._lo:
+            _fail(whole, f"the range {part!r} ends before it starts")
+    return When(f"{first or '..'}/{last or '..'}")
+
+
+@functools.lru_cache(maxsize=1024)
+def _set_members(text: str) -> tuple[When, ...]:
+    """The members of the set ``text``, checked; cached, as ``When.members()`` asks again."""
+    opener = text[0]
+    if text[-1:] != _SET_CLOSERS[opener] or len(text) < 2:
+        _fail(text, f"a set opened with {opener!r} closes with {_SET_CLOSERS[opener]!r}")
+    parts = text[1:-1].split(",")
+    members: list[When] = []
+    for index, raw in enumerate(parts):
+        # The spec writes no spaces; spaces after a comma are common (python-edtf prints them) and kept.
+        part = raw.lstrip(" ") if index else raw
+        member = _set_member(text, part)
+        if member.start_open and index:
+            _fail(text, "only the first member of a set may be open at its start ('..date')")
+        if member.end_open and index != len(parts) - 1:
+            _fail(text, "only the last member of a set may be open at its end ('date..')")
+        members.append(member)
+    if any(m._floating for m in members) and any(m._aware for m in members):
+        _fail(text, "a set cannot mix floating times and UTC offsets")
+    return tuple(members)
+
+
+def _parse_set(self: _WhenSlots, text: str) -> None:
+    """Fill ``self`` from an EDTF level 2 set, ``[a,b,c..d]`` (one of) or ``{a,b}`` (all of)."""
+    members = _set_members(text)
+    floating = any(m._floating for m in members)
+    aware = any(m._aware for m in members)
+    first = min(members, key=lambda m: m._lo)
+    last = max(members, key=lambda m: m._hi)
+    opener = text[0]
+    self._lo, self._hi = first._lo, last._hi
+    self._start, self._end = first.start, last.end
+    self._kinds = ("o" if first.start_open else "d") + ("o" if last.end_open else "d") + opener
+    self._floating, self._aware = floating, aware

@@ -331,6 +331,8 @@ def _known_end(event: Event, when: When, settings: Settings) -> When | None:
         _warn(event, f"{str(when)!r} has an open or unknown end, which a calendar cannot hold; skipped")
         return None
     point = when.start if when.start is not None else when.end
+    if point is None:  # a set open at both ends ([..1900,1950..]): its first member's end
+        point = when.members()[0].end
     assert point is not None
     _warn(event, f"{str(when)!r} has an open or unknown end; the calendar shows only {point.text!r}")
     return When(point.text)

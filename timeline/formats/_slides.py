@@ -331,15 +331,17 @@ def dates_of(when: When, zone_name: str | None) -> tuple[dict[str, int], dict[st
 
 def _objects(when: When, zone_name: str | None) -> tuple[dict[str, int], dict[str, int] | None]:
     start, end = when.start, when.end
-    if not when.is_interval:
+    if not when.is_interval and not when.is_set:
         assert start is not None
         start_obj, end_obj = _point_objects(start, zone_name)
     elif start is not None and end is not None:
         start_obj = date_object(start, zone_name, end=False)
         end_obj = date_object(end, zone_name, end=True)
     else:
-        # One end unknown or open: TimelineJS needs a start, so the known end gives it.
+        # One end unknown or open (an interval's, or a set's): TimelineJS needs a start, so the known end gives it.
         known = start if start is not None else end
+        if known is None:  # a set open at both ends ([..1900,1950..]): its first member's end
+            known = when.members()[0].end
         assert known is not None
         start_obj, end_obj = _point_objects(known, zone_name)
     return start_obj, None if end_obj == start_obj else end_obj

@@ -238,8 +238,8 @@ def mermaid_gantt(timeline: Timeline, *, style: Style = "mdy", newest_first: boo
 
 
 def _day_span(when: When) -> tuple[str, str] | None:
-    if when.precision > Precision.DAY or (not when.is_interval and when.precision is Precision.DAY):
-        return None  # a single day or a time of day is a point, not a bar
+    if when.precision > Precision.DAY or (not when.is_interval and not when.is_set and when.precision is Precision.DAY):
+        return None  # a single day or a time of day is a point, not a bar; a set's bar spans its bounds
     try:
         span = when.date_span()
     except OutOfRangeError:
