@@ -29,6 +29,7 @@ import attrs
 
 from timeline._event import Event
 from timeline._timeline import Timeline
+from timeline._when import When
 from timeline.errors import ParseError, TimelineWarning
 from timeline.formats._vtimezone import UTC_NAMES
 from timeline.formats._windows_zones import WINDOWS_ZONES
@@ -74,6 +75,8 @@ def _data(component: icalendar.cal.Component, where: str) -> dict[str, Any]:
     return data
 
 
+# Where an event with no DTSTART takes its date from, in order.
+_DATED_BY: Final = ("DTSTART", "DTEND", "RECURRENCE-ID", "DTSTAMP", "CREATED")
 _ZONE_CACHE: dict[str, str | None] = {}
 
 
@@ -128,16 +131,25 @@ def _fixed(moment: object) -> object:
     return moment.replace(tzinfo=timezone(offset))
 
 
+def _decoded(component: icalendar.cal.Component, name: str) -> Any:
+    """A property's Python value; the first when it is given more than once."""
+    found = component[name]
+    return getattr(found[0] if isinstance(found, list) else found, "dt", None)
+
+
 def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None]:
     """DTSTART with DTEND or DURATION as a date, datetime or (start, end) pair for Event."""
-    if "DTSTART" not in component:
-        raise ParseError("an event needs DTSTART", field="DTSTART")
-    start = component.decoded("DTSTART")
+    name = next((name for name in _DATED_BY if name in component), None)
+    if name is None:
+        return When("XXXX"), None  # a VEVENT with no date at all (RFC 5545 allows it under METHOD)
+    start = _decoded(component, name)
+    if name != "DTSTART":
+        return start, None  # dated by when it ends, or when it was written: that moment alone
     end: object = None
     if "DTEND" in component:
-        end = component.decoded("DTEND")
+        end = _decoded(component, "DTEND")
     elif "DURATION" in component:
-        duration = component.decoded("DURATION")
+        duration = _decoded(component, "DURATION")
         if isinstance(duration, timedelta):
             end = start + duration
     if isinstance(start, datetime):
@@ -248,7 +260,51 @@ def event_from_component(component: icalendar.cal.Component, *, default_tz: str 
             fields[name] = data[name]
         elif name.upper() in component:
             fields[name] = _dates(component, name.upper())
-    return Event(**{key: value for key, value in fields.items() if value is not None})
+    fields = {key: value for key, value in fields.items() if value is not None}
+    if when_text is not None:
+        return Event(**fields)
+    return _foreign_event(component, fields)
+
+
+# The property a field of a foreign event comes from, to keep in extra["ics"] when it cannot be a field.
+_FIELD_PROPS: Final = {
+    "url": ("URL",),
+    "tags": ("CATEGORIES",),
+    "recurrence": ("RRULE",),
+    "rdate": ("RDATE",),
+    "exdate": ("EXDATE",),
+    "geo": ("GEO",),
+    "media": ("IMAGE", "ATTACH"),
+    "location": ("LOCATION",),
+    "description": ("DESCRIPTION",),
+    "status": ("STATUS",),
+}
+
+
+def _foreign_event(component: icalendar.cal.Component, fields: dict[str, Any]) -> Event:
+    """An event from elsewhere: a property that makes no valid field is kept as its line, with a warning."""
+    if "DTSTART" not in component:
+        dated = next((name for name in _DATED_BY if name in component), None)
+        warnings.warn(
+            f"a VEVENT has no DTSTART; dated by {dated or 'nothing (an unknown year)'}", TimelineWarning, stacklevel=6
+        )
+    while True:
+        try:
+            return Event(**fields)
+        except ParseError as exc:
+            field = (exc.field or "").partition(".")[0].partition("[")[0]
+            if field not in _FIELD_PROPS or field not in fields:
+                raise
+            del fields[field]
+            kept = [
+                _line(component, name, value)
+                for name, value in component.property_items(recursive=False, sorted=False)
+                if name in _FIELD_PROPS[field]
+            ]
+            extra = dict(fields.get("extra") or {})
+            extra["ics"] = [*kept, *extra.get("ics", [])]
+            fields["extra"] = extra
+            warnings.warn(f"{exc}; kept as iCalendar text in extra['ics']", TimelineWarning, stacklevel=6)
 
 
 def _media(component: icalendar.cal.Component) -> str | None:
@@ -442,7 +498,8 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
                     stack.pop().end = number
             continue
         if not stack:
-            problems.append(ParseError(f"a property outside any component: {line[:80]!r}", line=number))
+            # Outside any component (a comment after END:VCALENDAR, say): ignored, as icalendar does.
+            warnings.warn(f"line {number}: a property outside any component is ignored: {line[:80]!r}", TimelineWarning, stacklevel=4)
             continue
         stack[-1].props.append((upper, number, line if name == upper else upper + line[len(name) :]))
     last = len(physical) - (1 if physical and not physical[-1] else 0)
