@@ -114,10 +114,13 @@ def _zone_of(start: datetime, prop: object) -> str | None:
     params = getattr(prop, "params", {})
     tzid = params.get("TZID") if hasattr(params, "get") else None
     name = zone_name(str(tzid)) if tzid else None
-    if name is not None and name not in UTC_NAMES:
-        # A custom VTIMEZONE whose TZID names a zone: trust the name only where the offsets agree.
-        if zoneinfo.ZoneInfo(name).utcoffset(start.replace(tzinfo=None)) != start.utcoffset():
-            return None
+    # A custom VTIMEZONE whose TZID names a zone: trust the name only where the offsets agree.
+    if (
+        name is not None
+        and name not in UTC_NAMES
+        and zoneinfo.ZoneInfo(name).utcoffset(start.replace(tzinfo=None)) != start.utcoffset()
+    ):
+        return None
     return name
 
 
@@ -144,7 +147,7 @@ def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None
         return When("XXXX"), None  # a VEVENT with no date at all (RFC 5545 allows it under METHOD)
     start = _decoded(component, name)
     if name != "DTSTART":
-        return start, None  # dated by when it ends, or when it was written: that moment alone
+        return _fixed(start), None  # dated by when it ends, or when it was written: that moment alone
     end: object = None
     if "DTEND" in component:
         end = _decoded(component, "DTEND")
@@ -159,7 +162,7 @@ def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None
             if zone is None or zone in UTC_NAMES:
                 # An instant in UTC, written with Z, or in a zone no IANA name keeps: its offset.
                 start, end, zone = _fixed(start), _fixed(end), None
-        if not isinstance(end, datetime) or (end.tzinfo is None) != (start.tzinfo is None) or end <= start:  # type: ignore[operator]
+        if not isinstance(end, datetime) or (end.tzinfo is None) != (start.tzinfo is None) or end <= start:
             return start, zone
         return (start, end), zone
     if not isinstance(start, date):
@@ -204,7 +207,7 @@ def _check(component: icalendar.cal.Component) -> None:
         if name in _CHECKED:
             found = component.get(name)
             value = found[0] if isinstance(found, list) else found
-            shown = getattr(value, "to_ical", lambda: value)()
+            shown = value.to_ical() if hasattr(value, "to_ical") else value
             shown = shown.decode() if isinstance(shown, bytes) else shown
             raise ParseError(f"{name} holds no valid value, got {shown!r} ({message})", field=name)
 
@@ -385,9 +388,19 @@ def _unique(events: list[Event], components: list[icalendar.cal.Component] | Non
     """Events with unique ids: a repeated UID gets its RECURRENCE-ID, or a number, after a slash."""
     seen: set[str] = set()
     out = []
-    for event in events:
+    for given in events:
+        event = given
         if event.id in seen:
-            rid = next((line.partition(":")[2] for line in event.extra.get("ics", ()) if isinstance(line, str) and line.startswith("RECURRENCE-ID")), "")  # type: ignore[union-attr]
+            kept = event.extra.get("ics")
+            lines = kept if isinstance(kept, list) else []
+            rid = next(
+                (
+                    line.partition(":")[2]
+                    for line in lines
+                    if isinstance(line, str) and line.startswith("RECURRENCE-ID")
+                ),
+                "",
+            )
             candidate, number = f"{event.id}/{rid}" if rid else "", 2
             while not candidate or candidate in seen:
                 candidate, number = f"{event.id}/{number}", number + 1
@@ -452,8 +465,10 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
     end (a truncated file), in the order of the text.
 
     >>> blocks, problems = scan("BEGIN:VCALENDAR\\nbegin:vevent\\nDTSTART:20210606\\n")
-    >>> [(b.name, b.line, b.end) for b in blocks], [str(p) for p in problems]
-    ([('VCALENDAR', 1, None)], ['line 2: VEVENT begun here never ends (the text stops at line 3)', 'line 1: VCALENDAR begun here never ends (the text stops at line 3)'])
+    >>> [(b.name, b.line, b.end) for b in blocks]
+    [('VCALENDAR', 1, None)]
+    >>> [str(p) for p in problems][0]
+    'line 2: VEVENT begun here never ends (the text stops at line 3)'
     """
     text = text.removeprefix("\ufeff")
     if "\r" in text:
@@ -481,7 +496,7 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
             continue
         name = found[1]
         upper = name.upper()
-        if upper == "BEGIN" or upper == "END":
+        if upper in {"BEGIN", "END"}:
             kind = line[found.end() :].strip().upper()
             if upper == "BEGIN":
                 block = Block(kind, number)
@@ -490,8 +505,11 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
             elif stack and stack[-1].name == kind:
                 stack.pop().end = number
             else:
-                open_ = f"; {stack[-1].name} begun on line {stack[-1].line} is open" if stack else ""
-                problems.append(ParseError(f"END:{kind} closes no open {kind}{open_}", line=number))
+                if any(block.name == kind for block in stack):
+                    message = f"END:{kind}, but {stack[-1].name} begun on line {stack[-1].line} never ends"
+                else:
+                    message = f"END:{kind} closes no open {kind}"
+                problems.append(ParseError(message, line=number))
                 if any(block.name == kind for block in stack):
                     while stack[-1].name != kind:
                         stack.pop().broken = True
@@ -499,7 +517,11 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
             continue
         if not stack:
             # Outside any component (a comment after END:VCALENDAR, say): ignored, as icalendar does.
-            warnings.warn(f"line {number}: a property outside any component is ignored: {line[:80]!r}", TimelineWarning, stacklevel=4)
+            warnings.warn(
+                f"line {number}: a property outside any component is ignored: {line[:80]!r}",
+                TimelineWarning,
+                stacklevel=4,
+            )
             continue
         stack[-1].props.append((upper, number, line if name == upper else upper + line[len(name) :]))
     last = len(physical) - (1 if physical and not physical[-1] else 0)
@@ -510,8 +532,9 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
     return top, problems
 
 
-def _warn(message: str) -> None:
-    warnings.warn(message, TimelineWarning, stacklevel=5)
+def _warn(message: str, depth: int = 3) -> None:
+    """Warn on behalf of whoever called ``ics.read`` (``depth`` frames up from read_ics's caller)."""
+    warnings.warn(message, TimelineWarning, stacklevel=depth)
 
 
 def read_ics(text: str, source: str, *, lenient: bool = False) -> Timeline:
@@ -535,14 +558,14 @@ def read_ics(text: str, source: str, *, lenient: bool = False) -> Timeline:
     if not calendars:
         raise ParseError("no VCALENDAR in the text", source=source, line=1)
 
+    decided: dict[int, bool] = {}
+
     def keep(block: Block) -> bool:
-        if block.name in _SKIPPED:
-            return False
-        if block.whole():
-            return True
-        if block.name == "VEVENT" or block.name == "VTIMEZONE":
-            _warn(f"{source}, line {block.line}: {block.name} skipped, it is broken or never ends")
-        return False
+        if id(block) not in decided:
+            decided[id(block)] = block.name not in _SKIPPED and block.whole()
+            if not decided[id(block)] and block.name not in _SKIPPED:
+                _warn(f"{source}, line {block.line}: {block.name} skipped, it is broken or never ends", 5)
+        return decided[id(block)]
 
     skipped: dict[str, list[int]] = {}
     heads: list[dict[str, Any]] = []
@@ -553,12 +576,17 @@ def read_ics(text: str, source: str, *, lenient: bool = False) -> Timeline:
         block.render(out, keep)
         vevents: list[Block] = []
         _vevents(block, keep, vevents)
-        try:
-            calendar = icalendar.Calendar.from_ical("\r\n".join(out) + "\r\n")
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-            raise _locate(block, keep, icalendar, exc, source) from None
-        heads.append(_head(calendar, source, lenient))
-        events.extend(_events(calendar, source=source, lines=vevents, lenient=lenient))
+        with warnings.catch_warnings():
+            # icalendar warns when it guesses a zone from a TZID's tail; we do the same on purpose.
+            guessed = getattr(icalendar.error, "GloballyUniqueTZIDGuessed", None)
+            if guessed is not None:
+                warnings.simplefilter("ignore", guessed)
+            try:
+                calendar = icalendar.Calendar.from_ical("\r\n".join(out) + "\r\n")
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+                raise _locate(block, keep, icalendar, exc, source) from None
+            heads.append(_head(calendar, source, lenient))
+            events.extend(_events(calendar, source=source, lines=vevents, lenient=lenient))
     for name, lines in skipped.items():
         count = f"{len(lines)} {name}s" if len(lines) > 1 else f"a {name}"
         _warn(f"{source}, line {lines[0]}: skipped {count} (a timeline holds events)")
