@@ -17,6 +17,11 @@ alike; the figures are medians over the rounds, and the ratios are to
 timeline (EDTF). Targets: at least 10x faster than icalendar and 4x faster
 than ics-py, within 2x of the hand-written bound.
 
+The import side reads the same N events, as our writer wrote them, back:
+timeline (``loads(text, "ics")``: our line scan, icalendar's parse, our
+mapping), icalendar alone (``Calendar.from_ical`` and its VEVENTs), ical
+(allenporter's) and vobject. Target: timeline within 1.2x icalendar alone.
+
 Then it streams 300,000 events from a generator to a file in a child
 process and prints that process's peak resident memory (target: under 150 MiB).
 """
@@ -247,6 +252,48 @@ def compare(n: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+def read_timeline(text: str) -> int:
+    return len(timeline.loads(text, "ics"))
+
+
+def read_icalendar(text: str) -> int:
+    import icalendar  # noqa: PLC0415 - a peer, loaded only when measured
+
+    return len(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def read_ical(text: str) -> int:
+    from ical.calendar_stream import IcsCalendarStream  # noqa: PLC0415 - a peer, loaded only when measured
+
+    return len(IcsCalendarStream.calendar_from_ics(text).events)
+
+
+def read_vobject(text: str) -> int:
+    import vobject  # noqa: PLC0415 - a peer, loaded only when measured
+
+    return len(vobject.readOne(text).contents.get("vevent", []))
+
+
+READERS: dict[str, Callable[[str], int]] = {
+    "timeline": read_timeline,
+    "icalendar": read_icalendar,
+    "ical": read_ical,
+    "vobject": read_vobject,
+}
+
+
+def compare_reading(n: int) -> dict[str, float]:
+    text = ours_edtf(list(rows(n)))
+    times: dict[str, list[float]] = {name: [] for name in READERS}
+    for _ in range(ROUNDS):
+        for name, run in READERS.items():
+            started = time.perf_counter()
+            count = run(text)
+            times[name].append(time.perf_counter() - started)
+            assert count == n, (name, count)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def stream_child(n: int, path: str) -> None:
     """Write ``n`` events from a generator to ``path``; the parent reads our peak memory."""
 
@@ -268,6 +315,12 @@ def main(n: int = 10_000) -> int:
           f" {medians['ics-py'] / ours:.1f}x faster than ics-py (target 4x),"
           f" {ours / medians['hand-written']:.2f}x the hand-written bound (target under 2x)")  # fmt: skip
 
+    print(f"Reading {n:,} events from .ics, median of {ROUNDS} rounds")
+    reading = compare_reading(n)
+    for name, seconds in reading.items():
+        print(f"  {name:<22}{seconds:8.3f} s   {seconds / reading['icalendar']:6.2f}x icalendar")
+    print(f"  timeline takes {reading['timeline'] / reading['icalendar']:.2f}x icalendar alone (target at most 1.2x)")
+
     streamed = 300_000
     with tempfile.TemporaryDirectory() as folder:
         target = str(Path(folder) / "stream.ics")
@@ -284,5 +337,9 @@ def main(n: int = 10_000) -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--stream"]:
         stream_child(int(sys.argv[2]), sys.argv[3])
+        sys.exit(0)
+    if sys.argv[1:2] == ["--read"]:
+        for name, seconds in compare_reading(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000).items():
+            print(f"{name:<12}{seconds:8.3f} s")
         sys.exit(0)
     sys.exit(main(*(int(arg) for arg in sys.argv[1:2])))
