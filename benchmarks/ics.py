@@ -269,8 +269,7 @@ def read_ical(text: str) -> int:
 
 
 def read_vobject(text: str) -> int:
-    import vobject  # noqa: PLC0415 - a peer, loaded only when measured
-
+    vobject: Any = importlib.import_module("vobject")  # a peer, loaded only when measured
     return len(vobject.readOne(text).contents.get("vevent", []))
 
 
