@@ -408,6 +408,62 @@ class TestBroken:
             quiet(text, lenient=True)
 
 
+BAD_VTIMEZONE = (
+    "BEGIN:VTIMEZONE",
+    "TZID:Makebelieve",
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    "RDATE;VALUE=DATE:19700101",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0100",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
+
+
+class TestCalendars:
+    def test_several_calendars_in_one_file(self) -> None:
+        """Two VCALENDARs: their events together, the first names the timeline."""
+        text = cal("X-WR-CALNAME:One", *event("UID:a", "DTSTART:20210606T100000Z")) + cal(
+            "X-WR-CALNAME:Two", *event("UID:b", "DTSTART:20210607T100000Z")
+        )
+
+        tl = read(text, "c")
+
+        assert ("One", ["a", "b"]) == (tl.title, [e.id for e in tl])
+
+    def test_events_with_no_calendar_around_them(self) -> None:
+        """Bare VEVENTs, as some scripts write them, are read."""
+        text = "\r\n".join(event("UID:a", "DTSTART:20210606T100000Z") + event("UID:b", "DTSTART:20210607T100000Z"))
+
+        assert ["a", "b"] == [e.id for e in read(text, "c")]
+
+    def test_a_component_icalendar_refuses_names_its_line(self) -> None:
+        """A VTIMEZONE icalendar cannot parse: ParseError at its BEGIN line; lenient skips it and keeps the event."""
+        text = cal(*BAD_VTIMEZONE, *event("UID:a", "DTSTART:20210606T100000Z"))
+
+        with pytest.raises(ParseError, match="icalendar cannot parse this VTIMEZONE") as caught:
+            read(text, "c")
+        assert 4 == caught.value.line
+        with pytest.warns(TimelineWarning, match="line 4: icalendar cannot parse"):
+            assert ["a"] == [e.id for e in read(text, "c", lenient=True)]
+
+    def test_our_data_must_be_a_json_object(self) -> None:
+        """X-TIMELINE-DATA holding JSON that is no object: ParseError naming the line of the event."""
+        text = cal(*event("UID:a", "X-TIMELINE-WHEN:2021", "X-TIMELINE-DATA;VALUE=TEXT:[1]"))
+
+        with pytest.raises(ParseError, match=r"line 7.*must be a JSON object, got '\[1\]'"):
+            read(text, "c")
+
+    def test_lenient_from_the_command_line_text(self) -> None:
+        """The lenient reader option parses from text, as a command line gives it."""
+        from timeline.formats.ics import READ_OPTIONS
+
+        assert (True, False) == (READ_OPTIONS["lenient"]("True"), READ_OPTIONS["lenient"]("false"))
+        with pytest.raises(ValueError, match="must be one of"):
+            READ_OPTIONS["lenient"]("maybe")
+
+
 class TestScanAndZones:
     def test_scan_keeps_lines(self) -> None:
         """scan gives each component its BEGIN and END lines and each property its line."""
@@ -459,6 +515,25 @@ class TestRegistryAndCli:
 
         assert 0 == main(["convert", str(source), str(out)])
         assert "Picnic" in out.read_text()
+
+    def test_convert_with_a_reader_option(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--read-option lenient=true imports the complete events of a truncated calendar and warns."""
+        source = tmp_path / "cut.ics"
+        source.write_text("".join(LINES[:-3]))
+        out = tmp_path / "o.json"
+
+        assert 0 == main(["convert", str(source), str(out), "--read-option", "lenient=true"])
+
+        assert ["a"] == [e.id for e in timeline.load(out)]
+        assert f"timeline: warning: {source}, line 9: VEVENT begun here never ends" in capsys.readouterr().err
+
+    @pytest.mark.parametrize("pair", ["lenient", "lenient=maybe", "strict=true"])
+    def test_bad_reader_options_are_misuse(self, tmp_path: Path, pair: str) -> None:
+        """A reader option that is not KEY=VALUE, has a bad value or does not exist: exit 2."""
+        source = tmp_path / "c.ics"
+        source.write_text("".join(LINES))
+
+        assert 2 == main(["convert", str(source), str(tmp_path / "o.json"), "-r", pair])
 
     def test_convert_refuses_a_broken_calendar(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A truncated calendar: exit 1, the message names the file and line."""

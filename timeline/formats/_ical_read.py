@@ -572,19 +572,25 @@ def read_ics(text: str, source: str, *, lenient: bool = False) -> Timeline:
     events: list[Event] = []
     for block in calendars:
         _skipped(block, skipped)
-        out: list[str] = []
-        block.render(out, keep)
-        vevents: list[Block] = []
-        _vevents(block, keep, vevents)
         with warnings.catch_warnings():
             # icalendar warns when it guesses a zone from a TZID's tail; we do the same on purpose.
             guessed = getattr(icalendar.error, "GloballyUniqueTZIDGuessed", None)
             if guessed is not None:
                 warnings.simplefilter("ignore", guessed)
-            try:
-                calendar = icalendar.Calendar.from_ical("\r\n".join(out) + "\r\n")
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-                raise _locate(block, keep, icalendar, exc, source) from None
+            while True:
+                out: list[str] = []
+                block.render(out, keep)
+                try:
+                    calendar = icalendar.Calendar.from_ical("\r\n".join(out) + "\r\n")
+                    break
+                except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+                    error, culprit = _locate(block, keep, icalendar, exc, source)
+                    if not lenient or culprit is None:
+                        raise error from None
+                    _warn(f"{error}; skipped")
+                    decided[id(culprit)] = False  # lenient: parse the calendar again without it
+            vevents: list[Block] = []
+            _vevents(block, keep, vevents)
             heads.append(_head(calendar, source, lenient))
             events.extend(_events(calendar, source=source, lines=vevents, lenient=lenient))
     for name, lines in skipped.items():
@@ -614,7 +620,9 @@ def _vevents(block: Block, keep: Callable[[Block], bool], out: list[Block]) -> N
             _vevents(child, keep, out)
 
 
-def _locate(block: Block, keep: Callable[[Block], bool], icalendar: Any, exc: Exception, source: str) -> ParseError:
+def _locate(
+    block: Block, keep: Callable[[Block], bool], icalendar: Any, exc: Exception, source: str
+) -> tuple[ParseError, Block | None]:
     """icalendar refused a calendar: find the component it refuses, to name its line."""
     for child in block.children:
         if keep(child):
@@ -623,5 +631,6 @@ def _locate(block: Block, keep: Callable[[Block], bool], icalendar: Any, exc: Ex
             try:
                 icalendar.Component.from_ical("\r\n".join(out) + "\r\n")
             except (ValueError, TypeError, KeyError, IndexError, AttributeError) as inner:
-                return ParseError(f"icalendar cannot parse this {child.name}: {inner}", source=source, line=child.line)
-    return ParseError(f"icalendar cannot parse this VCALENDAR: {exc}", source=source, line=block.line)
+                message = f"icalendar cannot parse this {child.name}: {inner}"
+                return ParseError(message, source=source, line=child.line), child
+    return ParseError(f"icalendar cannot parse this VCALENDAR: {exc}", source=source, line=block.line), None
