@@ -425,6 +425,8 @@ def timeline_from_calendar(calendar: icalendar.Calendar, *, source: str) -> Time
 # NAME, then ;PARAM=value[,value] (values quoted or free of ";:,"), then ":".
 _LINE_RE: Final = re.compile(r'([A-Za-z0-9_-]+)(?:;[A-Za-z0-9_-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:')
 _SKIPPED: Final = ("VTODO", "VJOURNAL")
+# What the writer adds to an event for clients and the reader of its own events never reads.
+_FOR_CLIENTS: Final = frozenset(("DTSTART", "DTEND", "DURATION", "DTSTAMP"))
 
 
 @attrs.define
@@ -449,7 +451,12 @@ class Block:
     def render(self, out: list[str], keep: Callable[[Block], bool]) -> None:
         """Its content lines (unfolded) into ``out``, children only where ``keep`` says so."""
         out.append(f"BEGIN:{self.name}")
-        out.extend(text for _, _, text in self.props)
+        if self.name == "VEVENT" and any(name == "X-TIMELINE-WHEN" for name, _, _ in self.props):
+            # Our own event: its when is X-TIMELINE-WHEN, so icalendar need not parse the times
+            # the writer added for clients (a third of the parse, zones included).
+            out.extend(text for name, _, text in self.props if name not in _FOR_CLIENTS)
+        else:
+            out.extend(text for _, _, text in self.props)
         for child in self.children:
             if keep(child):
                 child.render(out, keep)
