@@ -188,9 +188,9 @@ _CHECKED: Final = _MAPPED - {"UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "LOCATI
 def _raw(component: icalendar.cal.Component) -> list[str]:
     """The content lines of the properties and subcomponents (alarms) no field holds."""
     raw = []
-    for name, value in component.property_items(recursive=False, sorted=False)[1:-1]:
+    for name, found in component.items():
         if name not in _MAPPED and not name.startswith("X-TIMELINE-"):
-            raw.append(_line(component, name, value))
+            raw.extend(_line(component, name, value) for value in (found if isinstance(found, list) else [found]))
     for sub in component.subcomponents:
         raw.extend(_line(sub, name, value) for name, value in sub.property_items(sorted=False))
     return raw
