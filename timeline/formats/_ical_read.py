@@ -187,7 +187,7 @@ _CHECKED: Final = _MAPPED - {"UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "LOCATI
 
 def _raw(component: icalendar.cal.Component) -> list[str]:
     """The content lines of the properties and subcomponents (alarms) no field holds."""
-    raw = []
+    raw: list[str] = []
     for name, found in component.items():
         if name not in _MAPPED and not name.startswith("X-TIMELINE-"):
             raw.extend(_line(component, name, value) for value in (found if isinstance(found, list) else [found]))
