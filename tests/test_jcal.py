@@ -127,3 +127,31 @@ class TestErrors:
         """A vcalendar whose parts are not lists is a ParseError, not a crash."""
         with pytest.raises(ParseError, match="not valid jCal"):
             timeline.loads('["vcalendar", 3, "x"]', "jcal")
+
+
+class TestForeignJcal:
+    def test_reads_like_ics(self) -> None:
+        """jCal from elsewhere shares the .ics mapping: Windows zones, unknown properties in extra, repeated UIDs."""
+        doc = [
+            "vcalendar",
+            [],
+            [
+                [
+                    "vevent",
+                    [
+                        ["uid", {}, "text", "a"],
+                        ["dtstart", {"tzid": "Pacific Standard Time"}, "date-time", "2021-06-06T10:00:00"],
+                        ["x-apple-foo", {}, "unknown", "bar"],
+                    ],
+                    [],
+                ],
+                ["vevent", [["uid", {}, "text", "a"], ["dtstart", {}, "date", "2021-06-07"]], []],
+            ],
+        ]
+
+        tl = timeline.loads(json.dumps(doc), "jcal")
+
+        assert [
+            ("a", "2021-06-06T10:00:00", "America/Los_Angeles", {"ics": ["X-APPLE-FOO:bar"]}),
+            ("a/2", "2021-06-07", None, {}),
+        ] == [(e.id, str(e.when), e.tz, dict(e.extra)) for e in tl]
