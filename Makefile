@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-timelinejs check-markdown docs fuzz clean
+.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-ics-corpus check-timelinejs check-markdown docs fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ check-ics: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	cd tools/ics-clients && npm ci --no-audit --no-fund --silent
 	$(BIN)/python tools/ics-clients/check.py
+
+# The .ics reader on the shared corpus of 564 real and broken files, read in place (not in CI).
+ICS_CORPUS ?= ../shared/corpus/ics
+check-ics-corpus: $(STAMP)
+	$(BIN)/python benchmarks/corpus.py $(ICS_CORPUS)
 
 fuzz: $(STAMP)
 	TIMELINE_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests -q

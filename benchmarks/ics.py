@@ -17,6 +17,13 @@ alike; the figures are medians over the rounds, and the ratios are to
 timeline (EDTF). Targets: at least 10x faster than icalendar and 4x faster
 than ics-py, within 2x of the hand-written bound.
 
+The import side reads the same N events, as our writer wrote them, back:
+timeline (``loads(text, "ics")``: our line scan, icalendar's parse, our
+mapping), icalendar alone (``Calendar.from_ical`` and its VEVENTs), ical
+(allenporter's) and vobject; then the same file without its X-TIMELINE-*
+lines, as another client would write it ("foreign"). Target: timeline
+within 1.2x icalendar alone.
+
 Then it streams 300,000 events from a generator to a file in a child
 process and prints that process's peak resident memory (target: under 150 MiB).
 """
@@ -247,6 +254,51 @@ def compare(n: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+def read_timeline(text: str) -> int:
+    return len(timeline.loads(text, "ics"))
+
+
+def read_icalendar(text: str) -> int:
+    import icalendar  # noqa: PLC0415 - a peer, loaded only when measured
+
+    return len(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def read_ical(text: str) -> int:
+    from ical.calendar_stream import IcsCalendarStream  # noqa: PLC0415 - a peer, loaded only when measured
+
+    return len(IcsCalendarStream.calendar_from_ics(text).events)
+
+
+def read_vobject(text: str) -> int:
+    vobject: Any = importlib.import_module("vobject")  # a peer, loaded only when measured
+    return len(vobject.readOne(text).contents.get("vevent", []))
+
+
+READERS: dict[str, Callable[[str], int]] = {
+    "timeline": read_timeline,
+    "icalendar": read_icalendar,
+    "ical": read_ical,
+    "vobject": read_vobject,
+}
+
+
+def compare_reading(n: int) -> dict[str, float]:
+    """Medians for our own file, then for the same file as another client would write it (no X-TIMELINE-*)."""
+    text = ours_edtf(list(rows(n)))
+    unfolded = text.replace("\r\n ", "").split("\r\n")
+    foreign = "\r\n".join(line for line in unfolded if not line.startswith("X-TIMELINE-"))
+    times: dict[str, list[float]] = {}
+    for _ in range(ROUNDS):
+        for suffix, given in (("", text), (" (foreign)", foreign)):
+            for name, run in READERS.items():
+                started = time.perf_counter()
+                count = run(given)
+                times.setdefault(name + suffix, []).append(time.perf_counter() - started)
+                assert count == n, (name, count)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def stream_child(n: int, path: str) -> None:
     """Write ``n`` events from a generator to ``path``; the parent reads our peak memory."""
 
@@ -284,6 +336,15 @@ def main(n: int = 10_000) -> int:
           f" {medians['ics-py'] / ours:.1f}x faster than ics-py (target 4x),"
           f" {ours / medians['hand-written']:.2f}x the hand-written bound (target under 2x)")  # fmt: skip
 
+    print(f"Reading {n:,} events from .ics, median of {ROUNDS} rounds")
+    reading = compare_reading(n)
+    for name, seconds in reading.items():
+        base = reading["icalendar (foreign)" if name.endswith("(foreign)") else "icalendar"]
+        print(f"  {name:<22}{seconds:8.3f} s   {seconds / base:6.2f}x icalendar")
+    print(f"  timeline takes {reading['timeline'] / reading['icalendar']:.2f}x icalendar alone on its own file,"
+          f" {reading['timeline (foreign)'] / reading['icalendar (foreign)']:.2f}x on the file without X-TIMELINE-*"
+          " (target at most 1.2x)")  # fmt: skip
+
     # Each run in a child of its own, which reports its own peak: flat memory
     # means the peak for 300,000 events is close to the peak for 30,000.
     for streamed in (30_000, 300_000):
@@ -307,5 +368,9 @@ def main(n: int = 10_000) -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--stream"]:
         stream_child(int(sys.argv[2]), sys.argv[3])
+        sys.exit(0)
+    if sys.argv[1:2] == ["--read"]:
+        for name, seconds in compare_reading(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000).items():
+            print(f"{name:<22}{seconds:8.3f} s")
         sys.exit(0)
     sys.exit(main(*(int(arg) for arg in sys.argv[1:2])))

@@ -138,3 +138,31 @@ class TestSets:
 
         assert ("1667-01-01", "1673-01-01") == (props["dtstart"], props["dtend"])
         assert "[1667,1668,1670..1672]" == str(next(iter(timeline.loads(json.dumps(jcal(tl)), "jcal"))).when)
+
+
+class TestForeignJcal:
+    def test_reads_like_ics(self) -> None:
+        """jCal from elsewhere shares the .ics mapping: Windows zones, unknown properties in extra, repeated UIDs."""
+        doc = [
+            "vcalendar",
+            [],
+            [
+                [
+                    "vevent",
+                    [
+                        ["uid", {}, "text", "a"],
+                        ["dtstart", {"tzid": "Pacific Standard Time"}, "date-time", "2021-06-06T10:00:00"],
+                        ["x-apple-foo", {}, "unknown", "bar"],
+                    ],
+                    [],
+                ],
+                ["vevent", [["uid", {}, "text", "a"], ["dtstart", {}, "date", "2021-06-07"]], []],
+            ],
+        ]
+
+        tl = timeline.loads(json.dumps(doc), "jcal")
+
+        assert [
+            ("a", "2021-06-06T10:00:00", "America/Los_Angeles", {"ics": ["X-APPLE-FOO:bar"]}),
+            ("a/2", "2021-06-07", None, {}),
+        ] == [(e.id, str(e.when), e.tz, dict(e.extra)) for e in tl]

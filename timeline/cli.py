@@ -62,6 +62,14 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="a writer option, such as indent=4 (repeatable)",
     )
+    convert.add_argument(
+        "--read-option",
+        "-r",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a reader option, such as lenient=true for ics (repeatable)",
+    )
 
     validate = verbs.add_parser("validate", help="check a timeline file and say how many events it holds")
     validate.add_argument("input", metavar="IN", help="input file, or - for standard input")
@@ -123,10 +131,25 @@ def _choose(name: str | None, path: str, role: str) -> Format:
     return format_for_path(path)
 
 
-def _read(path: str, fmt: Format) -> Timeline:
+def _read(path: str, fmt: Format, options: dict[str, object] | None = None) -> Timeline:
     source = "<stdin>" if path == "-" else path
     data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
-    return loads(decode(data, source), fmt, source=source)
+    return loads(decode(data, source), fmt, source=source, **(options or {}))
+
+
+def _read_options(fmt: Format, pairs: list[str]) -> dict[str, object]:
+    known = fmt.read_options()
+    options: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise _UsageError(f"a reader option is KEY=VALUE, got {pair!r}")
+        fmt.check_read_options({key: None})
+        try:
+            options[key] = known[key](value)
+        except ValueError as exc:
+            raise _UsageError(f"reader option {key!r}: {exc}") from exc
+    return options
 
 
 def _read_bytes(path: str) -> bytes:
@@ -157,7 +180,7 @@ def _convert(args: argparse.Namespace) -> int:
     source.reader()
     write = target.writer()
     options = _options(target, args.option)
-    timeline = _read(args.input, source)
+    timeline = _read(args.input, source, _read_options(source, args.read_option))
     if args.output == "-":
         write(timeline, sys.stdout, **options)
         sys.stdout.flush()

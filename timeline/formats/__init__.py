@@ -73,6 +73,19 @@ class Format:
         options: Mapping[str, Callable[[str], object]] = getattr(self._module(), "OPTIONS", {})
         return options
 
+    def read_options(self) -> Mapping[str, Callable[[str], object]]:
+        """Reader options (such as ics's ``lenient``) and how to parse each from text."""
+        options: Mapping[str, Callable[[str], object]] = getattr(self._module(), "READ_OPTIONS", {})
+        return options
+
+    def check_read_options(self, options: Mapping[str, object]) -> None:
+        """Raise FormatError naming an option this format's reader does not take."""
+        known = self.read_options()
+        for name in options:
+            if name not in known:
+                takes = ", ".join(sorted(known)) or "none"
+                raise FormatError(f"the {self.name!r} reader has no option {name!r} (it takes: {takes})")
+
     def check_options(self, options: Mapping[str, object]) -> None:
         """Raise FormatError naming an option this format's writer does not take."""
         known = self.options()
@@ -98,7 +111,7 @@ def register(fmt: Format) -> None:
 
 register(Format("json", (".json",), "timeline.formats.json", "canonical lossless JSON", True, True))
 register(Format("toml", (".toml",), "timeline.formats.toml", "hand-authored TOML", True, False))
-register(Format("ics", (".ics",), "timeline.formats.ics", "iCalendar (RFC 5545)", False, True))
+register(Format("ics", (".ics",), "timeline.formats.ics", "iCalendar (RFC 5545)", True, True))
 register(Format("jcal", (".jcal",), "timeline.formats.jcal", "jCal, iCalendar as JSON (RFC 7265)", True, True))
 register(Format("yaml", (".yaml", ".yml"), "timeline.formats.yaml", "hand-written YAML (the yaml extra)", True, True))
 register(Format("csv", (".csv",), "timeline.formats.csv", "the TimelineJS spreadsheet template", True, True))
@@ -167,8 +180,8 @@ def decode(data: bytes, source: str) -> str:
         raise ParseError(f"not UTF-8 text (byte {exc.start})", source=source, line=line) from None
 
 
-def loads(text: str, format: str | Format, *, source: str = "<string>") -> Timeline:  # noqa: A002
-    """Read a timeline from ``text`` in ``format``.
+def loads(text: str, format: str | Format, *, source: str = "<string>", **options: object) -> Timeline:  # noqa: A002
+    """Read a timeline from ``text`` in ``format``; ``options`` go to its reader (``lenient=True`` for ics).
 
     >>> loads('{"title": "T", "events": [{"title": "A", "when": "2021"}]}', "json").title
     'T'
@@ -177,15 +190,19 @@ def loads(text: str, format: str | Format, *, source: str = "<string>") -> Timel
         FormatError: unknown format, or one that cannot be read.
         ParseError: the text is not a valid timeline; it names ``source`` and where.
     """
-    reader = _resolve(format, None).reader()
+    fmt = _resolve(format, None)
+    reader = fmt.reader()
+    fmt.check_read_options(options)
     try:
-        return reader(text, source)
+        return reader(text, source, **options) if options else reader(text, source)
     except ParseError as exc:
         raise exc.located(source=source) from exc
 
 
-def load(path: str | os.PathLike[str], format: str | Format | None = None) -> Timeline:  # noqa: A002
+def load(path: str | os.PathLike[str], format: str | Format | None = None, **options: object) -> Timeline:  # noqa: A002
     """Read a timeline from the file at ``path``; the format comes from its suffix unless given.
+
+    ``options`` go to the reader, as for :func:`loads`.
 
     Raises:
         FormatError: unknown format, or one that cannot be read.
@@ -194,7 +211,7 @@ def load(path: str | os.PathLike[str], format: str | Format | None = None) -> Ti
     """
     fmt = _resolve(format, path)
     source = os.fspath(path)
-    return loads(decode(Path(path).read_bytes(), source), fmt, source=source)
+    return loads(decode(Path(path).read_bytes(), source), fmt, source=source, **options)
 
 
 def _events_for(fmt: Format, timeline: Timeline | Iterable[Event]) -> Timeline | Iterable[Event]:

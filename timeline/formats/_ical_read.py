@@ -5,26 +5,39 @@ EDTF ``when``, ``X-TIMELINE-TZ`` and ``X-TIMELINE-GROUP`` the zone and group,
 ``X-TIMELINE-DATA`` (JSON) the raw description, sources, media caption and
 credit, rdate/exdate texts and extra fields; the UID loses the domain the
 writer added. Events from elsewhere are read from DTSTART, DTEND or
-DURATION and the standard properties.
+DURATION and the standard properties; what has no field of ours (an
+X-APPLE property, ORGANIZER) is kept as its content line in ``extra["ics"]``.
+
+Reading a file goes in two passes. :func:`scan` reads the content lines
+itself, strictly: every line must be a property, every BEGIN must meet its
+END, and it remembers the line each property is on. Then icalendar parses
+each calendar and :func:`timeline_from_calendar` maps its events, and an
+error names the line of the property at fault.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import warnings
 import zoneinfo
-from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
 
 from timeline._event import Event
 from timeline._timeline import Timeline
-from timeline.errors import ParseError
+from timeline._when import When
+from timeline.errors import ParseError, TimelineWarning
 from timeline.formats._vtimezone import UTC_NAMES
+from timeline.formats._windows_zones import WINDOWS_ZONES
 
 if TYPE_CHECKING:
     import icalendar
 
-__all__ = ["event_from_component", "timeline_from_calendar"]
+__all__ = ["Block", "event_from_component", "read_ics", "scan", "timeline_from_calendar", "zone_name"]
 
 _STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
 
@@ -62,26 +75,94 @@ def _data(component: icalendar.cal.Component, where: str) -> dict[str, Any]:
     return data
 
 
+# Where an event with no DTSTART takes its date from, in order.
+_DATED_BY: Final = ("DTSTART", "DTEND", "RECURRENCE-ID", "DTSTAMP", "CREATED")
+_ZONE_CACHE: dict[str, str | None] = {}
+
+
+def zone_name(tzid: str) -> str | None:
+    """The IANA zone a TZID names: itself, a Windows name, or a path ending in an IANA name; else None.
+
+    >>> zone_name("Pacific Standard Time"), zone_name("/citadel.org/20190914_1/Europe/Paris"), zone_name("My Zone")
+    ('America/Los_Angeles', 'Europe/Paris', None)
+    """
+    if tzid in _ZONE_CACHE:
+        return _ZONE_CACHE[tzid]
+    name = tzid.strip().strip('"')
+    parts = name.split("/")
+    found = None
+    for candidate in (name, WINDOWS_ZONES.get(name), *("/".join(parts[i:]) for i in range(1, len(parts)))):
+        if candidate and _is_zone(candidate):
+            found = candidate
+            break
+    _ZONE_CACHE[tzid] = found
+    return found
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def _zone_of(start: datetime, prop: object) -> str | None:
+    """The IANA name of a zoned DTSTART, or None when no IANA zone keeps its offset."""
+    if isinstance(start.tzinfo, zoneinfo.ZoneInfo):
+        return start.tzinfo.key
+    params = getattr(prop, "params", {})
+    tzid = params.get("TZID") if hasattr(params, "get") else None
+    name = zone_name(str(tzid)) if tzid else None
+    # A custom VTIMEZONE whose TZID names a zone: trust the name only where the offsets agree.
+    if (
+        name is not None
+        and name not in UTC_NAMES
+        and zoneinfo.ZoneInfo(name).utcoffset(start.replace(tzinfo=None)) != start.utcoffset()
+    ):
+        return None
+    return name
+
+
+def _fixed(moment: object) -> object:
+    """An aware datetime at its own fixed offset (UTC as ``Z``); anything else as it is."""
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        return moment
+    offset = moment.utcoffset()
+    if not offset:
+        return moment.astimezone(UTC)
+    return moment.replace(tzinfo=timezone(offset))
+
+
+def _decoded(component: icalendar.cal.Component, name: str) -> Any:
+    """A property's Python value; the first when it is given more than once."""
+    found = component[name]
+    return getattr(found[0] if isinstance(found, list) else found, "dt", None)
+
+
 def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None]:
     """DTSTART with DTEND or DURATION as a date, datetime or (start, end) pair for Event."""
-    if "DTSTART" not in component:
-        raise ParseError("an event needs DTSTART", field="DTSTART")
-    start = component.decoded("DTSTART")
+    name = next((name for name in _DATED_BY if name in component), None)
+    if name is None:
+        return When("XXXX"), None  # a VEVENT with no date at all (RFC 5545 allows it under METHOD)
+    start = _decoded(component, name)
+    if name != "DTSTART":
+        return _fixed(start), None  # dated by when it ends, or when it was written: that moment alone
     end: object = None
     if "DTEND" in component:
-        end = component.decoded("DTEND")
+        end = _decoded(component, "DTEND")
     elif "DURATION" in component:
-        duration = component.decoded("DURATION")
+        duration = _decoded(component, "DURATION")
         if isinstance(duration, timedelta):
             end = start + duration
     if isinstance(start, datetime):
-        zone = start.tzinfo.key if isinstance(start.tzinfo, zoneinfo.ZoneInfo) else None
-        if zone is not None and zone in UTC_NAMES:
-            # An instant in UTC, written with Z, not a wall clock in a zone called UTC.
-            start = start.astimezone(UTC)
-            end = end.astimezone(UTC) if isinstance(end, datetime) else end
-            zone = None
-        if not isinstance(end, datetime) or end <= start:
+        zone = None
+        if start.tzinfo is not None:
+            zone = _zone_of(start, component["DTSTART"])
+            if zone is None or zone in UTC_NAMES:
+                # An instant in UTC, written with Z, or in a zone no IANA name keeps: its offset.
+                start, end, zone = _fixed(start), _fixed(end), None
+        if not isinstance(end, datetime) or (end.tzinfo is None) != (start.tzinfo is None) or end <= start:
             return start, zone
         return (start, end), zone
     if not isinstance(start, date):
@@ -93,12 +174,51 @@ def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None
     return start, None
 
 
+# Properties with a field of their own; the rest of a foreign event is kept in extra["ics"].
+_MAPPED: Final = frozenset(
+    (
+        "UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION", "LOCATION", "GEO",
+        "URL", "CATEGORIES", "STATUS", "RRULE", "RDATE", "EXDATE", "ATTACH", "IMAGE",
+    )
+)  # fmt: skip
+# Values icalendar could not parse: an error when the property becomes a field.
+_CHECKED: Final = _MAPPED - {"UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "ATTACH", "IMAGE"}
+
+
+def _raw(component: icalendar.cal.Component) -> list[str]:
+    """The content lines of the properties and subcomponents (alarms) no field holds."""
+    raw: list[str] = []
+    for name, found in component.items():
+        if name not in _MAPPED and not name.startswith("X-TIMELINE-"):
+            raw.extend(_line(component, name, value) for value in (found if isinstance(found, list) else [found]))
+    for sub in component.subcomponents:
+        raw.extend(_line(sub, name, value) for name, value in sub.property_items(sorted=False))
+    return raw
+
+
+def _line(component: icalendar.cal.Component, name: str, value: object) -> str:
+    if isinstance(value, bytes):
+        return f"{name}:{value.decode()}"
+    return str(component.content_line(name, value, sorted=False))
+
+
+def _check(component: icalendar.cal.Component) -> None:
+    for name, message in getattr(component, "errors", ()):
+        if name in _CHECKED:
+            found = component.get(name)
+            value = found[0] if isinstance(found, list) else found
+            shown = value.to_ical() if hasattr(value, "to_ical") else value
+            shown = shown.decode() if isinstance(shown, bytes) else shown
+            raise ParseError(f"{name} holds no valid value, got {shown!r} ({message})", field=name)
+
+
 def event_from_component(component: icalendar.cal.Component, *, default_tz: str | None = None) -> Event:
     """The Event a VEVENT holds.
 
     Raises:
         ParseError: a property cannot become a field; it names the field.
     """
+    _check(component)
     data = _data(component, "X-TIMELINE-DATA")
     uid = _text(component, "UID")
     when_text = _text(component, "X-TIMELINE-WHEN")
@@ -107,9 +227,12 @@ def event_from_component(component: icalendar.cal.Component, *, default_tz: str 
         fields["when"] = when_text
         fields["tz"] = _text(component, "X-TIMELINE-TZ")
         fields["id"] = data.get("id", uid.rpartition("@")[0] if uid is not None and "@" in uid else uid)
+        fields["extra"] = data.get("extra")
     else:
         fields["when"], fields["tz"] = _python_when(component)
-        fields["id"] = uid
+        fields["id"] = uid if uid and uid.strip() else None
+        raw = _raw(component)
+        fields["extra"] = {"ics": raw} if raw else None
     summary = _text(component, "SUMMARY")
     fields["title"] = data.get("title", summary if summary and summary.strip() else "Untitled")
     fields["description"] = data["description"] if "description" in data else _text(component, "DESCRIPTION")
@@ -126,7 +249,7 @@ def event_from_component(component: icalendar.cal.Component, *, default_tz: str 
         fields["tags"] = [str(tag) for item in lists for tag in getattr(item, "cats", [item])]
     fields["sources"] = data.get("sources", ())
     fields["group"] = data.get("group", _text(component, "X-TIMELINE-GROUP"))
-    media_url = _text(component, "IMAGE") or _text(component, "ATTACH")
+    media_url = _text(component, "IMAGE") or _media(component)
     if media_url is not None:
         fields["media"] = {"url": media_url, **data.get("media", {})}
     status = _text(component, "STATUS")
@@ -140,8 +263,63 @@ def event_from_component(component: icalendar.cal.Component, *, default_tz: str 
             fields[name] = data[name]
         elif name.upper() in component:
             fields[name] = _dates(component, name.upper())
-    fields["extra"] = data.get("extra")
-    return Event(**{key: value for key, value in fields.items() if value is not None})
+    fields = {key: value for key, value in fields.items() if value is not None}
+    if when_text is not None:
+        return Event(**fields)
+    return _foreign_event(component, fields)
+
+
+# The property a field of a foreign event comes from, to keep in extra["ics"] when it cannot be a field.
+_FIELD_PROPS: Final = {
+    "url": ("URL",),
+    "tags": ("CATEGORIES",),
+    "recurrence": ("RRULE",),
+    "rdate": ("RDATE",),
+    "exdate": ("EXDATE",),
+    "geo": ("GEO",),
+    "media": ("IMAGE", "ATTACH"),
+    "location": ("LOCATION",),
+    "description": ("DESCRIPTION",),
+    "status": ("STATUS",),
+}
+
+
+def _foreign_event(component: icalendar.cal.Component, fields: dict[str, Any]) -> Event:
+    """An event from elsewhere: a property that makes no valid field is kept as its line, with a warning."""
+    if "DTSTART" not in component:
+        dated = next((name for name in _DATED_BY if name in component), None)
+        warnings.warn(
+            f"a VEVENT has no DTSTART; dated by {dated or 'nothing (an unknown year)'}", TimelineWarning, stacklevel=6
+        )
+    while True:
+        try:
+            return Event(**fields)
+        except ParseError as exc:
+            field = (exc.field or "").partition(".")[0].partition("[")[0]
+            if field not in _FIELD_PROPS or field not in fields:
+                raise
+            del fields[field]
+            kept = [
+                _line(component, name, value)
+                for name, value in component.property_items(recursive=False, sorted=False)
+                if name in _FIELD_PROPS[field]
+            ]
+            extra = dict(fields.get("extra") or {})
+            extra["ics"] = [*kept, *extra.get("ics", [])]
+            fields["extra"] = extra
+            warnings.warn(f"{exc}; kept as iCalendar text in extra['ics']", TimelineWarning, stacklevel=6)
+
+
+def _media(component: icalendar.cal.Component) -> str | None:
+    """The first ATTACH that is a URI (an inline binary stays in extra)."""
+    found = component.get("ATTACH")
+    if found is None:
+        return None
+    value = found[0] if isinstance(found, list) else found
+    params = getattr(value, "params", {})
+    if str(params.get("VALUE", "")).upper() == "BINARY" or "ENCODING" in params:
+        return None
+    return str(value)
 
 
 def _dates(component: icalendar.cal.Component, name: str) -> list[date]:
@@ -152,29 +330,314 @@ def _dates(component: icalendar.cal.Component, name: str) -> list[date]:
         for value in getattr(item, "dts", []):
             moment = value.dt
             if isinstance(moment, date):  # periods (tuples) have no single day
-                moments.append(moment)
+                moments.append(_fixed(moment) if isinstance(moment, datetime) else moment)  # type: ignore[arg-type]
     return moments
 
 
-def timeline_from_calendar(calendar: icalendar.Calendar, *, source: str) -> Timeline:
-    """The Timeline a VCALENDAR holds, errors naming the event by its place and UID."""
+def _head(calendar: icalendar.cal.Component, source: str, lenient: bool) -> dict[str, Any]:
+    """Title, description, zone, eras and extra of a VCALENDAR."""
     data = _data(calendar, "X-TIMELINE-DATA")
     title = data.get("title", _text(calendar, "NAME") or _text(calendar, "X-WR-CALNAME") or "")
     description = data.get(
         "description", _text(calendar, "DESCRIPTION") if "DESCRIPTION" in calendar else _text(calendar, "X-WR-CALDESC")
     )
     tz = _text(calendar, "X-WR-TIMEZONE")
+    if tz is not None:
+        name = zone_name(tz)
+        if name is None:
+            error = ParseError(f"X-WR-TIMEZONE names no known time zone: {tz!r}", source=source, field="X-WR-TIMEZONE")
+            if not lenient:
+                raise error
+            warnings.warn(str(error), TimelineWarning, stacklevel=4)
+        tz = name
+    return {
+        "title": title,
+        "description": description,
+        "tz": tz,
+        "extra": data.get("extra"),
+        "eras": data.get("eras", ()),
+    }
+
+
+def _events(
+    calendar: icalendar.cal.Component,
+    *,
+    source: str,
+    lines: list[Block] | None = None,
+    lenient: bool = False,
+) -> list[Event]:
+    """The events of a calendar; an error names the VEVENT, its UID and (given ``lines``) the line."""
     events = []
     for index, component in enumerate(calendar.walk("VEVENT")):
         try:
-            events.append(event_from_component(component, default_tz=tz))
+            events.append(event_from_component(component))
         except ParseError as exc:
             uid = _text(component, "UID")
             where = f"VEVENT[{index}]" + (f" (UID {uid!r})" if uid else "")
-            raise exc.located(source=source, field=where) from exc
-    extra = data.get("extra")
-    eras = data.get("eras", ())
+            line = None
+            if lines is not None and index < len(lines):
+                line = lines[index].line_of((exc.field or "").partition(".")[0])
+            error = exc.located(source=source, line=line, field=where)
+            if not lenient:
+                raise error from exc
+            warnings.warn(f"{error}; event skipped", TimelineWarning, stacklevel=4)
+    return events
+
+
+def _unique(events: list[Event], components: list[icalendar.cal.Component] | None = None) -> list[Event]:
+    """Events with unique ids: a repeated UID gets its RECURRENCE-ID, or a number, after a slash."""
+    seen: set[str] = set()
+    out = []
+    for given in events:
+        event = given
+        if event.id in seen:
+            kept = event.extra.get("ics")
+            lines = kept if isinstance(kept, list) else []
+            rid = next(
+                (
+                    line.partition(":")[2]
+                    for line in lines
+                    if isinstance(line, str) and line.startswith("RECURRENCE-ID")
+                ),
+                "",
+            )
+            candidate, number = f"{event.id}/{rid}" if rid else "", 2
+            while not candidate or candidate in seen:
+                candidate, number = f"{event.id}/{number}", number + 1
+            event = attrs.evolve(event, id=candidate)
+        seen.add(event.id)
+        out.append(event)
+    return out
+
+
+def timeline_from_calendar(calendar: icalendar.Calendar, *, source: str) -> Timeline:
+    """The Timeline a VCALENDAR holds, errors naming the event by its place and UID."""
+    head = _head(calendar, source, lenient=False)
+    events = _unique(_events(calendar, source=source))
     try:
-        return Timeline(title=title, description=description, tz=tz, events=events, eras=eras, extra=extra)
+        return Timeline(events=events, **head)
     except ParseError as exc:
         raise exc.located(source=source) from exc
+
+
+# --- Reading .ics text --------------------------------------------------------
+
+# NAME, then ;PARAM=value[,value] (values quoted or free of ";:,"), then ":".
+_LINE_RE: Final = re.compile(r'([A-Za-z0-9_-]+)(?:;[A-Za-z0-9_-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:')
+_SKIPPED: Final = ("VTODO", "VJOURNAL")
+# What the writer adds to an event for clients and the reader of its own events never reads.
+_FOR_CLIENTS: Final = frozenset(("DTSTART", "DTEND", "DURATION", "DTSTAMP"))
+
+
+@attrs.define
+class Block:
+    """One component as the text has it: name, BEGIN and END lines, properties with their lines."""
+
+    name: str
+    line: int
+    end: int | None = None
+    props: list[tuple[str, int, str]] = attrs.Factory(list)
+    children: list[Block] = attrs.Factory(list)
+    broken: bool = False
+
+    def line_of(self, name: str) -> int:
+        """The line of property ``name`` (the BEGIN line if it is missing)."""
+        return next((line for prop, line, _ in self.props if prop == name), self.line)
+
+    def whole(self) -> bool:
+        """Ended, with no broken line in it or its children."""
+        return self.end is not None and not self.broken and all(child.whole() for child in self.children)
+
+    def render(self, out: list[str], keep: Callable[[Block], bool]) -> None:
+        """Its content lines (unfolded) into ``out``, children only where ``keep`` says so."""
+        out.append(f"BEGIN:{self.name}")
+        if self.name == "VEVENT" and any(name == "X-TIMELINE-WHEN" for name, _, _ in self.props):
+            # Our own event: its when is X-TIMELINE-WHEN, so icalendar need not parse the times
+            # the writer added for clients (a third of the parse, zones included).
+            out.extend(text for name, _, text in self.props if name not in _FOR_CLIENTS)
+        else:
+            out.extend(text for _, _, text in self.props)
+        for child in self.children:
+            if keep(child):
+                child.render(out, keep)
+        out.append(f"END:{self.name}")
+
+
+def scan(text: str) -> tuple[list[Block], list[ParseError]]:
+    """The components of iCalendar text, and what is wrong with it, each with its line.
+
+    Tolerates what clients write: a BOM, LF or CR endings, folding with a
+    tab, lowercase names, blank lines. The problems are lines that are no
+    property, END lines that close nothing open, and components that never
+    end (a truncated file), in the order of the text.
+
+    >>> blocks, problems = scan("BEGIN:VCALENDAR\\nbegin:vevent\\nDTSTART:20210606\\n")
+    >>> [(b.name, b.line, b.end) for b in blocks]
+    [('VCALENDAR', 1, None)]
+    >>> [str(p) for p in problems][0]
+    'line 2: VEVENT begun here never ends (the text stops at line 3)'
+    """
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    logical: list[list[Any]] = []
+    problems: list[ParseError] = []
+    physical = text.split("\n")
+    for number, line in enumerate(physical, 1):
+        if line[:1] in (" ", "\t"):
+            if logical:
+                logical[-1][1] += line[1:]
+            elif line.strip():
+                problems.append(ParseError(f"the text starts with a folded line: {line[:80]!r}", line=number))
+        elif line:
+            logical.append([number, line])
+    top: list[Block] = []
+    stack: list[Block] = []
+    match = _LINE_RE.match
+    for number, line in logical:
+        found = match(line)
+        if found is None:
+            problems.append(ParseError(f"not a property (NAME:value): {line[:80]!r}", line=number))
+            if stack:
+                stack[-1].broken = True
+            continue
+        name = found[1]
+        upper = name.upper()
+        if upper in {"BEGIN", "END"}:
+            kind = line[found.end() :].strip().upper()
+            if upper == "BEGIN":
+                block = Block(kind, number)
+                (stack[-1].children if stack else top).append(block)
+                stack.append(block)
+            elif stack and stack[-1].name == kind:
+                stack.pop().end = number
+            else:
+                if any(block.name == kind for block in stack):
+                    message = f"END:{kind}, but {stack[-1].name} begun on line {stack[-1].line} never ends"
+                else:
+                    message = f"END:{kind} closes no open {kind}"
+                problems.append(ParseError(message, line=number))
+                if any(block.name == kind for block in stack):
+                    while stack[-1].name != kind:
+                        stack.pop().broken = True
+                    stack.pop().end = number
+            continue
+        if not stack:
+            # Outside any component (a comment after END:VCALENDAR, say): ignored, as icalendar does.
+            warnings.warn(
+                f"line {number}: a property outside any component is ignored: {line[:80]!r}",
+                TimelineWarning,
+                stacklevel=4,
+            )
+            continue
+        stack[-1].props.append((upper, number, line if name == upper else upper + line[len(name) :]))
+    last = len(physical) - (1 if physical and not physical[-1] else 0)
+    problems.extend(
+        ParseError(f"{block.name} begun here never ends (the text stops at line {last})", line=block.line)
+        for block in reversed(stack)
+    )
+    return top, problems
+
+
+def _warn(message: str, depth: int = 3) -> None:
+    """Warn on behalf of whoever called ``ics.read`` (``depth`` frames up from read_ics's caller)."""
+    warnings.warn(message, TimelineWarning, stacklevel=depth)
+
+
+def read_ics(text: str, source: str, *, lenient: bool = False) -> Timeline:
+    """The Timeline in iCalendar text: strict about broken lines and components unless ``lenient``.
+
+    Raises:
+        ParseError: the text is broken (with its line) or an event cannot
+            become one of ours (with the line of the property at fault).
+    """
+    import icalendar  # noqa: PLC0415 - only the reader needs it
+
+    blocks, problems = scan(text)
+    if problems and not lenient:
+        raise problems[0].located(source=source)
+    for problem in problems:
+        _warn(str(problem.located(source=source)))
+    calendars = [block for block in blocks if block.name == "VCALENDAR"]
+    loose = [block for block in blocks if block.name == "VEVENT"]
+    if loose:  # events with no VCALENDAR around them
+        calendars.append(Block("VCALENDAR", loose[0].line, loose[-1].end, children=loose))
+    if not calendars:
+        raise ParseError("no VCALENDAR in the text", source=source, line=1)
+
+    decided: dict[int, bool] = {}
+
+    def keep(block: Block) -> bool:
+        if id(block) not in decided:
+            decided[id(block)] = block.name not in _SKIPPED and block.whole()
+            if not decided[id(block)] and block.name not in _SKIPPED:
+                _warn(f"{source}, line {block.line}: {block.name} skipped, it is broken or never ends", 5)
+        return decided[id(block)]
+
+    skipped: dict[str, list[int]] = {}
+    heads: list[dict[str, Any]] = []
+    events: list[Event] = []
+    for block in calendars:
+        _skipped(block, skipped)
+        with warnings.catch_warnings():
+            # icalendar warns when it guesses a zone from a TZID's tail; we do the same on purpose.
+            guessed = getattr(icalendar.error, "GloballyUniqueTZIDGuessed", None)
+            if guessed is not None:
+                warnings.simplefilter("ignore", guessed)
+            while True:
+                out: list[str] = []
+                block.render(out, keep)
+                try:
+                    calendar = icalendar.Calendar.from_ical("\r\n".join(out) + "\r\n")
+                    break
+                except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+                    error, culprit = _locate(block, keep, icalendar, exc, source)
+                    if not lenient or culprit is None:
+                        raise error from None
+                    _warn(f"{error}; skipped")
+                    decided[id(culprit)] = False  # lenient: parse the calendar again without it
+            vevents: list[Block] = []
+            _vevents(block, keep, vevents)
+            heads.append(_head(calendar, source, lenient))
+            events.extend(_events(calendar, source=source, lines=vevents, lenient=lenient))
+    for name, lines in skipped.items():
+        count = f"{len(lines)} {name}s" if len(lines) > 1 else f"a {name}"
+        _warn(f"{source}, line {lines[0]}: skipped {count} (a timeline holds events)")
+    head = heads[0]
+    try:
+        return Timeline(events=_unique(events), **head)
+    except ParseError as exc:
+        raise exc.located(source=source) from exc
+
+
+def _skipped(block: Block, found: dict[str, list[int]]) -> None:
+    for child in block.children:
+        if child.name in _SKIPPED:
+            found.setdefault(child.name, []).append(child.line)
+        else:
+            _skipped(child, found)
+
+
+def _vevents(block: Block, keep: Callable[[Block], bool], out: list[Block]) -> None:
+    """The kept VEVENT blocks in the order icalendar's walk gives them (depth first)."""
+    for child in block.children:
+        if keep(child):
+            if child.name == "VEVENT":
+                out.append(child)
+            _vevents(child, keep, out)
+
+
+def _locate(
+    block: Block, keep: Callable[[Block], bool], icalendar: Any, exc: Exception, source: str
+) -> tuple[ParseError, Block | None]:
+    """icalendar refused a calendar: find the component it refuses, to name its line."""
+    for child in block.children:
+        if keep(child):
+            out: list[str] = []
+            child.render(out, keep)
+            try:
+                icalendar.Component.from_ical("\r\n".join(out) + "\r\n")
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError) as inner:
+                message = f"icalendar cannot parse this {child.name}: {inner}"
+                return ParseError(message, source=source, line=child.line), child
+    return ParseError(f"icalendar cannot parse this VCALENDAR: {exc}", source=source, line=block.line), None

@@ -21,7 +21,7 @@ from timeline.formats._vtimezone import Prop
 if TYPE_CHECKING:
     import icalendar
 
-__all__ = ["OPTIONS", "STREAMS", "fold", "from_icalendar", "to_icalendar", "write"]
+__all__ = ["OPTIONS", "READ_OPTIONS", "STREAMS", "fold", "from_icalendar", "read", "to_icalendar", "write"]
 
 STREAMS = True
 """``write`` takes any iterable of events as well as a Timeline."""
@@ -59,6 +59,11 @@ OPTIONS: Mapping[str, Callable[[str], object]] = {
     "description": str,
     "tz": str,
 }
+
+READ_OPTIONS: Mapping[str, Callable[[str], object]] = {
+    "lenient": lambda text: _choice("true", "false")(text.lower()) == "true",
+}
+"""Reader options (``loads(text, "ics", lenient=True)``) and how to parse each from text."""
 
 
 def fold(line: str) -> str:
@@ -180,3 +185,28 @@ def from_icalendar(calendar: icalendar.Calendar, *, source: str = "<icalendar>")
     from timeline.formats._ical_read import timeline_from_calendar  # noqa: PLC0415
 
     return timeline_from_calendar(calendar, source=source)
+
+
+def read(text: str | bytes, source: str, *, lenient: bool = False) -> Timeline:
+    """Read iCalendar text (or UTF-8 bytes) into a Timeline; ``source`` names it in errors.
+
+    What this writer wrote comes back exactly; calendars from elsewhere are
+    mapped as ``docs/calendars.md`` ("Reading calendars") describes.
+
+    Args:
+        text: The .ics text, or its bytes (UTF-8, a BOM allowed).
+        source: The file name (or ``<string>``) errors and warnings name.
+        lenient: Import every complete event and warn (TimelineWarning,
+            naming the line) about broken lines, components that never end
+            and events that cannot be read, instead of raising.
+
+    Raises:
+        ParseError: the text is broken or an event cannot be read; the error
+            names the source and the line.
+    """
+    from timeline.formats import decode  # noqa: PLC0415 - the registry imports this module lazily
+    from timeline.formats._ical_read import read_ics  # noqa: PLC0415 - only the reader needs icalendar
+
+    if isinstance(text, bytes):
+        text = decode(text, source)
+    return read_ics(text, source, lenient=lenient)

@@ -1,0 +1,551 @@
+"""The .ics reader: our own files back exactly, what real clients write, broken files with their line."""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from datetime import UTC, datetime
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import timelines
+from test_ics import STAMP, written
+
+import timeline
+from timeline import FormatError, ParseError, Timeline, TimelineWarning
+from timeline.cli import main
+from timeline.formats._ical_read import scan, zone_name
+from timeline.formats.ics import read
+
+
+def cal(*lines: str, end: str = "\r\n") -> str:
+    """A calendar around content lines, with the given line ending."""
+    return end.join(("BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", *lines, "END:VCALENDAR")) + end
+
+
+def event(*lines: str) -> tuple[str, ...]:
+    return ("BEGIN:VEVENT", *lines, "END:VEVENT")
+
+
+def quiet(text: str | bytes, **options: bool) -> Timeline:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TimelineWarning)
+        return read(text, "cal.ics", **options)
+
+
+class TestRoundTrip:
+    @pytest.mark.filterwarnings("ignore::timeline.TimelineWarning")
+    @given(timelines())
+    def test_read_gives_back_what_was_written(self, tl: Timeline) -> None:
+        """loads(dumps(t)) keeps the calendar's fields and every event the writer kept, exactly."""
+        back = timeline.loads(timeline.dumps(tl, "ics", stamp=STAMP), "ics")
+
+        assert (tl.title, tl.description, tl.tz, dict(tl.extra), tl.eras) == (
+            back.title,
+            back.description,
+            back.tz,
+            dict(back.extra),
+            back.eras,
+        )
+        assert written(tl) == list(back)
+
+    @pytest.mark.filterwarnings("ignore::timeline.TimelineWarning")
+    @given(timelines())
+    def test_dumps_after_loads_is_byte_identical(self, tl: Timeline) -> None:
+        """Our own output of a timeline the writer holds whole, read and written again, gives the same bytes."""
+        text = timeline.dumps(attrs.evolve(tl, events=written(tl)), "ics", stamp=STAMP)
+
+        assert text == timeline.dumps(timeline.loads(text, "ics"), "ics", stamp=STAMP)
+
+    def test_worked_example(self) -> None:
+        """The worked example survives .ics."""
+        trip = timeline.load("examples/harris-trip.toml")
+
+        assert trip == timeline.loads(timeline.dumps(trip, "ics", stamp=STAMP), "ics")
+
+    def test_foreign_properties_survive_a_second_trip(self) -> None:
+        """A foreign event's unknown properties, kept in extra, come back after our own export."""
+        first = quiet(cal(*event("UID:a", "DTSTART:20210606T100000Z", "X-APPLE-TRAVEL-TIME:PT10M", "SUMMARY:S")))
+
+        again = timeline.loads(timeline.dumps(first, "ics", stamp=STAMP), "ics")
+
+        assert first == again
+        assert {"ics": ["X-APPLE-TRAVEL-TIME:PT10M"]} == dict(again.get("a").extra)  # type: ignore[union-attr]
+
+
+def _one(*lines: str, head: tuple[str, ...] = ()) -> timeline.Event:
+    events = list(quiet(cal(*head, *event("UID:u", "SUMMARY:S", *lines))))
+    assert 1 == len(events)
+    return events[0]
+
+
+class TestClients:
+    @pytest.mark.parametrize(
+        ("lines", "when", "tz"),
+        [
+            (("DTSTART;VALUE=DATE:20210606", "DTEND;VALUE=DATE:20210607"), "2021-06-06", None),
+            (("DTSTART;VALUE=DATE:20210606", "DTEND;VALUE=DATE:20210609"), "2021-06-06/2021-06-08", None),
+            (("DTSTART;VALUE=DATE:20210606",), "2021-06-06", None),
+            (("DTSTART:20210606T100000",), "2021-06-06T10:00:00", None),
+            (("DTSTART:20210606T100000Z", "DURATION:PT90M"), "2021-06-06T10:00:00Z/2021-06-06T11:30:00Z", None),
+            (("DTSTART;TZID=Europe/Paris:20210606T100000",), "2021-06-06T10:00:00", "Europe/Paris"),
+            (("DTSTART;TZID=Pacific Standard Time:20210606T100000",), "2021-06-06T10:00:00", "America/Los_Angeles"),
+            (("DTSTART;TZID=/mozilla.org/2005_1/Asia/Tokyo:20210606T100000",), "2021-06-06T10:00:00", "Asia/Tokyo"),
+            (("DTSTAMP:20210601T000000Z",), "2021-06-01T00:00:00Z", None),
+            (("DTSTART;TZID=UTC:20210606T100000",), "2021-06-06T10:00:00Z", None),
+            ((), "XXXX", None),
+        ],
+    )
+    def test_dates_and_zones(self, lines: tuple[str, ...], when: str, tz: str | None) -> None:
+        """All-day (DTEND exclusive), floating, UTC, DURATION, no DTEND, IANA, Windows and path TZIDs, no DTSTART."""
+        found = _one(*lines)
+
+        assert (when, tz) == (str(found.when), found.tz)
+
+    def test_google(self) -> None:
+        """Google: X-WR-CALNAME and X-WR-TIMEZONE name the timeline and its zone; UTC times stay instants."""
+        text = cal(
+            "X-WR-CALNAME:Work",
+            "X-WR-CALDESC:Meetings",
+            "X-WR-TIMEZONE:Europe/Berlin",
+            *event("DTSTART:20210606T080000Z", "DTEND:20210606T090000Z", "UID:g1@google.com", "SUMMARY:Standup"),
+        )
+
+        tl = quiet(text)
+
+        assert ("Work", "Meetings", "Europe/Berlin") == (tl.title, tl.description, tl.tz)
+        assert ["2021-06-06T08:00:00Z/2021-06-06T09:00:00Z"] == [str(e.when) for e in tl]
+
+    def test_outlook_windows_zone_with_its_vtimezone(self) -> None:
+        """Outlook: a Windows TZID with its own VTIMEZONE becomes the IANA zone."""
+        text = cal(
+            "BEGIN:VTIMEZONE",
+            "TZID:W. Europe Standard Time",
+            "BEGIN:STANDARD",
+            "DTSTART:16010101T030000",
+            "TZOFFSETFROM:+0200",
+            "TZOFFSETTO:+0100",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+            "END:STANDARD",
+            "BEGIN:DAYLIGHT",
+            "DTSTART:16010101T020000",
+            "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
+            "END:DAYLIGHT",
+            "END:VTIMEZONE",
+            *event("UID:o1", "SUMMARY:Call", "DTSTART;TZID=W. Europe Standard Time:20210606T100000"),
+        )
+
+        found = next(iter(quiet(text)))
+
+        assert ("2021-06-06T10:00:00", "Europe/Berlin") == (str(found.when), found.tz)
+
+    def test_custom_vtimezone_with_an_unknown_tzid_keeps_its_offset(self) -> None:
+        """A VTIMEZONE no IANA name matches: the time keeps the offset it defines."""
+        text = cal(
+            "BEGIN:VTIMEZONE",
+            "TZID:My Office",
+            "BEGIN:STANDARD",
+            "DTSTART:19700101T000000",
+            "TZOFFSETFROM:+0530",
+            "TZOFFSETTO:+0530",
+            "END:STANDARD",
+            "END:VTIMEZONE",
+            *event("UID:c1", "SUMMARY:Call", "DTSTART;TZID=My Office:20210606T100000"),
+        )
+
+        found = next(iter(quiet(text)))
+
+        assert ("2021-06-06T10:00:00+05:30", None) == (str(found.when), found.tz)
+
+    def test_apple_properties_are_kept_in_extra(self) -> None:
+        """Apple's X- properties and an alarm are kept as lines in extra['ics'], in order."""
+        found = _one(
+            "DTSTART:20210606T100000Z",
+            "X-APPLE-TRAVEL-ADVISORY-BEHAVIOR:AUTOMATIC",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            "TRIGGER:-PT15M",
+            "END:VALARM",
+        )
+
+        assert [
+            "X-APPLE-TRAVEL-ADVISORY-BEHAVIOR:AUTOMATIC",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            "TRIGGER:-PT15M",
+            "END:VALARM",
+        ] == found.extra["ics"]
+
+    def test_recurrence_with_exdate(self) -> None:
+        """RRULE and EXDATE become the event's recurrence and exdate."""
+        found = _one("DTSTART:20210606T100000Z", "RRULE:FREQ=WEEKLY;COUNT=4", "EXDATE:20210613T100000Z")
+
+        assert "FREQ=WEEKLY;COUNT=4" == found.recurrence
+        assert ["2021-06-13T10:00:00Z"] == [str(day) for day in found.exdate]
+
+    def test_status_url_location_geo_categories_attach(self) -> None:
+        """The standard properties become their fields."""
+        found = _one(
+            "DTSTART;VALUE=DATE:20210606",
+            "STATUS:TENTATIVE",
+            "URL:https://example.org/e",
+            "LOCATION:Room 1",
+            "GEO:14.6;-90.5",
+            "CATEGORIES:a,b",
+            "ATTACH:https://example.org/a.png",
+        )
+
+        assert ("tentative", "https://example.org/e", "Room 1", (14.6, -90.5), ("a", "b")) == (
+            found.status,
+            found.url,
+            found.location,
+            (found.geo.lat, found.geo.lon) if found.geo else None,
+            found.tags,
+        )
+        assert "https://example.org/a.png" == (found.media.url if found.media else None)
+
+    def test_vtodo_and_vjournal_are_skipped_with_one_warning_each(self) -> None:
+        """Two VTODOs and a VJOURNAL: two warnings naming the first line of each kind; the event stays."""
+        text = cal(
+            "BEGIN:VTODO", "SUMMARY:a", "END:VTODO",
+            "BEGIN:VTODO", "SUMMARY:b", "END:VTODO",
+            "BEGIN:VJOURNAL", "SUMMARY:c", "END:VJOURNAL",
+            *event("UID:e", "DTSTART:20210606T100000Z", "SUMMARY:E"),
+        )  # fmt: skip
+
+        with pytest.warns(TimelineWarning) as caught:
+            tl = read(text, "cal.ics")
+
+        assert ["e"] == [e.id for e in tl]
+        messages = [str(w.message) for w in caught]
+        assert ["cal.ics, line 4: skipped 2 VTODOs", "cal.ics, line 10: skipped a VJOURNAL"] == [
+            m.partition(" (")[0] for m in messages
+        ]
+
+    def test_repeated_uid_gets_its_recurrence_id(self) -> None:
+        """A moved occurrence gets its RECURRENCE-ID after the shared UID; a plain repeat gets a number."""
+        text = cal(
+            *event("UID:s", "SUMMARY:Series", "DTSTART:20210606T100000Z", "RRULE:FREQ=DAILY;COUNT=3"),
+            *event("UID:s", "SUMMARY:Moved", "RECURRENCE-ID:20210607T100000Z", "DTSTART:20210607T120000Z"),
+            *event("UID:s", "SUMMARY:Again", "DTSTART:20210609T120000Z"),
+        )
+
+        assert ["s", "s/2", "s/20210607T100000Z"] == sorted(e.id for e in quiet(text))
+
+    def test_no_uid_derives_the_id(self) -> None:
+        """An event without UID gets the derived id."""
+        found = next(iter(quiet(cal(*event("SUMMARY:S", "DTSTART;VALUE=DATE:20210606")))))
+
+        assert found.id.startswith("ev-")
+
+    def test_a_field_that_is_not_ours_stays_as_its_line(self) -> None:
+        """An EXDATE with no recurrence cannot be a field: kept in extra['ics'] with a warning."""
+        with pytest.warns(TimelineWarning, match="exdate"):
+            found = next(iter(read(cal(*event("UID:x", "DTSTART:20210606T100000Z", "EXDATE:20210607T100000Z")), "c")))
+
+        assert ["EXDATE:20210607T100000Z"] == found.extra["ics"]
+
+
+class TestTolerance:
+    BASE = ("UID:a", "DTSTART;VALUE=DATE:20210606", "SUMMARY:Picnic, park")
+
+    @pytest.mark.parametrize("end", ["\r\n", "\n", "\r"])
+    def test_line_endings(self, end: str) -> None:
+        """CRLF, LF and CR endings read the same."""
+        assert ["Picnic, park"] == [e.title for e in read(cal(*event(*self.BASE), end=end).replace("\\,", ","), "c")]
+
+    def test_bom_and_bytes(self) -> None:
+        """UTF-8 bytes with a BOM read as text."""
+        data = ("\ufeff" + cal(*event(*self.BASE))).encode()
+
+        assert ["a"] == [e.id for e in read(data, "c")]
+
+    def test_lowercase_names(self) -> None:
+        """Lowercase property and component names are read."""
+        text = cal(*event(*self.BASE)).lower().replace("picnic", "Picnic")
+
+        assert ["Picnic, park"] == [e.title for e in read(text, "c")]
+
+    def test_folded_lines_with_tabs_and_spaces(self) -> None:
+        """A line folded with a tab or a space is one line."""
+        text = cal(
+            "BEGIN:VEVENT", "UID:a", "DTSTART;VALUE=DATE:20210606", "SUMMARY:Pic", "\tnic", " park", "END:VEVENT"
+        )
+
+        assert ["Picnicpark"] == [e.title for e in read(text, "c")]
+
+    def test_no_dtstamp_and_unknown_parameters(self) -> None:
+        """No DTSTAMP, unknown X- parameters and properties: read."""
+        found = _one("DTSTART;X-FOO=bar;VALUE=DATE:20210606", 'X-WHATEVER;X-P="a:b":1')
+
+        assert ['X-WHATEVER;X-P="a:b":1'] == found.extra["ics"]
+
+
+LINES = cal(
+    *event("UID:a", "DTSTART;VALUE=DATE:20210606", "SUMMARY:A"),
+    *event("UID:b", "DTSTART;VALUE=DATE:20210607", "SUMMARY:B"),
+).splitlines(keepends=True)
+
+
+PIECES = [
+    "BEGIN:",
+    "END:",
+    "VEVENT",
+    "VCALENDAR",
+    "VTODO",
+    "\r\n",
+    "\n",
+    " ",
+    "\t",
+    ":",
+    ";",
+    "=",
+    "X",
+    "DTSTART",
+    "2021",
+]
+
+
+class TestBroken:
+    @pytest.mark.parametrize("cut", range(1, len(LINES)))
+    def test_truncated_at_every_line(self, cut: int) -> None:
+        """Strict: a ParseError naming a line; lenient: the events complete before the cut, and a warning."""
+        text = "".join(LINES[:cut])
+
+        with pytest.raises(ParseError) as caught:
+            read(text, "cut.ics")
+        assert caught.value.line is not None
+        assert "cut.ics" == caught.value.source
+
+        with pytest.warns(TimelineWarning, match=r"line \d+"):
+            tl = read(text, "cut.ics", lenient=True)
+        complete = [line for line in LINES[:cut] if line.startswith("END:VEVENT")]
+        assert ["a", "b"][: len(complete)] == sorted(e.id for e in tl)
+
+    @pytest.mark.parametrize(
+        ("line", "number"),
+        [
+            ("DTSTART;VALUE=DATE:20210231", 6),
+            ("this is not a property", 6),
+            ("END:VTODO", 6),
+        ],
+    )
+    def test_broken_lines_name_their_line(self, line: str, number: int) -> None:
+        """An impossible date, a line that is no property, an END that closes nothing: ParseError with the line."""
+        text = cal("BEGIN:VEVENT", "UID:a", line, "DTSTART;VALUE=DATE:20210606", "END:VEVENT")
+        text = text.replace("DTSTART;VALUE=DATE:20210606", "SUMMARY:x") if "DTSTART" in line else text
+
+        with pytest.raises(ParseError) as caught:
+            read(text, "bad.ics")
+
+        assert ("bad.ics", number) == (caught.value.source, caught.value.line)
+        assert repr(line.partition(":")[2])[1:-1] in str(caught.value) or repr(line)[1:-1] in str(caught.value)
+
+    def test_lenient_skips_only_the_broken_event(self) -> None:
+        """Lenient: the event with the broken line is skipped with a warning naming it; the other stays."""
+        text = cal(*event("UID:a", "DTSTART;VALUE=DATE:20210606", "oops"), *event("UID:b", "DTSTART:20210607T100000Z"))
+
+        with pytest.warns(TimelineWarning) as caught:
+            tl = read(text, "c", lenient=True)
+
+        assert ["b"] == [e.id for e in tl]
+        assert [
+            "c, line 7: not a property (NAME:value): 'oops'",
+            "c, line 4: VEVENT skipped, it is broken or never ends",
+        ] == [str(w.message) for w in caught]
+
+    def test_lenient_skips_an_event_with_an_impossible_date(self) -> None:
+        """Lenient: an event whose DTSTART is impossible is skipped with a warning naming its line."""
+        text = cal(*event("UID:a", "DTSTART:20211340T100000Z"), *event("UID:b", "DTSTART:20210607T100000Z"))
+
+        with pytest.warns(TimelineWarning, match=r"line 6.*20211340T100000Z"):
+            tl = read(text, "c", lenient=True)
+
+        assert ["b"] == [e.id for e in tl]
+
+    def test_a_component_that_never_ends(self) -> None:
+        """A VEVENT whose END is missing before END:VCALENDAR: a ParseError at its BEGIN line."""
+        text = cal("BEGIN:VEVENT", "UID:a", "DTSTART;VALUE=DATE:20210606", *event("UID:b", "DTSTART:20210607"))
+
+        with pytest.raises(ParseError, match="VEVENT begun on line 4 never ends") as caught:
+            read(text, "c")
+
+        assert 11 == caught.value.line
+
+    def test_wrong_encoding(self) -> None:
+        """Latin-1 bytes are not UTF-8: a ParseError with the line."""
+        data = cal(*event("UID:a", "DTSTART;VALUE=DATE:20210606", "SUMMARY:Café")).encode("latin-1")
+
+        with pytest.raises(ParseError, match="not UTF-8") as caught:
+            read(data, "c")
+
+        assert 7 == caught.value.line
+
+    def test_no_calendar(self) -> None:
+        """Text with no VCALENDAR is refused."""
+        with pytest.raises(ParseError, match="no VCALENDAR"):
+            read("", "c")
+
+    @given(st.integers(min_value=0), st.integers(min_value=1, max_value=255))
+    def test_flipped_bytes_give_a_timeline_or_a_parse_error(self, where: int, flip: int) -> None:
+        """Any byte changed anywhere: a Timeline or ParseError, nothing else."""
+        data = bytearray("".join(LINES).encode())
+        data[where % len(data)] ^= flip
+        with contextlib.suppress(ParseError):
+            quiet(bytes(data))
+
+    @given(st.lists(st.sampled_from(PIECES)).map("".join))
+    def test_any_text_gives_a_timeline_or_a_parse_error(self, text: str) -> None:
+        """Any text made of iCalendar pieces: a Timeline or ParseError, nothing else."""
+        with contextlib.suppress(ParseError):
+            quiet(text)
+        with contextlib.suppress(ParseError):
+            quiet(text, lenient=True)
+
+
+BAD_VTIMEZONE = (
+    "BEGIN:VTIMEZONE",
+    "TZID:Makebelieve",
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    "RDATE;VALUE=DATE:19700101",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0100",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
+
+
+class TestCalendars:
+    def test_several_calendars_in_one_file(self) -> None:
+        """Two VCALENDARs: their events together, the first names the timeline."""
+        text = cal("X-WR-CALNAME:One", *event("UID:a", "DTSTART:20210606T100000Z")) + cal(
+            "X-WR-CALNAME:Two", *event("UID:b", "DTSTART:20210607T100000Z")
+        )
+
+        tl = read(text, "c")
+
+        assert ("One", ["a", "b"]) == (tl.title, [e.id for e in tl])
+
+    def test_events_with_no_calendar_around_them(self) -> None:
+        """Bare VEVENTs, as some scripts write them, are read."""
+        text = "\r\n".join(event("UID:a", "DTSTART:20210606T100000Z") + event("UID:b", "DTSTART:20210607T100000Z"))
+
+        assert ["a", "b"] == [e.id for e in read(text, "c")]
+
+    def test_a_component_icalendar_refuses_names_its_line(self) -> None:
+        """A VTIMEZONE icalendar cannot parse: ParseError at its BEGIN line; lenient skips it and keeps the event."""
+        text = cal(*BAD_VTIMEZONE, *event("UID:a", "DTSTART:20210606T100000Z"))
+
+        with pytest.raises(ParseError, match="icalendar cannot parse this VTIMEZONE") as caught:
+            read(text, "c")
+        assert 4 == caught.value.line
+        with pytest.warns(TimelineWarning, match="line 4: icalendar cannot parse"):
+            assert ["a"] == [e.id for e in read(text, "c", lenient=True)]
+
+    def test_our_data_must_be_a_json_object(self) -> None:
+        """X-TIMELINE-DATA holding JSON that is no object: ParseError naming the line of the event."""
+        text = cal(*event("UID:a", "X-TIMELINE-WHEN:2021", "X-TIMELINE-DATA;VALUE=TEXT:[1]"))
+
+        with pytest.raises(ParseError, match=r"line 7.*must be a JSON object, got '\[1\]'"):
+            read(text, "c")
+
+    def test_lenient_from_the_command_line_text(self) -> None:
+        """The lenient reader option parses from text, as a command line gives it."""
+        from timeline.formats.ics import READ_OPTIONS
+
+        assert (True, False) == (READ_OPTIONS["lenient"]("True"), READ_OPTIONS["lenient"]("false"))
+        with pytest.raises(ValueError, match="must be one of"):
+            READ_OPTIONS["lenient"]("maybe")
+
+
+class TestScanAndZones:
+    def test_scan_keeps_lines(self) -> None:
+        """scan gives each component its BEGIN and END lines and each property its line."""
+        blocks, problems = scan(cal(*event("UID:a")))
+
+        assert [] == problems
+        vevent = blocks[0].children[0]
+        assert ("VEVENT", 4, 6, 5) == (vevent.name, vevent.line, vevent.end, vevent.line_of("UID"))
+
+    @pytest.mark.parametrize(
+        ("tzid", "zone"),
+        [
+            ("Tokyo Standard Time", "Asia/Tokyo"),
+            ("Europe/Paris", "Europe/Paris"),
+            ('"Europe/Paris"', "Europe/Paris"),
+            ("Nowhere", None),
+        ],
+    )
+    def test_zone_name(self, tzid: str, zone: str | None) -> None:
+        """IANA names, Windows names and quoted names resolve; unknown ones give None."""
+        assert zone == zone_name(tzid)
+
+    def test_unknown_x_wr_timezone(self) -> None:
+        """An X-WR-TIMEZONE naming no zone: ParseError strictly, a warning and no zone when lenient."""
+        text = cal("X-WR-TIMEZONE:Mars/Olympus", *event("UID:a", "DTSTART;VALUE=DATE:20210606"))
+
+        with pytest.raises(ParseError, match="Mars/Olympus"):
+            read(text, "c")
+        with pytest.warns(TimelineWarning, match="Mars/Olympus"):
+            assert read(text, "c", lenient=True).tz is None
+
+
+class TestRegistryAndCli:
+    def test_loads_passes_lenient(self) -> None:
+        """loads takes reader options; an unknown one is a FormatError."""
+        text = "".join(LINES[:-3])
+
+        with pytest.warns(TimelineWarning):
+            assert ["a"] == [e.id for e in timeline.loads(text, "ics", lenient=True)]
+        with pytest.raises(FormatError, match="no option 'strictly'"):
+            timeline.loads(text, "ics", strictly=True)
+
+    @pytest.mark.parametrize("suffix", [".md", ".json"])
+    def test_convert_a_calendar(self, tmp_path: Path, suffix: str) -> None:
+        """timeline convert reads a real-world .ics and writes Markdown or JSON."""
+        source = tmp_path / "calendar.ics"
+        source.write_text(cal("X-WR-CALNAME:Trip", *event("UID:a", "DTSTART;VALUE=DATE:20210606", "SUMMARY:Picnic")))
+        out = tmp_path / f"out{suffix}"
+
+        assert 0 == main(["convert", str(source), str(out)])
+        assert "Picnic" in out.read_text()
+
+    def test_convert_with_a_reader_option(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--read-option lenient=true imports the complete events of a truncated calendar and warns."""
+        source = tmp_path / "cut.ics"
+        source.write_text("".join(LINES[:-3]))
+        out = tmp_path / "o.json"
+
+        assert 0 == main(["convert", str(source), str(out), "--read-option", "lenient=true"])
+
+        assert ["a"] == [e.id for e in timeline.load(out)]
+        assert f"timeline: warning: {source}, line 9: VEVENT begun here never ends" in capsys.readouterr().err
+
+    @pytest.mark.parametrize("pair", ["lenient", "lenient=maybe", "strict=true"])
+    def test_bad_reader_options_are_misuse(self, tmp_path: Path, pair: str) -> None:
+        """A reader option that is not KEY=VALUE, has a bad value or does not exist: exit 2."""
+        source = tmp_path / "c.ics"
+        source.write_text("".join(LINES))
+
+        assert 2 == main(["convert", str(source), str(tmp_path / "o.json"), "-r", pair])
+
+    def test_convert_refuses_a_broken_calendar(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A truncated calendar: exit 1, the message names the file and line."""
+        source = tmp_path / "cut.ics"
+        source.write_text("".join(LINES[:5]))
+
+        assert 1 == main(["convert", str(source), str(tmp_path / "o.json")])
+        assert "cut.ics, line" in capsys.readouterr().err
+
+
+def test_utc_instants_stay_utc() -> None:
+    """A DTSTART in Z reads as the same instant."""
+    found = _one("DTSTART:20210606T100000Z")
+
+    assert datetime(2021, 6, 6, 10, tzinfo=UTC) == found.when.earliest()
