@@ -762,7 +762,6 @@ class TestFromIcalendarDetails:
     @pytest.mark.parametrize(
         ("body", "message"),
         [
-            ("SUMMARY:S\r\n", "needs DTSTART"),
             (
                 "DTSTART;VALUE=DATE:20210606\r\nX-TIMELINE-WHEN:2021\r\nX-TIMELINE-DATA;VALUE=TEXT:[1]\r\n",
                 "JSON object",
