@@ -4,7 +4,10 @@ Usage: python benchmarks/corpus.py DIR
 
 With DIR/MANIFEST.tsv (the shared corpus), each file's count is set beside
 icalendar's, and the files on which icalendar, ical and vobject agree on N > 0
-events are checked to import with N. Files are read in place, never copied.
+events are checked to import with N. Each file is also read with the
+direct path off (every event through icalendar), strictly and leniently,
+and the results, errors and warnings compared: they must be the same.
+Files are read in place, never copied.
 """
 
 from __future__ import annotations
@@ -17,7 +20,31 @@ import warnings
 from pathlib import Path
 
 from timeline.errors import ParseError
-from timeline.formats import ics
+from timeline.formats import decode, ics
+from timeline.formats._ical_read import read_ics
+
+
+def _outcome(text: str, name: str, *, lenient: bool, direct: bool) -> tuple[object, list[str]]:
+    """The timeline (or error text) and the warnings of one reading."""
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        try:
+            found: object = read_ics(text, name, lenient=lenient, direct=direct)
+        except ParseError as exc:
+            found = str(exc)
+    return found, [str(warning.message) for warning in seen]
+
+
+def _direct_differs(data: bytes, name: str) -> bool:
+    """Whether the direct path and icalendar's give anything different for this file."""
+    try:
+        text = decode(data, name)
+    except ParseError:
+        return False  # refused before either path
+    return any(
+        _outcome(text, name, lenient=lenient, direct=True) != _outcome(text, name, lenient=lenient, direct=False)
+        for lenient in (False, True)
+    )
 
 
 def main(root: Path) -> int:
@@ -29,6 +56,7 @@ def main(root: Path) -> int:
     counts = {"imported": 0, "refused": 0, "crashed": 0}
     times: list[float] = []
     disagree: list[str] = []
+    differs: list[str] = []
     print(f"{'file':60} {'result':10} {'events':>6} {'icalendar':>9} {'ms':>8}  reason")
     for path in files:
         name = path.relative_to(root).as_posix()
@@ -52,6 +80,8 @@ def main(root: Path) -> int:
         agreed = {row.get(k) for k in ("icalendar_events", "ical_events", "vobject_events")}
         if len(agreed) == 1 and theirs.isdigit() and int(theirs) > 0 and events != int(theirs):
             disagree.append(f"{name}: {events} events, the three parsers agree on {theirs}; {reason}")
+        if result != "crashed" and _direct_differs(data, name):
+            differs.append(name)
         print(f"{name[:60]:60} {result:10} {events if events is not None else '-':>6} {theirs or '-':>9} "
               f"{elapsed * 1000:8.1f}  {reason}")  # fmt: skip
     print()
@@ -63,7 +93,10 @@ def main(root: Path) -> int:
     print(f"files where icalendar, ical and vobject agree on N > 0 events but we do not: {len(disagree)}")
     for line in disagree:
         print("  " + line)
-    return 1 if counts["crashed"] or disagree else 0
+    print(f"files the direct path reads otherwise than icalendar's path: {len(differs)}")
+    for name in differs:
+        print("  " + name)
+    return 1 if counts["crashed"] or disagree or differs else 0
 
 
 if __name__ == "__main__":

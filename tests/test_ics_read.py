@@ -17,7 +17,7 @@ from test_ics import STAMP, written
 import timeline
 from timeline import FormatError, ParseError, Timeline, TimelineWarning
 from timeline.cli import main
-from timeline.formats._ical_read import scan, zone_name
+from timeline.formats._ical_read import Block, _direct_event, read_ics, scan, zone_name
 from timeline.formats.ics import read
 
 
@@ -549,3 +549,161 @@ def test_utc_instants_stay_utc() -> None:
     found = _one("DTSTART:20210606T100000Z")
 
     assert datetime(2021, 6, 6, 10, tzinfo=UTC) == found.when.earliest()
+
+
+# Property lines a VEVENT from elsewhere may hold: the plain forms the direct
+# path reads, and near misses that send the event through icalendar.
+EVENT_LINES = [
+    "UID:a",
+    "UID:b\\,c",
+    "SUMMARY:Plain",
+    "SUMMARY;LANGUAGE=en:With a parameter",
+    "SUMMARY:C:\\\\New\\nline\\, and \\; more",
+    "SUMMARY:",
+    "DESCRIPTION:Two\\Nlines",
+    'DESCRIPTION;ALTREP="cid:x":quoted parameter',
+    "LOCATION:Room 1",
+    "STATUS:CANCELLED",
+    "STATUS:maybe",
+    "DTSTAMP:20210601T000000Z",
+    "DTSTAMP:nonsense",
+    "DTSTART:20210606",
+    "DTSTART;VALUE=DATE:20210606",
+    "DTSTART:20210606T100000",
+    "DTSTART:20210606T100000Z",
+    "DTSTART;TZID=Europe/Paris:20210606T100000",
+    "DTSTART;tzid=America/New_York:20211107T013000",
+    "DTSTART;TZID=UTC:20210606T100000",
+    "DTSTART;TZID=Pacific Standard Time:20210606T100000",
+    "DTSTART;TZID=/example.org/Europe/Paris:20210606T100000",
+    "DTSTART;TZID=Makebelieve:20210606T100000",
+    "DTSTART;VALUE=DATE:20210606T100000",
+    "DTSTART;VALUE=DATE-TIME:20210606",
+    "DTSTART:20210231",
+    "DTSTART:20210606T250000",
+    "DTSTART;TZID=Europe/Paris:20210606T100000Z",
+    "DTEND:20210609",
+    "DTEND;VALUE=DATE:20210607",
+    "DTEND:20210606T120000",
+    "DTEND:20210606T090000Z",
+    "DTEND;TZID=Asia/Tokyo:20210606T230000",
+    "DURATION:PT2H",
+    "URL:https://example.org/a",
+    "URL:https://example.org/a\\,b",
+    "URL:/relative",
+    "CATEGORIES:one,two",
+    "CATEGORIES: spaced , out",
+    "CATEGORIES:one\\,two",
+    "GEO:48.85;2.35",
+    "RRULE:FREQ=WEEKLY;COUNT=3",
+    "SEQUENCE:0",
+    "SEQUENCE:007",
+    "PRIORITY:5",
+    "TRANSP:OPAQUE",
+    "CLASS:PRIVATE",
+    "CLASS:x-custom",
+    "CREATED:20190303T000000Z",
+    "LAST-MODIFIED:20191332T000000Z",
+    "X-MICROSOFT-CDO-BUSYSTATUS:BUSY",
+    "X-APPLE-TRAVEL-ADVISORY-BEHAVIOR;X-P=1:AUTOMATIC",
+    "X-COMMA:a,b\\,c;d",
+    "X-TIMELINE-WHEN:2021-06",
+    "X-TIMELINE-WHEN:2021-13",
+    'X-TIMELINE-DATA:{"tags":["t"]}',
+    "X-TIMELINE-DATA:not json",
+    "ORGANIZER:mailto:a@example.org",
+]
+ALARM = ("BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15M", "END:VALARM")
+
+
+def both_ways(text: str, lenient: bool) -> list[tuple[object, list[str]]]:
+    """What the reader makes of the text with the direct path and without: the result or error, and the warnings."""
+    outcomes = []
+    for direct in (True, False):
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            try:
+                found: object = read_ics(text, "cal.ics", lenient=lenient, direct=direct)
+            except ParseError as exc:
+                found = str(exc)
+        outcomes.append((found, [str(warning.message) for warning in seen]))
+    return outcomes
+
+
+def first_block(text: str) -> Block:
+    return scan(text)[0][0].children[0]
+
+
+class TestDirectPath:
+    @given(
+        st.lists(
+            st.tuples(st.lists(st.sampled_from(EVENT_LINES), max_size=8), st.booleans()),
+            min_size=1,
+            max_size=4,
+        ),
+        st.booleans(),
+    )
+    def test_same_as_through_icalendar(self, events: list[tuple[list[str], bool]], lenient: bool) -> None:
+        """Any mix of plain and odd events reads the same with or without the direct path, warnings included."""
+        lines = [line for body, alarm in events for line in event(*body, *(ALARM if alarm else ()))]
+        direct, through_icalendar = both_ways(cal(*lines), lenient)
+
+        assert through_icalendar == direct
+
+    @pytest.mark.filterwarnings("ignore::timeline.TimelineWarning")
+    @given(timelines())
+    def test_our_own_files_read_the_same_both_ways(self, tl: Timeline) -> None:
+        """What the writer wrote reads the same with or without the direct path."""
+        text = timeline.dumps(tl, "ics", stamp=STAMP)
+
+        assert read_ics(text, "cal.ics", direct=False) == read_ics(text, "cal.ics")
+
+    @pytest.mark.parametrize(
+        ("lines", "when", "tz"),
+        [
+            (("DTSTART;VALUE=DATE:20210606", "DTEND;VALUE=DATE:20210607"), "2021-06-06", None),
+            (("DTSTART:20210606", "DTEND:20210609"), "2021-06-06/2021-06-08", None),
+            (("DTSTART:20210606T100000Z", "DTEND:20210606T110000Z"), "2021-06-06T10:00:00Z/2021-06-06T11:00:00Z", None),
+            (("DTSTART;TZID=Europe/Paris:20210606T100000",), "2021-06-06T10:00:00", "Europe/Paris"),
+            (("DTSTART;TZID=UTC:20210606T100000",), "2021-06-06T10:00:00Z", None),
+            (("DTSTART:20210606T100000", "DTEND:20210606T090000"), "2021-06-06T10:00:00", None),
+        ],
+    )
+    def test_plain_events_are_read_directly(self, lines: tuple[str, ...], when: str, tz: str | None) -> None:
+        """Google's and Outlook's everyday events never reach icalendar, and mean what they meant through it."""
+        text = cal(*event("UID:u", "DTSTAMP:20210601T000000Z", "SUMMARY:S", "SEQUENCE:0", "X-GOOGLE-X:1", *lines))
+
+        found = _direct_event(first_block(text))
+
+        assert found is not None
+        assert (when, tz, {"ics": ["SEQUENCE:0", "X-GOOGLE-X:1"]}) == (str(found.when), found.tz, dict(found.extra))
+        assert read_ics(text, "cal.ics", direct=False) == read_ics(text, "cal.ics")
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            ("DTSTART;TZID=Pacific Standard Time:20210606T100000",),  # a Windows name: icalendar's mapping decides
+            ("DTSTART:20210606", "DURATION:P1D"),
+            ("DTSTART:20210606", "SUMMARY:again"),  # repeated
+            ("DTSTART:20210606", "RRULE:FREQ=DAILY"),
+            ("DTSTART:20210606", 'DESCRIPTION;ALTREP="cid:x":d'),
+            ("DTSTART:20210606", "URL:https://example.org/a\\,b"),
+            ("DTSTART:20210606", "X-A;P=1:v"),
+            ("DTSTART:20210606", "SEQUENCE:01"),
+            ("DTSTART:20210231",),
+            ("SUMMARY:no start",),
+            ("DTSTART:20210606", *ALARM),
+        ],
+    )
+    def test_anything_else_goes_through_icalendar(self, lines: tuple[str, ...]) -> None:
+        """An event the direct path does not read exactly as icalendar would is left to icalendar."""
+        assert _direct_event(first_block(cal(*event("UID:u", "SUMMARY:S", *lines)))) is None
+
+    def test_an_error_names_the_event_by_its_place_among_all(self) -> None:
+        """Read directly or not, the events before a broken one still count in its VEVENT[n]."""
+        text = cal(*event("UID:a", "DTSTART:20210606"), *event("UID:b", "DTSTART:20210606", "X-TIMELINE-WHEN:2021-13"))
+
+        with pytest.raises(ParseError, match=r"VEVENT\[1\]"):
+            read_ics(text, "cal.ics", direct=False)
+        with pytest.raises(ParseError, match=r"VEVENT\[1\]"):
+            read_ics(text, "cal.ics")

@@ -23,7 +23,7 @@ import warnings
 import zoneinfo
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -62,8 +62,8 @@ def _unescape(match: re.Match[str]) -> str:
     return "\n" if char in "nN" else char
 
 
-def _data(component: icalendar.cal.Component, where: str) -> dict[str, Any]:
-    raw = _text(component, "X-TIMELINE-DATA")
+def _data(raw: str | None, where: str) -> dict[str, Any]:
+    """The JSON object of an X-TIMELINE-DATA value ({} when there is none)."""
     if raw is None:
         return {}
     try:
@@ -142,7 +142,8 @@ def _decoded(component: icalendar.cal.Component, name: str) -> Any:
 
 def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None]:
     """DTSTART with DTEND or DURATION as a date, datetime or (start, end) pair for Event."""
-    name = next((name for name in _DATED_BY if name in component), None)
+    broken = {name for name, _ in getattr(component, "errors", ())}  # an unreadable DTSTAMP dates nothing
+    name = next((name for name in _DATED_BY if name in component and name not in broken), None)
     if name is None:
         return When("XXXX"), None  # a VEVENT with no date at all (RFC 5545 allows it under METHOD)
     start = _decoded(component, name)
@@ -155,13 +156,23 @@ def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None
         duration = _decoded(component, "DURATION")
         if isinstance(duration, timedelta):
             end = start + duration
+    zone = None
+    if isinstance(start, datetime) and start.tzinfo is not None:
+        zone = _zone_of(start, component["DTSTART"])
+    return _span(start, end, zone)
+
+
+def _span(start: object, end: object, zone: str | None) -> tuple[object, str | None]:
+    """A start, an end and the IANA zone of an aware start as Event's ``when`` and ``tz``.
+
+    An aware start with no IANA zone (UTC, or a zone no name keeps) becomes
+    an instant at its fixed offset; an end that does not follow the start
+    is dropped; an all-day end is exclusive.
+    """
     if isinstance(start, datetime):
-        zone = None
-        if start.tzinfo is not None:
-            zone = _zone_of(start, component["DTSTART"])
-            if zone is None or zone in UTC_NAMES:
-                # An instant in UTC, written with Z, or in a zone no IANA name keeps: its offset.
-                start, end, zone = _fixed(start), _fixed(end), None
+        if start.tzinfo is not None and (zone is None or zone in UTC_NAMES):
+            # An instant in UTC, written with Z, or in a zone no IANA name keeps: its offset.
+            start, end, zone = cast("datetime", _fixed(start)), _fixed(end), None
         if not isinstance(end, datetime) or (end.tzinfo is None) != (start.tzinfo is None) or end <= start:
             return start, zone
         return (start, end), zone
@@ -219,54 +230,89 @@ def event_from_component(component: icalendar.cal.Component, *, default_tz: str 
         ParseError: a property cannot become a field; it names the field.
     """
     _check(component)
-    data = _data(component, "X-TIMELINE-DATA")
-    uid = _text(component, "UID")
-    when_text = _text(component, "X-TIMELINE-WHEN")
+    fields = _fields(
+        lambda name: _text(component, name),
+        when=lambda: _python_when(component),
+        raw=lambda: _raw(component),
+        geo=_geo(component),
+        tags=_tags(component),
+        media_url=_text(component, "IMAGE") or _media(component),
+        recurrence=_rule(component),
+        dates=lambda name: _dates(component, name) if name in component else None,
+    )
+    if isinstance(fields["when"], str):  # our own event, its when from X-TIMELINE-WHEN
+        return Event(**fields)
+    return _foreign_event(component, fields)
+
+
+def _fields(
+    text: Callable[[str], str | None],
+    *,
+    when: Callable[[], tuple[object, str | None]],
+    raw: Callable[[], list[str]],
+    geo: tuple[float, float] | None,
+    tags: list[str] | None,
+    media_url: str | None,
+    recurrence: str | None,
+    dates: Callable[[str], list[date] | None],
+) -> dict[str, Any]:
+    """Event's fields from a VEVENT's values, however they were parsed (icalendar, or the direct path).
+
+    ``text`` gives a TEXT property's unescaped value (None when absent);
+    ``when`` and ``raw`` are only called for an event from elsewhere.
+    """
+    data = _data(text("X-TIMELINE-DATA"), "X-TIMELINE-DATA")
+    uid = text("UID")
+    when_text = text("X-TIMELINE-WHEN")
     fields: dict[str, Any] = {}
     if when_text is not None:
         fields["when"] = when_text
-        fields["tz"] = _text(component, "X-TIMELINE-TZ")
+        fields["tz"] = text("X-TIMELINE-TZ")
         fields["id"] = data.get("id", uid.rpartition("@")[0] if uid is not None and "@" in uid else uid)
         fields["extra"] = data.get("extra")
     else:
-        fields["when"], fields["tz"] = _python_when(component)
+        fields["when"], fields["tz"] = when()
         fields["id"] = uid if uid and uid.strip() else None
-        raw = _raw(component)
-        fields["extra"] = {"ics": raw} if raw else None
-    summary = _text(component, "SUMMARY")
+        kept = raw()
+        fields["extra"] = {"ics": kept} if kept else None
+    summary = text("SUMMARY")
     fields["title"] = data.get("title", summary if summary and summary.strip() else "Untitled")
-    fields["description"] = data["description"] if "description" in data else _text(component, "DESCRIPTION")
-    fields["location"] = data.get("location", _text(component, "LOCATION"))
-    geo = component.get("GEO")
-    if geo is not None:
-        fields["geo"] = (geo.latitude, geo.longitude)
-    fields["url"] = _text(component, "URL")
-    if "tags" in data:
-        fields["tags"] = data["tags"]
-    elif "CATEGORIES" in component:
-        found = component.get("CATEGORIES")
-        lists = found if isinstance(found, list) else [found]
-        fields["tags"] = [str(tag) for item in lists for tag in getattr(item, "cats", [item])]
+    fields["description"] = data["description"] if "description" in data else text("DESCRIPTION")
+    fields["location"] = data.get("location", text("LOCATION"))
+    fields["geo"] = geo
+    fields["url"] = text("URL")
+    fields["tags"] = data.get("tags", tags)
     fields["sources"] = data.get("sources", ())
-    fields["group"] = data.get("group", _text(component, "X-TIMELINE-GROUP"))
-    media_url = _text(component, "IMAGE") or _media(component)
+    fields["group"] = data.get("group", text("X-TIMELINE-GROUP"))
     if media_url is not None:
         fields["media"] = {"url": media_url, **data.get("media", {})}
-    status = _text(component, "STATUS")
+    status = text("STATUS")
     if status is not None and status.upper() in _STATUS:
         fields["status"] = _STATUS[status.upper()]
-    rule = component.get("RRULE")
-    if rule is not None:
-        fields["recurrence"] = (rule[0] if isinstance(rule, list) else rule).to_ical().decode()
+    fields["recurrence"] = recurrence
     for name in ("rdate", "exdate"):
-        if name in data:
-            fields[name] = data[name]
-        elif name.upper() in component:
-            fields[name] = _dates(component, name.upper())
-    fields = {key: value for key, value in fields.items() if value is not None}
-    if when_text is not None:
-        return Event(**fields)
-    return _foreign_event(component, fields)
+        fields[name] = data[name] if name in data else dates(name.upper())
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _geo(component: icalendar.cal.Component) -> tuple[float, float] | None:
+    geo = component.get("GEO")
+    if isinstance(geo, list):  # given more than once: the first wins
+        geo = geo[0]
+    return None if geo is None else (geo.latitude, geo.longitude)
+
+
+def _tags(component: icalendar.cal.Component) -> list[str] | None:
+    found = component.get("CATEGORIES")
+    if found is None:
+        return None
+    lists = found if isinstance(found, list) else [found]
+    return [str(tag) for item in lists for tag in getattr(item, "cats", [item])]
+
+
+def _rule(component: icalendar.cal.Component) -> str | None:
+    rule = component.get("RRULE")
+    return None if rule is None else (rule[0] if isinstance(rule, list) else rule).to_ical().decode()
 
 
 # The property a field of a foreign event comes from, to keep in extra["ics"] when it cannot be a field.
@@ -287,7 +333,8 @@ _FIELD_PROPS: Final = {
 def _foreign_event(component: icalendar.cal.Component, fields: dict[str, Any]) -> Event:
     """An event from elsewhere: a property that makes no valid field is kept as its line, with a warning."""
     if "DTSTART" not in component:
-        dated = next((name for name in _DATED_BY if name in component), None)
+        broken = {name for name, _ in getattr(component, "errors", ())}
+        dated = next((name for name in _DATED_BY if name in component and name not in broken), None)
         warnings.warn(
             f"a VEVENT has no DTSTART; dated by {dated or 'nothing (an unknown year)'}", TimelineWarning, stacklevel=6
         )
@@ -336,7 +383,7 @@ def _dates(component: icalendar.cal.Component, name: str) -> list[date]:
 
 def _head(calendar: icalendar.cal.Component, source: str, lenient: bool) -> dict[str, Any]:
     """Title, description, zone, eras and extra of a VCALENDAR."""
-    data = _data(calendar, "X-TIMELINE-DATA")
+    data = _data(_text(calendar, "X-TIMELINE-DATA"), "X-TIMELINE-DATA")
     title = data.get("title", _text(calendar, "NAME") or _text(calendar, "X-WR-CALNAME") or "")
     description = data.get(
         "description", _text(calendar, "DESCRIPTION") if "DESCRIPTION" in calendar else _text(calendar, "X-WR-CALDESC")
@@ -364,16 +411,22 @@ def _events(
     *,
     source: str,
     lines: list[Block] | None = None,
+    places: list[int] | None = None,
     lenient: bool = False,
-) -> list[Event]:
-    """The events of a calendar; an error names the VEVENT, its UID and (given ``lines``) the line."""
-    events = []
+) -> list[Event | None]:
+    """The events of a calendar in its order, None for one skipped (``lenient``).
+
+    An error names the VEVENT (by ``places``, its place among all the
+    calendar's events, if given), its UID and (given ``lines``) the line.
+    """
+    events: list[Event | None] = []
     for index, component in enumerate(calendar.walk("VEVENT")):
         try:
             events.append(event_from_component(component))
         except ParseError as exc:
             uid = _text(component, "UID")
-            where = f"VEVENT[{index}]" + (f" (UID {uid!r})" if uid else "")
+            place = places[index] if places is not None and index < len(places) else index
+            where = f"VEVENT[{place}]" + (f" (UID {uid!r})" if uid else "")
             line = None
             if lines is not None and index < len(lines):
                 line = lines[index].line_of((exc.field or "").partition(".")[0])
@@ -381,6 +434,7 @@ def _events(
             if not lenient:
                 raise error from exc
             warnings.warn(f"{error}; event skipped", TimelineWarning, stacklevel=4)
+            events.append(None)
     return events
 
 
@@ -413,7 +467,7 @@ def _unique(events: list[Event], components: list[icalendar.cal.Component] | Non
 def timeline_from_calendar(calendar: icalendar.Calendar, *, source: str) -> Timeline:
     """The Timeline a VCALENDAR holds, errors naming the event by its place and UID."""
     head = _head(calendar, source, lenient=False)
-    events = _unique(_events(calendar, source=source))
+    events = _unique([event for event in _events(calendar, source=source) if event is not None])
     try:
         return Timeline(events=events, **head)
     except ParseError as exc:
@@ -539,13 +593,145 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
     return top, problems
 
 
+# --- The direct path --------------------------------------------------------
+#
+# Most VEVENTs are a handful of plain properties. Those become events straight
+# from the scanned lines, without icalendar's objects: the same values, the
+# same mapping (``_fields``, ``_span``), a fraction of the time. Anything
+# else in an event (a parameter or property not listed here, a value out of
+# the plain forms, a repeated property, an alarm) sends that event through
+# icalendar as before, so errors, warnings and odd values are handled in one
+# place. Tests read files both ways and compare.
+
+# NAME, then ;PARAM=value parameters without quotes or commas, then ":" and the value.
+_PLAIN_RE: Final = re.compile(r"([A-Z0-9-]+)((?:;[A-Za-z0-9-]+=[^\";:,]*)*):(.*)", re.DOTALL)
+_DATE_RE: Final = re.compile(r"(\d{4})(\d\d)(\d\d)")
+_DATE_TIME_RE: Final = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z?)")
+# TEXT properties read directly: a value unescaped as icalendar does (``\\ \; \, \n``).
+_DIRECT_TEXT: Final = frozenset(
+    (
+        "UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS",
+        "X-TIMELINE-WHEN", "X-TIMELINE-TZ", "X-TIMELINE-GROUP", "X-TIMELINE-DATA",
+    )
+)  # fmt: skip
+# Properties of no field that an event from elsewhere keeps as they are written, when plain.
+_KEPT_AS_WRITTEN: Final = {
+    "SEQUENCE": re.compile(r"0|[1-9]\d{0,8}"),
+    "PRIORITY": re.compile(r"[0-9]"),
+    "TRANSP": re.compile(r"OPAQUE|TRANSPARENT"),
+    "CLASS": re.compile(r"PUBLIC|PRIVATE|CONFIDENTIAL"),
+    "CREATED": _DATE_TIME_RE,
+    "LAST-MODIFIED": _DATE_TIME_RE,
+}
+_ZONES: dict[str, zoneinfo.ZoneInfo | None] = {}
+
+
+class _NotDirectError(Exception):
+    """This event needs icalendar after all."""
+
+
+def _iana(tzid: str) -> zoneinfo.ZoneInfo:
+    """The zone a TZID names when it is exactly an IANA key (else icalendar decides)."""
+    if tzid not in _ZONES:
+        _ZONES[tzid] = zoneinfo.ZoneInfo(tzid) if _is_zone(tzid) and tzid == tzid.strip() else None
+    zone = _ZONES[tzid]
+    if zone is None:
+        raise _NotDirectError
+    return zone
+
+
+def _moment(params: str, value: str) -> date:
+    """A DTSTART or DTEND value: a date, a floating or UTC date-time, or one in an IANA zone."""
+    kind, tzid = None, None
+    for param in params[1:].split(";") if params else ():
+        key, _, given = param.partition("=")
+        key = key.upper()
+        if key == "VALUE" and kind is None:
+            kind = given.upper()
+        elif key == "TZID" and tzid is None:
+            tzid = given
+        else:
+            raise _NotDirectError
+    try:
+        found = _DATE_RE.fullmatch(value)
+        if found is not None and kind in {None, "DATE"} and tzid is None:
+            return date(int(found[1]), int(found[2]), int(found[3]))
+        found = _DATE_TIME_RE.fullmatch(value)
+        if found is None or kind not in {None, "DATE-TIME"} or (found[7] and tzid is not None):
+            raise _NotDirectError
+        zone = UTC if found[7] else None if tzid is None else _iana(tzid)
+        year, month, day, hour, minute, second = (int(part) for part in found.groups()[:6])
+        return datetime(year, month, day, hour, minute, second, tzinfo=zone)
+    except ValueError:
+        raise _NotDirectError from None  # an impossible date: icalendar's path reports it
+
+
+def _direct_event(block: Block) -> Event | None:
+    """The event of a plain VEVENT, read from its lines; None when icalendar must read it."""
+    if block.children:
+        return None
+    texts: dict[str, str] = {}
+    moments: dict[str, date] = {}
+    kept: list[str] = []
+    kept_names: set[str] = set()
+    tags: list[str] | None = None
+    try:
+        for name, _, line in block.props:
+            found = _PLAIN_RE.fullmatch(line)
+            if found is None or name in texts or name in moments:
+                return None
+            params, value = found[2], found[3]
+            if name in _DIRECT_TEXT:
+                texts[name] = _UNESCAPE_RE.sub(_unescape, value) if "\\" in value else value
+            elif name in {"DTSTART", "DTEND"}:
+                moments[name] = _moment(params, value)
+            elif name == "DTSTAMP":
+                moments[name] = date.min  # read by icalendar only to be ignored
+            elif name == "URL" and not params and "\\" not in value:
+                texts[name] = value
+            elif name == "CATEGORIES" and tags is None and not params and "\\" not in value:
+                tags = value.split(",")
+            elif (
+                not params
+                and name not in kept_names
+                and (
+                    (name.startswith("X-") and not name.startswith("X-TIMELINE-"))
+                    or (name in _KEPT_AS_WRITTEN and _KEPT_AS_WRITTEN[name].fullmatch(value))
+                )
+            ):
+                kept.append(line)
+                kept_names.add(name)
+            else:
+                return None
+        if "DTSTART" not in moments and "X-TIMELINE-WHEN" not in texts:
+            return None
+        start = moments.get("DTSTART")
+        zone = start.tzinfo.key if isinstance(start, datetime) and isinstance(start.tzinfo, zoneinfo.ZoneInfo) else None
+        fields = _fields(
+            texts.get,
+            when=lambda: _span(start, moments.get("DTEND"), zone),
+            raw=lambda: kept,
+            geo=None,
+            tags=tags,
+            media_url=None,
+            recurrence=None,
+            dates=lambda _: None,
+        )
+        return Event(**fields)
+    except (_NotDirectError, ParseError):
+        return None
+
+
 def _warn(message: str, depth: int = 3) -> None:
     """Warn on behalf of whoever called ``ics.read`` (``depth`` frames up from read_ics's caller)."""
     warnings.warn(message, TimelineWarning, stacklevel=depth)
 
 
-def read_ics(text: str, source: str, *, lenient: bool = False) -> Timeline:
+def read_ics(text: str, source: str, *, lenient: bool = False, direct: bool = True) -> Timeline:
     """The Timeline in iCalendar text: strict about broken lines and components unless ``lenient``.
+
+    Plain events are read straight from their lines unless ``direct`` is
+    false; the rest (or, without ``direct``, all) go through icalendar.
 
     Raises:
         ParseError: the text is broken (with its line) or an event cannot
@@ -584,22 +770,42 @@ def read_ics(text: str, source: str, *, lenient: bool = False) -> Timeline:
             guessed = getattr(icalendar.error, "GloballyUniqueTZIDGuessed", None)
             if guessed is not None:
                 warnings.simplefilter("ignore", guessed)
+            order: list[Block] = []
+            _vevents(block, keep, order)  # deciding what to keep in the order of the text, as it warns
+            direct_events: dict[int, Event] = {}
+            if direct:
+                top = {id(child) for child in block.children}
+                for vevent in order:
+                    event = _direct_event(vevent) if id(vevent) in top else None
+                    if event is not None:
+                        direct_events[id(vevent)] = event
+
+            def parsed(child: Block, direct_events: dict[int, Event] = direct_events) -> bool:
+                return id(child) not in direct_events and keep(child)
+
             while True:
                 out: list[str] = []
-                block.render(out, keep)
+                block.render(out, parsed)
                 try:
                     calendar = icalendar.Calendar.from_ical("\r\n".join(out) + "\r\n")
                     break
                 except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-                    error, culprit = _locate(block, keep, icalendar, exc, source)
+                    error, culprit = _locate(block, parsed, icalendar, exc, source)
                     if not lenient or culprit is None:
                         raise error from None
                     _warn(f"{error}; skipped")
                     decided[id(culprit)] = False  # lenient: parse the calendar again without it
-            vevents: list[Block] = []
-            _vevents(block, keep, vevents)
+            order = []
+            _vevents(block, keep, order)  # again: lenient may have dropped one icalendar refused
+            places = [place for place, vevent in enumerate(order) if id(vevent) not in direct_events]
+            vevents = [order[place] for place in places]
             heads.append(_head(calendar, source, lenient))
-            events.extend(_events(calendar, source=source, lines=vevents, lenient=lenient))
+            slots = iter(_events(calendar, source=source, lines=vevents, places=places, lenient=lenient))
+            for vevent in order:  # the events in the order of the text, however each was read
+                found = direct_events[id(vevent)] if id(vevent) in direct_events else next(slots, None)
+                if found is not None:
+                    events.append(found)
+            events.extend(event for event in slots if event is not None)
     for name, lines in skipped.items():
         count = f"{len(lines)} {name}s" if len(lines) > 1 else f"a {name}"
         _warn(f"{source}, line {lines[0]}: skipped {count} (a timeline holds events)")
