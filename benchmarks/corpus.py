@@ -4,7 +4,8 @@ Usage: python benchmarks/corpus.py DIR
 
 With DIR/MANIFEST.tsv (the shared corpus), each file's count is set beside
 icalendar's, and the files on which icalendar, ical and vobject agree on N > 0
-events are checked to import with N. Each file is also read with the
+events are checked to import with N, and no imported file may hold fewer
+events than icalendar reads in it. Each file is also read with the
 direct path off (every event through icalendar), strictly and leniently,
 and the results, errors and warnings compared: they must be the same.
 Files are read in place, never copied.
@@ -57,6 +58,7 @@ def main(root: Path) -> int:
     times: list[float] = []
     disagree: list[str] = []
     differs: list[str] = []
+    fewer: list[str] = []
     print(f"{'file':60} {'result':10} {'events':>6} {'icalendar':>9} {'ms':>8}  reason")
     for path in files:
         name = path.relative_to(root).as_posix()
@@ -78,6 +80,8 @@ def main(root: Path) -> int:
         counts[result] += 1
         theirs = row.get("icalendar_events", "")
         agreed = {row.get(k) for k in ("icalendar_events", "ical_events", "vobject_events")}
+        if result == "imported" and theirs.isdigit() and events is not None and events < int(theirs):
+            fewer.append(f"{name}: {events} events, icalendar reads {theirs}")
         if len(agreed) == 1 and theirs.isdigit() and int(theirs) > 0 and events != int(theirs):
             disagree.append(f"{name}: {events} events, the three parsers agree on {theirs}; {reason}")
         if result != "crashed" and _direct_differs(data, name):
@@ -93,10 +97,13 @@ def main(root: Path) -> int:
     print(f"files where icalendar, ical and vobject agree on N > 0 events but we do not: {len(disagree)}")
     for line in disagree:
         print("  " + line)
+    print(f"files imported with fewer events than icalendar reads (an event silently lost): {len(fewer)}")
+    for line in fewer:
+        print("  " + line)
     print(f"files the direct path reads otherwise than icalendar's path: {len(differs)}")
     for name in differs:
         print("  " + name)
-    return 1 if counts["crashed"] or disagree or differs else 0
+    return 1 if counts["crashed"] or disagree or fewer or differs else 0
 
 
 if __name__ == "__main__":

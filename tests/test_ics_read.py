@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import attrs
+import icalendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -649,6 +650,18 @@ class TestDirectPath:
         direct, through_icalendar = both_ways(cal(*lines), lenient)
 
         assert through_icalendar == direct
+
+    @pytest.mark.filterwarnings("ignore::timeline.TimelineWarning")
+    @given(st.lists(st.lists(st.sampled_from(EVENT_LINES), max_size=8), min_size=1, max_size=4))
+    def test_nothing_is_silently_lost(self, bodies: list[list[str]]) -> None:
+        """Strictly, a calendar icalendar reads as N events gives N events or a ParseError."""
+        text = cal(*(line for body in bodies for line in event(*body)))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # icalendar's own, on guessing a zone
+            expected = len(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+        with contextlib.suppress(ParseError):
+            assert expected == len(read_ics(text, "cal.ics"))
 
     @pytest.mark.filterwarnings("ignore::timeline.TimelineWarning")
     @given(timelines())
