@@ -369,6 +369,13 @@ class TestBroken:
 
         assert ["b"] == [e.id for e in tl]
 
+    def test_a_duration_past_year_9999_names_its_line(self) -> None:
+        """DTSTART plus DURATION beyond what dates hold is a ParseError on the DURATION line, not a crash."""
+        text = cal(*event("UID:a", "DTSTART:99991231T230000Z", "DURATION:PT2H"))
+
+        with pytest.raises(ParseError, match=r"line 7.*past year 9999"):
+            read(text, "c")
+
     def test_a_component_that_never_ends(self) -> None:
         """A VEVENT whose END is missing before END:VCALENDAR: a ParseError at its BEGIN line."""
         text = cal("BEGIN:VEVENT", "UID:a", "DTSTART;VALUE=DATE:20210606", *event("UID:b", "DTSTART:20210607"))
@@ -583,7 +590,20 @@ EVENT_LINES = [
     "DTSTART:20210231",
     "DTSTART:20210606T250000",
     "DTSTART;TZID=Europe/Paris:20210606T100000Z",
+    "DTSTART;VALUE=date:20210606",
+    'DTSTART;TZID="Europe/Paris":20210606T100000',
+    "DTSTART;TZID=:20210606T100000",
+    "DTSTART;TZID=Europe/Paris;VALUE=DATE-TIME:20210606T100000",
+    "DTSTART;TZID=europe/paris:20210606T100000",
+    "DTSTART;TZID=EST5EDT:20210606T100000",
+    "DTSTART:20211231T235960Z",
+    "DTSTART:00000101",
+    "DTSTART:99991231T230000Z",
+    "DTSTART;X-PARAM=1:20210606",
     "DTEND:20210609",
+    "DTEND:20210605",
+    "DTEND;TZID=Europe/Paris:20210606T100000",
+    "DTEND;VALUE=DATE:20210606T100000",
     "DTEND;VALUE=DATE:20210607",
     "DTEND:20210606T120000",
     "DTEND:20210606T090000Z",

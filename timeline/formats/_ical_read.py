@@ -155,7 +155,11 @@ def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None
     elif "DURATION" in component:
         duration = _decoded(component, "DURATION")
         if isinstance(duration, timedelta):
-            end = start + duration
+            try:
+                end = start + duration
+            except OverflowError:
+                message = f"DTSTART {start} plus DURATION {duration} is past year 9999"
+                raise ParseError(message, field="DURATION") from None
     zone = None
     if isinstance(start, datetime) and start.tzinfo is not None:
         zone = _zone_of(start, component["DTSTART"])
