@@ -437,7 +437,7 @@ class TestInvalid:
     @pytest.mark.parametrize("text", INVALID)
     def test_parse_error_is_a_value_error(self, text: str) -> None:
         """ParseError is also a ValueError, for callers that know nothing of timeline."""
-        with pytest.raises(ValueError, match="not a valid EDTF date"):
+        with pytest.raises(ValueError, match=r"not a valid EDTF date|beyond what timeline supports"):
             When.parse(text)
 
     @pytest.mark.parametrize("value", [2021, None, b"2021", date(2021, 6, 6), ["2021"]])
@@ -1160,7 +1160,7 @@ class TestCorrections:
 
     def test_long_year_message_says_unsupported(self) -> None:
         """A 'Y' year beyond 30 digits is valid EDTF that timeline does not support, and says so."""
-        with pytest.raises(ParseError, match="beyond what timeline supports"):
+        with pytest.raises(ParseError, match=r"^'Y1{31}' is valid EDTF, but its year is beyond what timeline supports"):
             When("Y" + "1" * 31)
 
     def test_long_input_quoted_short(self) -> None:

@@ -554,7 +554,8 @@ def _parse_general(text: str, whole: str) -> PartialDate:
         # Bounded so that hostile input cannot make us build a gigantic integer.
         exponent = int(g_yexp) if g_yexp is not None and len(g_yexp) <= 3 else 0 if g_yexp is None else _MAX_YEAR_DIGITS
         if len(digits) + exponent > _MAX_YEAR_DIGITS:
-            _fail(whole, f"the year is beyond what timeline supports (at most {_MAX_YEAR_DIGITS} digits)")
+            message = f"its year is beyond what timeline supports (at most {_MAX_YEAR_DIGITS} digits)"
+            raise ParseError(f"{_quote(whole)} is valid EDTF, but {message}")
         year = int(digits) * 10**exponent
         if g_yneg:
             year = -year
