@@ -376,6 +376,36 @@ class TestBroken:
         with pytest.raises(ParseError, match=r"line 7.*past year 9999"):
             read(text, "c")
 
+    @pytest.mark.parametrize(
+        ("lines", "message"),
+        [
+            (("DTSTART;VALUE=URI:20210606", "DURATION:PT1H"), r"line 6.*DTSTART must be a date or date-time"),
+            (("DTSTART:20210606", "DTEND;VALUE=URI:20210607"), r"line 7.*DTEND must be a date or date-time"),
+            (("DTSTART:20210606", "DURATION;VALUE=TEXT:x"), r"line 7.*DURATION must be a duration, got 'x'"),
+            (
+                ("DTSTART;TZID=Europe/Paris:20210606T100000", "DTEND;TZID=UTC:99991231T235959"),
+                r"line 6.*falls outside the years 1-9999",
+            ),
+        ],
+    )
+    def test_values_no_date_can_hold_name_their_line(self, lines: tuple[str, ...], message: str) -> None:
+        """A start or end of the wrong kind, or past year 9999 in the event's zone: a ParseError, not a crash."""
+        with pytest.raises(ParseError, match=message):
+            read(cal(*event("UID:a", *lines)), "c")
+
+    def test_an_all_day_event_on_the_first_day_of_year_1(self) -> None:
+        """An exclusive DTEND on 0001-01-01 itself (an empty span) leaves the start alone."""
+        assert ["0001-01-01"] == [str(e.when) for e in quiet(cal(*event("DTSTART:00010101", "DTEND:00010101")))]
+
+    def test_a_lone_surrogate_names_its_line(self) -> None:
+        """Text built in Python may hold a lone surrogate: a ParseError naming its line, not an encoding crash."""
+        with pytest.raises(ParseError, match=r"line 7.*no character"):
+            read(cal(*event("UID:a", "DTSTART:20210606", "X-FOO:a\ud800b")), "c")
+
+    def test_a_text_property_with_another_value_type_reads_as_written(self) -> None:
+        """SUMMARY;VALUE=DATE (a client's mistake) gives the text as written, not a Python repr."""
+        assert "20210606" == quiet(cal(*event("DTSTART:20210606", "SUMMARY;VALUE=DATE:20210606"))).events[0].title
+
     def test_a_component_that_never_ends(self) -> None:
         """A VEVENT whose END is missing before END:VCALENDAR: a ParseError at its BEGIN line."""
         text = cal("BEGIN:VEVENT", "UID:a", "DTSTART;VALUE=DATE:20210606", *event("UID:b", "DTSTART:20210607"))
@@ -633,6 +663,23 @@ EVENT_LINES = [
     'X-TIMELINE-DATA:{"tags":["t"]}',
     "X-TIMELINE-DATA:not json",
     "ORGANIZER:mailto:a@example.org",
+    "SUMMARY:a\\:b",
+    "LOCATION:odd\\qescape",
+    "SUMMARY;VALUE=DATE:20210606",
+    "SUMMARY;language=de:Hallo",
+    "SUMMARY;X-P=a\x01b:v",
+    "STATUS;VALUE=PERIOD:x",
+    "X-WR-ALARM;VALUE=DATE:20210606",
+    "DTSTART:\u0662\u0660\u0662\u0661\u0660\u0666\u0660\u0666",
+    "SEQUENCE:1\u0662",
+    "CREATED:\u0662\u0660\u0662\u0661\u0660\u0666\u0660\u0666T100000Z",
+    "DTSTART:00010101",
+    "DTEND:00010101",
+    "DTEND;TZID=UTC:99991231T235959",
+    "DTSTART;VALUE=URI:20210606",
+    "DTEND;VALUE=URI:20210606",
+    "DTSTAMP;VALUE=URI:20210606",
+    "DURATION;VALUE=TEXT:x",
 ]
 ALARM = ("BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15M", "END:VALARM")
 

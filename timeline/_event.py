@@ -184,7 +184,10 @@ def _python_when(value: object, tz: str | None) -> tuple[When, str | None]:
     for end in ends:
         if isinstance(end, datetime) and end.tzinfo is not None and target is not None:
             # Its wall-clock time in the zone (no conversion when it is already there).
-            local = end if end.tzinfo is target else end.astimezone(target)
+            try:
+                local = end if end.tzinfo is target else end.astimezone(target)
+            except OverflowError:
+                raise _bad("when", f"{end.isoformat()} in {zone_name} falls outside the years 1-9999") from None
             timespec = "microseconds" if end.microsecond else "seconds"
             texts.append(local.replace(tzinfo=None).isoformat(timespec=timespec))
             continue

@@ -10,9 +10,12 @@ X-APPLE property, ORGANIZER) is kept as its content line in ``extra["ics"]``.
 
 Reading a file goes in two passes. :func:`scan` reads the content lines
 itself, strictly: every line must be a property, every BEGIN must meet its
-END, and it remembers the line each property is on. Then icalendar parses
-each calendar and :func:`timeline_from_calendar` maps its events, and an
-error names the line of the property at fault.
+END, and it remembers the line each property is on. Then an event of plain
+properties is read straight from its lines (the direct path,
+``_direct_event``), and icalendar parses the rest of each calendar (its
+head, VTIMEZONEs and the other events). Both paths end in one mapping
+(``_fields``, ``_span``), and an error names the line of the property at
+fault.
 """
 
 from __future__ import annotations
@@ -48,9 +51,11 @@ def _text(component: icalendar.cal.Component, name: str) -> str | None:
         return None
     if isinstance(value, list):  # the property given more than once: the first wins
         value = value[0]
-    if type(value).__name__ == "vUnknown":
-        # A property of no known type (X-WR-CALNAME, say) comes raw: undo TEXT escaping.
-        return _UNESCAPE_RE.sub(_unescape, str(value))
+    if type(value).__name__ == "vUnknown" or not isinstance(value, str):
+        # A property of no known type (X-WR-CALNAME, say), or given a VALUE of another
+        # type (SUMMARY;VALUE=DATE): its text as written, with TEXT escaping undone.
+        raw = value if isinstance(value, str) else value.to_ical()
+        return _UNESCAPE_RE.sub(_unescape, raw.decode() if isinstance(raw, bytes) else str(raw))
     return str(value)
 
 
@@ -88,6 +93,8 @@ def zone_name(tzid: str) -> str | None:
     """
     if tzid in _ZONE_CACHE:
         return _ZONE_CACHE[tzid]
+    if len(_ZONE_CACHE) >= 1024:  # a file of a million made-up TZIDs cannot grow it forever
+        _ZONE_CACHE.clear()
     name = tzid.strip().strip('"')
     parts = name.split("/")
     found = None
@@ -140,26 +147,51 @@ def _decoded(component: icalendar.cal.Component, name: str) -> Any:
     return getattr(found[0] if isinstance(found, list) else found, "dt", None)
 
 
+def _dated_by(component: icalendar.cal.Component) -> str | None:
+    """The property an event takes its date from: DTSTART, else the first of the others holding a date."""
+    if "DTSTART" in component:
+        return "DTSTART"
+    broken = {name for name, _ in getattr(component, "errors", ())}  # an unreadable DTSTAMP dates nothing
+    return next(
+        (
+            name
+            for name in _DATED_BY
+            if name in component and name not in broken and isinstance(_decoded(component, name), date)
+        ),
+        None,
+    )
+
+
+def _moment_of(component: icalendar.cal.Component, name: str) -> date:
+    """A property's date or date-time; a ParseError naming it when it holds another kind of value."""
+    value = _decoded(component, name)
+    if not isinstance(value, date):
+        shown = _text(component, name)
+        raise ParseError(f"{name} must be a date or date-time, got {shown!r}", field=name)
+    return value
+
+
 def _python_when(component: icalendar.cal.Component) -> tuple[object, str | None]:
     """DTSTART with DTEND or DURATION as a date, datetime or (start, end) pair for Event."""
-    broken = {name for name, _ in getattr(component, "errors", ())}  # an unreadable DTSTAMP dates nothing
-    name = next((name for name in _DATED_BY if name in component and name not in broken), None)
+    name = _dated_by(component)
     if name is None:
         return When("XXXX"), None  # a VEVENT with no date at all (RFC 5545 allows it under METHOD)
-    start = _decoded(component, name)
+    start = _moment_of(component, name)
     if name != "DTSTART":
         return _fixed(start), None  # dated by when it ends, or when it was written: that moment alone
     end: object = None
     if "DTEND" in component:
-        end = _decoded(component, "DTEND")
+        end = _moment_of(component, "DTEND")
     elif "DURATION" in component:
         duration = _decoded(component, "DURATION")
-        if isinstance(duration, timedelta):
-            try:
-                end = start + duration
-            except OverflowError:
-                message = f"DTSTART {start} plus DURATION {duration} is past year 9999"
-                raise ParseError(message, field="DURATION") from None
+        if not isinstance(duration, timedelta):
+            shown = _text(component, "DURATION")
+            raise ParseError(f"DURATION must be a duration, got {shown!r}", field="DURATION")
+        try:
+            end = start + duration
+        except OverflowError:
+            message = f"DTSTART {start} plus DURATION {duration} is past year 9999"
+            raise ParseError(message, field="DURATION") from None
     zone = None
     if isinstance(start, datetime) and start.tzinfo is not None:
         zone = _zone_of(start, component["DTSTART"])
@@ -182,10 +214,8 @@ def _span(start: object, end: object, zone: str | None) -> tuple[object, str | N
         return (start, end), zone
     if not isinstance(start, date):
         raise ParseError(f"DTSTART must be a date or date-time, got {start!r}", field="DTSTART")
-    if isinstance(end, date) and not isinstance(end, datetime):
-        last = end - timedelta(days=1)  # DTEND of an all-day event is the day after
-        if last > start:
-            return (start, last), None
+    if isinstance(end, date) and not isinstance(end, datetime) and (end - start).days > 1:
+        return (start, end - timedelta(days=1)), None  # DTEND of an all-day event is the day after
     return start, None
 
 
@@ -319,6 +349,14 @@ def _rule(component: icalendar.cal.Component) -> str | None:
     return None if rule is None else (rule[0] if isinstance(rule, list) else rule).to_ical().decode()
 
 
+# The properties an error in a field of ours points at, first found first.
+_FIELD_LINES: Final = {
+    "when": ("X-TIMELINE-WHEN", "DTSTART"),
+    "tz": ("X-TIMELINE-TZ", "DTSTART"),
+    "id": ("UID",),
+    "title": ("SUMMARY",),
+    "group": ("X-TIMELINE-GROUP",),
+}
 # The property a field of a foreign event comes from, to keep in extra["ics"] when it cannot be a field.
 _FIELD_PROPS: Final = {
     "url": ("URL",),
@@ -337,8 +375,7 @@ _FIELD_PROPS: Final = {
 def _foreign_event(component: icalendar.cal.Component, fields: dict[str, Any]) -> Event:
     """An event from elsewhere: a property that makes no valid field is kept as its line, with a warning."""
     if "DTSTART" not in component:
-        broken = {name for name, _ in getattr(component, "errors", ())}
-        dated = next((name for name in _DATED_BY if name in component and name not in broken), None)
+        dated = _dated_by(component)
         warnings.warn(
             f"a VEVENT has no DTSTART; dated by {dated or 'nothing (an unknown year)'}", TimelineWarning, stacklevel=6
         )
@@ -433,7 +470,8 @@ def _events(
             where = f"VEVENT[{place}]" + (f" (UID {uid!r})" if uid else "")
             line = None
             if lines is not None and index < len(lines):
-                line = lines[index].line_of((exc.field or "").partition(".")[0])
+                field = (exc.field or "").partition(".")[0].partition("[")[0]
+                line = lines[index].line_of(*_FIELD_LINES.get(field, _FIELD_PROPS.get(field, (field,))))
             error = exc.located(source=source, line=line, field=where)
             if not lenient:
                 raise error from exc
@@ -498,9 +536,13 @@ class Block:
     children: list[Block] = attrs.Factory(list)
     broken: bool = False
 
-    def line_of(self, name: str) -> int:
-        """The line of property ``name`` (the BEGIN line if it is missing)."""
-        return next((line for prop, line, _ in self.props if prop == name), self.line)
+    def line_of(self, *names: str) -> int:
+        """The line of the first of properties ``names`` it has (the BEGIN line if it has none)."""
+        for name in names:
+            found = next((line for prop, line, _ in self.props if prop == name), None)
+            if found is not None:
+                return found
+        return self.line
 
     def whole(self) -> bool:
         """Ended, with no broken line in it or its children."""
@@ -609,8 +651,12 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
 
 # NAME, then ;PARAM=value parameters without quotes or commas, then ":" and the value.
 _PLAIN_RE: Final = re.compile(r"([A-Z0-9-]+)((?:;[A-Za-z0-9-]+=[^\";:,]*)*):(.*)", re.DOTALL)
-_DATE_RE: Final = re.compile(r"(\d{4})(\d\d)(\d\d)")
-_DATE_TIME_RE: Final = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z?)")
+_DATE_RE: Final = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
+_DATE_TIME_RE: Final = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})(Z?)")
+# A TEXT value whose escapes are only the ones RFC 5545 defines (icalendar forgives others its own way).
+_PLAIN_TEXT_RE: Final = re.compile(r"(?:[^\\]|\\[\\;,nN])*", re.DOTALL)
+# The one parameter a TEXT property may have on the direct path.
+_LANGUAGE_RE: Final = re.compile(r";LANGUAGE=[A-Za-z0-9-]+", re.IGNORECASE)
 # TEXT properties read directly: a value unescaped as icalendar does (``\\ \; \, \n``).
 _DIRECT_TEXT: Final = frozenset(
     (
@@ -620,7 +666,7 @@ _DIRECT_TEXT: Final = frozenset(
 )  # fmt: skip
 # Properties of no field that an event from elsewhere keeps as they are written, when plain.
 _KEPT_AS_WRITTEN: Final = {
-    "SEQUENCE": re.compile(r"0|[1-9]\d{0,8}"),
+    "SEQUENCE": re.compile(r"0|[1-9][0-9]{0,8}"),
     "PRIORITY": re.compile(r"[0-9]"),
     "TRANSP": re.compile(r"OPAQUE|TRANSPARENT"),
     "CLASS": re.compile(r"PUBLIC|PRIVATE|CONFIDENTIAL"),
@@ -628,6 +674,7 @@ _KEPT_AS_WRITTEN: Final = {
     "LAST-MODIFIED": _DATE_TIME_RE,
 }
 _ZONES: dict[str, zoneinfo.ZoneInfo | None] = {}
+_CACHED_ZONES: Final = 1024
 
 
 class _NotDirectError(Exception):
@@ -636,9 +683,12 @@ class _NotDirectError(Exception):
 
 def _iana(tzid: str) -> zoneinfo.ZoneInfo:
     """The zone a TZID names when it is exactly an IANA key (else icalendar decides)."""
-    if tzid not in _ZONES:
-        _ZONES[tzid] = zoneinfo.ZoneInfo(tzid) if _is_zone(tzid) and tzid == tzid.strip() else None
-    zone = _ZONES[tzid]
+    if tzid in _ZONES:
+        zone = _ZONES[tzid]
+    else:
+        zone = zoneinfo.ZoneInfo(tzid) if _is_zone(tzid) and tzid == tzid.strip() else None
+        if len(_ZONES) < _CACHED_ZONES:  # a file of a million made-up TZIDs cannot grow it forever
+            _ZONES[tzid] = zone
     if zone is None:
         raise _NotDirectError
     return zone
@@ -676,35 +726,37 @@ def _direct_event(block: Block) -> Event | None:
         return None
     texts: dict[str, str] = {}
     moments: dict[str, date] = {}
+    seen: set[str] = set()
     kept: list[str] = []
-    kept_names: set[str] = set()
     tags: list[str] | None = None
     try:
         for name, _, line in block.props:
             found = _PLAIN_RE.fullmatch(line)
-            if found is None or name in texts or name in moments:
+            if found is None or name in seen:
                 return None
+            seen.add(name)
             params, value = found[2], found[3]
             if name in _DIRECT_TEXT:
-                texts[name] = _UNESCAPE_RE.sub(_unescape, value) if "\\" in value else value
+                if params and not _LANGUAGE_RE.fullmatch(params):
+                    return None
+                if "\\" in value:
+                    if not _PLAIN_TEXT_RE.fullmatch(value):
+                        return None
+                    value = _UNESCAPE_RE.sub(_unescape, value)
+                texts[name] = value
             elif name in {"DTSTART", "DTEND"}:
                 moments[name] = _moment(params, value)
             elif name == "DTSTAMP":
-                moments[name] = date.min  # read by icalendar only to be ignored
+                pass  # read by icalendar only to be ignored
             elif name == "URL" and not params and "\\" not in value:
                 texts[name] = value
-            elif name == "CATEGORIES" and tags is None and not params and "\\" not in value:
+            elif name == "CATEGORIES" and not params and "\\" not in value:
                 tags = value.split(",")
-            elif (
-                not params
-                and name not in kept_names
-                and (
-                    (name.startswith("X-") and not name.startswith("X-TIMELINE-"))
-                    or (name in _KEPT_AS_WRITTEN and _KEPT_AS_WRITTEN[name].fullmatch(value))
-                )
+            elif not params and (
+                (name.startswith("X-") and not name.startswith("X-TIMELINE-"))
+                or (name in _KEPT_AS_WRITTEN and _KEPT_AS_WRITTEN[name].fullmatch(value))
             ):
                 kept.append(line)
-                kept_names.add(name)
             else:
                 return None
         if "DTSTART" not in moments and "X-TIMELINE-WHEN" not in texts:
@@ -743,6 +795,13 @@ def read_ics(text: str, source: str, *, lenient: bool = False, direct: bool = Tr
     """
     import icalendar  # noqa: PLC0415 - only the reader needs it
 
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, from a str built in Python
+        line = text.count("\n", 0, exc.start) + 1
+        raise ParseError(
+            f"the text holds {text[exc.start]!r}, which is no character", source=source, line=line
+        ) from None
     blocks, problems = scan(text)
     if problems and not lenient:
         raise problems[0].located(source=source)
