@@ -667,6 +667,8 @@ EVENT_LINES = [
     "LOCATION:odd\\qescape",
     "SUMMARY;VALUE=DATE:20210606",
     "SUMMARY;language=de:Hallo",
+    "SUMMARY;VALUE=TEXT;LANGUAGE=en:Typed",
+    "X-TIMELINE-WHEN;VALUE=TEXT:2021-06~",
     "SUMMARY;X-P=a\x01b:v",
     "STATUS;VALUE=PERIOD:x",
     "X-WR-ALARM;VALUE=DATE:20210606",
@@ -758,6 +760,21 @@ class TestDirectPath:
         assert found is not None
         assert (when, tz, {"ics": ["SEQUENCE:0", "X-GOOGLE-X:1"]}) == (str(found.when), found.tz, dict(found.extra))
         assert read_ics(text, "cal.ics", direct=False) == read_ics(text, "cal.ics")
+
+    def test_our_own_plain_events_are_read_directly(self) -> None:
+        """The writer's events of text and dates (X-TIMELINE-* with VALUE=TEXT) take the direct path."""
+        tl = Timeline(
+            events=[
+                timeline.Event(id="a", title="A; b", when="2021-06~", description="C:\\New\nline", location="L"),
+                timeline.Event(id="b", title="B", when="2021-06-06T10:00/2021-06-06T12:00", tz="Europe/Paris"),
+            ]
+        )
+        blocks = scan(timeline.dumps(tl, "ics", stamp=STAMP))[0][0].children
+        vevents = [block for block in blocks if block.name == "VEVENT"]
+
+        found = [_direct_event(block) for block in vevents]
+
+        assert list(tl) == found
 
     @pytest.mark.parametrize(
         "lines",

@@ -655,8 +655,8 @@ _DATE_RE: Final = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
 _DATE_TIME_RE: Final = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})(Z?)")
 # A TEXT value whose escapes are only the ones RFC 5545 defines (icalendar forgives others its own way).
 _PLAIN_TEXT_RE: Final = re.compile(r"(?:[^\\]|\\[\\;,nN])*", re.DOTALL)
-# The one parameter a TEXT property may have on the direct path.
-_LANGUAGE_RE: Final = re.compile(r";LANGUAGE=[A-Za-z0-9-]+", re.IGNORECASE)
+# The parameters a TEXT property may have on the direct path: none that changes its value.
+_TEXT_PARAMS_RE: Final = re.compile(r"(?:;LANGUAGE=[A-Za-z0-9-]+|;VALUE=TEXT)+", re.IGNORECASE)
 # TEXT properties read directly: a value unescaped as icalendar does (``\\ \; \, \n``).
 _DIRECT_TEXT: Final = frozenset(
     (
@@ -737,7 +737,7 @@ def _direct_event(block: Block) -> Event | None:
             seen.add(name)
             params, value = found[2], found[3]
             if name in _DIRECT_TEXT:
-                if params and not _LANGUAGE_RE.fullmatch(params):
+                if params and not _TEXT_PARAMS_RE.fullmatch(params):
                     return None
                 if "\\" in value:
                     if not _PLAIN_TEXT_RE.fullmatch(value):
