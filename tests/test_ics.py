@@ -778,6 +778,22 @@ class TestFromIcalendarDetails:
         assert "cal.ics" == caught.value.source
         assert (caught.value.field or "").startswith("VEVENT[0]")
 
+    def test_components_built_in_python_with_plain_values(self) -> None:
+        """An icalendar event given plain Python values (not icalendar's types) still maps, or names the field."""
+        calendar = icalendar.Calendar()
+        component = icalendar.Event()
+        component["uid"] = "u"
+        component["dtstart"] = date(2021, 6, 6)
+        component["summary"] = 5
+        calendar.add_component(component)
+
+        (event,) = from_icalendar(calendar)
+
+        assert ("2021-06-06", "5") == (str(event.when), event.title)
+        component["geo"] = "1;2"
+        with pytest.raises(timeline.ParseError, match="GEO must be a latitude;longitude pair"):
+            from_icalendar(calendar)
+
 
 class TestSets:
     @pytest.mark.parametrize(

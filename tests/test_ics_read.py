@@ -626,6 +626,18 @@ EVENT_LINES = [
     "DTSTART;TZID=Europe/Paris;VALUE=DATE-TIME:20210606T100000",
     "DTSTART;TZID=europe/paris:20210606T100000",
     "DTSTART;TZID=EST5EDT:20210606T100000",
+    "DTSTART;TZID=posix/Europe/Paris:20210606T100000",
+    "DTSTART;TZID=US/Eastern:20210606T100000",
+    "CATEGORIES;VALUE=BINARY;ENCODING=BASE64:x",
+    "GEO;VALUE=TEXT:1;2",
+    "RRULE;VALUE=DATE:100000",
+    "RECURRENCE-ID:20210606T100000Z/20210605T100000Z",
+    "X-FOO;VALUE=DATE-TIME:99991231T235959Z/P1D",
+    "SUMMARY;VALUE=PERIOD:99991231T235959Z/P1D",
+    'X-TIMELINE-DATA:{"title":null}',
+    'X-TIMELINE-DATA:{"media":[1]}',
+    'X-TIMELINE-DATA:{"sources":[1]}',
+    "ATTACH:https://example.org/a.pdf",
     "DTSTART:20211231T235960Z",
     "DTSTART:00000101",
     "DTSTART:99991231T230000Z",
@@ -684,6 +696,17 @@ EVENT_LINES = [
     "DURATION;VALUE=TEXT:x",
 ]
 ALARM = ("BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15M", "END:VALARM")
+# A VTIMEZONE for a name zoneinfo loads but does not list, with offsets of its own.
+ODD_VTIMEZONE = (
+    "BEGIN:VTIMEZONE",
+    "TZID:posix/Europe/Paris",
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    "TZOFFSETFROM:+0500",
+    "TZOFFSETTO:+0500",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
 
 
 def both_ways(text: str, lenient: bool) -> list[tuple[object, list[str]]]:
@@ -712,11 +735,12 @@ class TestDirectPath:
             max_size=4,
         ),
         st.booleans(),
+        st.booleans(),
     )
-    def test_same_as_through_icalendar(self, events: list[tuple[list[str], bool]], lenient: bool) -> None:
+    def test_same_as_through_icalendar(self, events: list[tuple[list[str], bool]], lenient: bool, zone: bool) -> None:
         """Any mix of plain and odd events reads the same with or without the direct path, warnings included."""
         lines = [line for body, alarm in events for line in event(*body, *(ALARM if alarm else ()))]
-        direct, through_icalendar = both_ways(cal(*lines), lenient)
+        direct, through_icalendar = both_ways(cal(*(ODD_VTIMEZONE if zone else ()), *lines), lenient)
 
         assert through_icalendar == direct
 
@@ -727,7 +751,10 @@ class TestDirectPath:
         text = cal(*(line for body in bodies for line in event(*body)))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # icalendar's own, on guessing a zone
-            expected = len(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+            try:
+                expected = len(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+            except (ValueError, OverflowError):
+                return  # icalendar reads no events from it: nothing to compare (other tests: no crash)
 
         with contextlib.suppress(ParseError):
             assert expected == len(read_ics(text, "cal.ics"))

@@ -128,6 +128,26 @@ class TestErrors:
         with pytest.raises(ParseError, match="not valid jCal"):
             timeline.loads('["vcalendar", 3, "x"]', "jcal")
 
+    def test_nesting_too_deep_for_python(self) -> None:
+        """Arrays nested deeper than Python's recursion limit: a ParseError, not a RecursionError."""
+        with pytest.raises(ParseError, match="not valid JSON"):
+            timeline.loads("[" * 5000 + "]" * 5000, "jcal")
+
+    @pytest.mark.parametrize(
+        ("prop", "message"),
+        [
+            (["x-foo", {}, "text", "a\ud800b"], "X-FOO cannot be kept"),
+            (["organizer", {"cn": 5}, "cal-address", "mailto:a@example.org"], "ORGANIZER cannot be kept"),
+            (["x-timeline-data", {}, "text", '{"media": 1}'], "'media' cannot be 1"),
+        ],
+    )
+    def test_values_icalendar_cannot_write_back(self, prop: list[Any], message: str) -> None:
+        """A property icalendar took but cannot write as a line, or our data of the wrong shape: a ParseError."""
+        event = ["vevent", [["uid", {}, "text", "u"], ["dtstart", {}, "date", "2021-06-06"], prop], []]
+
+        with pytest.raises(ParseError, match=message):
+            timeline.loads(json.dumps(["vcalendar", [], [event]]), "jcal")
+
 
 class TestSets:
     def test_a_set_spans_its_bounds(self) -> None:

@@ -20,6 +20,8 @@ fault.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import re
 import warnings
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
 __all__ = ["Block", "event_from_component", "read_ics", "scan", "timeline_from_calendar", "zone_name"]
 
 _STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
+# What icalendar raises on text it cannot parse: a TZID too long for a file name is an OSError,
+# a period past year 9999 an OverflowError.
+_ICALENDAR_ERRORS: Final = (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError, OverflowError)
 
 
 def _text(component: icalendar.cal.Component, name: str) -> str | None:
@@ -54,7 +59,10 @@ def _text(component: icalendar.cal.Component, name: str) -> str | None:
     if type(value).__name__ == "vUnknown" or not isinstance(value, str):
         # A property of no known type (X-WR-CALNAME, say), or given a VALUE of another
         # type (SUMMARY;VALUE=DATE): its text as written, with TEXT escaping undone.
-        raw = value if isinstance(value, str) else value.to_ical()
+        try:
+            raw = value if isinstance(value, str) or not hasattr(value, "to_ical") else value.to_ical()
+        except _ICALENDAR_ERRORS as exc:  # icalendar cannot write back what it read (VALUE=BINARY, say)
+            raise ParseError(f"{name} holds a value icalendar cannot read: {exc}", field=name) from None
         return _UNESCAPE_RE.sub(_unescape, raw.decode() if isinstance(raw, bytes) else str(raw))
     return str(value)
 
@@ -73,11 +81,32 @@ def _data(raw: str | None, where: str) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(raw)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise ParseError(f"X-TIMELINE-DATA is not JSON: {exc}", field=where) from None
     if not isinstance(data, dict):
         raise ParseError(f"X-TIMELINE-DATA must be a JSON object, got {raw[:100]!r}", field=where)
+    for key, value in data.items():
+        kinds = _DATA_KINDS.get(key)
+        if kinds is not None and not isinstance(value, kinds):
+            raise ParseError(f"X-TIMELINE-DATA: {key!r} cannot be {value!r:.100}", field=where)
     return data
+
+
+# What the writer puts in X-TIMELINE-DATA, and the JSON type of each.
+_DATA_KINDS: Final[dict[str, type | tuple[type, ...]]] = {
+    "id": str,
+    "title": str,
+    "description": (str, type(None)),
+    "location": str,
+    "group": str,
+    "sources": list,
+    "tags": list,
+    "rdate": list,
+    "exdate": list,
+    "media": dict,
+    "extra": dict,
+    "eras": list,
+}
 
 
 # Where an event with no DTSTART takes its date from, in order.
@@ -144,7 +173,8 @@ def _fixed(moment: object) -> object:
 def _decoded(component: icalendar.cal.Component, name: str) -> Any:
     """A property's Python value; the first when it is given more than once."""
     found = component[name]
-    return getattr(found[0] if isinstance(found, list) else found, "dt", None)
+    first = found[0] if isinstance(found, list) else found
+    return first if isinstance(first, date | timedelta) else getattr(first, "dt", None)
 
 
 def _dated_by(component: icalendar.cal.Component) -> str | None:
@@ -242,9 +272,13 @@ def _raw(component: icalendar.cal.Component) -> list[str]:
 
 
 def _line(component: icalendar.cal.Component, name: str, value: object) -> str:
+    """A property kept as its content line; a ParseError naming it when icalendar cannot write it back."""
     if isinstance(value, bytes):
         return f"{name}:{value.decode()}"
-    return str(component.content_line(name, value, sorted=False))
+    try:
+        return str(component.content_line(name, value, sorted=False))
+    except (*_ICALENDAR_ERRORS, UnicodeError) as exc:
+        raise ParseError(f"{name} cannot be kept as iCalendar text: {exc}", field=name) from None
 
 
 def _check(component: icalendar.cal.Component) -> None:
@@ -333,7 +367,11 @@ def _geo(component: icalendar.cal.Component) -> tuple[float, float] | None:
     geo = component.get("GEO")
     if isinstance(geo, list):  # given more than once: the first wins
         geo = geo[0]
-    return None if geo is None else (geo.latitude, geo.longitude)
+    if geo is None:
+        return None
+    if not hasattr(geo, "latitude"):
+        raise ParseError(f"GEO must be a latitude;longitude pair, got {_text(component, 'GEO')!r}", field="GEO")
+    return (geo.latitude, geo.longitude)
 
 
 def _tags(component: icalendar.cal.Component) -> list[str] | None:
@@ -341,16 +379,26 @@ def _tags(component: icalendar.cal.Component) -> list[str] | None:
     if found is None:
         return None
     lists = found if isinstance(found, list) else [found]
-    return [str(tag) for item in lists for tag in getattr(item, "cats", [item])]
+    tags = [tag for item in lists for tag in getattr(item, "cats", [item])]
+    if not all(isinstance(tag, str) for tag in tags):
+        raise ParseError(f"CATEGORIES must be text, got {_text(component, 'CATEGORIES')!r}", field="CATEGORIES")
+    return [str(tag) for tag in tags]
 
 
 def _rule(component: icalendar.cal.Component) -> str | None:
     rule = component.get("RRULE")
-    return None if rule is None else (rule[0] if isinstance(rule, list) else rule).to_ical().decode()
+    if rule is None:
+        return None
+    first = rule[0] if isinstance(rule, list) else rule
+    if type(first).__name__ != "vRecur":
+        raise ParseError(f"RRULE must be a recurrence rule, got {_text(component, 'RRULE')!r}", field="RRULE")
+    return str(first.to_ical().decode())
 
 
 # The properties an error in a field of ours points at, first found first.
 _FIELD_LINES: Final = {
+    "sources": ("X-TIMELINE-DATA",),
+    "extra": ("X-TIMELINE-DATA",),
     "when": ("X-TIMELINE-WHEN", "DTSTART"),
     "tz": ("X-TIMELINE-TZ", "DTSTART"),
     "id": ("UID",),
@@ -465,7 +513,9 @@ def _events(
         try:
             events.append(event_from_component(component))
         except ParseError as exc:
-            uid = _text(component, "UID")
+            uid = None
+            with contextlib.suppress(ParseError):
+                uid = _text(component, "UID")
             place = places[index] if places is not None and index < len(places) else index
             where = f"VEVENT[{place}]" + (f" (UID {uid!r})" if uid else "")
             line = None
@@ -681,12 +731,18 @@ class _NotDirectError(Exception):
     """This event needs icalendar after all."""
 
 
+@functools.cache
+def _available() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
 def _iana(tzid: str) -> zoneinfo.ZoneInfo:
     """The zone a TZID names when it is exactly an IANA key (else icalendar decides)."""
     if tzid in _ZONES:
         zone = _ZONES[tzid]
     else:
-        zone = zoneinfo.ZoneInfo(tzid) if _is_zone(tzid) and tzid == tzid.strip() else None
+        # Only the names zoneinfo lists: icalendar trusts those over the file's VTIMEZONE, and no others.
+        zone = zoneinfo.ZoneInfo(tzid) if tzid in _available() else None
         if len(_ZONES) < _CACHED_ZONES:  # a file of a million made-up TZIDs cannot grow it forever
             _ZONES[tzid] = zone
     if zone is None:
@@ -852,7 +908,7 @@ def read_ics(text: str, source: str, *, lenient: bool = False, direct: bool = Tr
                 try:
                     calendar = icalendar.Calendar.from_ical("\r\n".join(out) + "\r\n")
                     break
-                except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+                except _ICALENDAR_ERRORS as exc:
                     error, culprit = _locate(block, parsed, icalendar, exc, source)
                     if not lenient or culprit is None:
                         raise error from None
@@ -906,7 +962,7 @@ def _locate(
             child.render(out, keep)
             try:
                 icalendar.Component.from_ical("\r\n".join(out) + "\r\n")
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError) as inner:
+            except _ICALENDAR_ERRORS as inner:
                 message = f"icalendar cannot parse this {child.name}: {inner}"
                 return ParseError(message, source=source, line=child.line), child
     return ParseError(f"icalendar cannot parse this VCALENDAR: {exc}", source=source, line=block.line), None

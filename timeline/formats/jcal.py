@@ -149,7 +149,7 @@ def read(text: str, source: str) -> Timeline:
 
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # nesting too deep for Python is a RecursionError
         line = getattr(exc, "lineno", None)
         raise ParseError(f"not valid JSON: {exc}", source=source, line=line) from None
     if not (isinstance(data, list) and data and data[0] == "vcalendar"):
