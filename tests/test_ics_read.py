@@ -251,6 +251,33 @@ class TestClients:
 
         assert ["EXDATE:20210607T100000Z"] == found.extra["ics"]
 
+    @pytest.mark.parametrize(
+        ("lines", "media", "kept"),
+        [
+            (
+                ("ATTACH:https://example.org/a.pdf", "ATTACH:https://example.org/b.pdf"),
+                "https://example.org/a.pdf",
+                ["ATTACH:https://example.org/b.pdf"],
+            ),
+            (
+                ("IMAGE;VALUE=URI:https://example.org/i.png", "ATTACH:https://example.org/a.pdf"),
+                "https://example.org/i.png",
+                ["ATTACH:https://example.org/a.pdf"],
+            ),
+            (("ATTACH;ENCODING=BASE64;VALUE=BINARY:aGVsbG8=",), None, ["ATTACH;ENCODING=BASE64;VALUE=BINARY:aGVsbG8="]),
+            (("STATUS:NEEDS-ACTION", "URL:https://example.org/1", "URL:https://example.org/2"), None,
+             ["STATUS:NEEDS-ACTION", "URL:https://example.org/2"]),
+        ],
+    )  # fmt: skip
+    def test_what_no_field_holds_is_kept_and_survives_a_trip(
+        self, lines: tuple[str, ...], media: str | None, kept: list[str]
+    ) -> None:
+        """A second attachment or URL, inline data, a status of no field: kept in extra['ics'], and kept again."""
+        found = quiet(cal(*event("UID:x", "DTSTART:20210606", *lines)))
+
+        assert (media, kept) == (found.events[0].media and found.events[0].media.url, found.events[0].extra["ics"])
+        assert found == timeline.loads(timeline.dumps(found, "ics", stamp=STAMP), "ics")
+
 
 class TestTolerance:
     BASE = ("UID:a", "DTSTART;VALUE=DATE:20210606", "SUMMARY:Picnic, park")
@@ -638,6 +665,11 @@ EVENT_LINES = [
     'X-TIMELINE-DATA:{"media":[1]}',
     'X-TIMELINE-DATA:{"sources":[1]}',
     "ATTACH:https://example.org/a.pdf",
+    "ATTACH:https://example.org/b.pdf",
+    "ATTACH;ENCODING=BASE64;VALUE=BINARY:aGVsbG8=",
+    "IMAGE;VALUE=URI:https://example.org/i.png",
+    "STATUS:NEEDS-ACTION",
+    "URL:https://example.org/b",
     "DTSTART:20211231T235960Z",
     "DTSTART:00000101",
     "DTSTART:99991231T230000Z",

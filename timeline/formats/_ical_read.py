@@ -256,19 +256,38 @@ _MAPPED: Final = frozenset(
         "URL", "CATEGORIES", "STATUS", "RRULE", "RDATE", "EXDATE", "ATTACH", "IMAGE",
     )
 )  # fmt: skip
+# Mapped properties whose every occurrence goes into the field (tags, dates).
+_GATHERED: Final = frozenset(("CATEGORIES", "RDATE", "EXDATE"))
 # Values icalendar could not parse: an error when the property becomes a field.
 _CHECKED: Final = _MAPPED - {"UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "LOCATION", "URL", "ATTACH", "IMAGE"}
 
 
 def _raw(component: icalendar.cal.Component) -> list[str]:
-    """The content lines of the properties and subcomponents (alarms) no field holds."""
+    """The content lines of the properties and subcomponents (alarms) no field holds.
+
+    A property with a field that is given again (a second ATTACH or URL)
+    keeps its repeats here: only the first becomes the field.
+    """
     raw: list[str] = []
     for name, found in component.items():
-        if name not in _MAPPED and not name.startswith("X-TIMELINE-"):
-            raw.extend(_line(component, name, value) for value in (found if isinstance(found, list) else [found]))
+        if name.startswith("X-TIMELINE-") or name in _GATHERED:
+            continue
+        values = found if isinstance(found, list) else [found]
+        if name in _MAPPED and _first_used(component, name):
+            values = values[1:]
+        raw.extend(_line(component, name, value) for value in values)
     for sub in component.subcomponents:
         raw.extend(_line(sub, name, value) for name, value in sub.property_items(sorted=False))
     return raw
+
+
+def _first_used(component: icalendar.cal.Component, name: str) -> bool:
+    """Whether the first ``name`` of a foreign event becomes a field (else it is kept as its line)."""
+    if name == "ATTACH":  # a field only when no IMAGE comes first and it is a link, not inline data
+        return not _text(component, "IMAGE") and _media(component) is not None
+    if name == "STATUS":  # NEEDS-ACTION and the like have no status of ours
+        return (_text(component, "STATUS") or "").upper() in _STATUS
+    return True
 
 
 def _line(component: icalendar.cal.Component, name: str, value: object) -> str:
@@ -441,7 +460,7 @@ def _foreign_event(component: icalendar.cal.Component, fields: dict[str, Any]) -
                 if name in _FIELD_PROPS[field]
             ]
             extra = dict(fields.get("extra") or {})
-            extra["ics"] = [*kept, *extra.get("ics", [])]
+            extra["ics"] = [*kept, *(line for line in extra.get("ics", []) if line not in kept)]
             fields["extra"] = extra
             warnings.warn(f"{exc}; kept as iCalendar text in extra['ics']", TimelineWarning, stacklevel=6)
 
@@ -799,6 +818,8 @@ def _direct_event(block: Block) -> Event | None:
                     if not _PLAIN_TEXT_RE.fullmatch(value):
                         return None
                     value = _UNESCAPE_RE.sub(_unescape, value)
+                if name == "STATUS" and value.upper() not in _STATUS:
+                    return None  # kept as its line, which icalendar's path writes
                 texts[name] = value
             elif name in {"DTSTART", "DTEND"}:
                 moments[name] = _moment(params, value)
