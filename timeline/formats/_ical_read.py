@@ -756,7 +756,7 @@ def _available() -> frozenset[str]:
 
 
 def _iana(tzid: str) -> zoneinfo.ZoneInfo:
-    """The zone a TZID names when it is exactly an IANA key (else icalendar decides)."""
+    """The zone a TZID names when zoneinfo lists it by that exact name (else icalendar decides)."""
     if tzid in _ZONES:
         zone = _ZONES[tzid]
     else:
@@ -770,7 +770,7 @@ def _iana(tzid: str) -> zoneinfo.ZoneInfo:
 
 
 def _moment(params: str, value: str) -> date:
-    """A DTSTART or DTEND value: a date, a floating or UTC date-time, or one in an IANA zone."""
+    """A DTSTART or DTEND value: a date, a floating or UTC date-time, or one in a listed IANA zone."""
     kind, tzid = None, None
     for param in params[1:].split(";") if params else ():
         key, _, given = param.partition("=")
