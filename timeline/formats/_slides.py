@@ -37,6 +37,7 @@ from timeline._event import zone as event_zone
 from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
 from timeline.errors import ParseError, TimelineWarning
+from timeline.formats._links import safe_url
 
 __all__ = [
     "DATE_FIELDS",
@@ -58,8 +59,6 @@ DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond"
 
 # Years TimelineJS's "human" scale can place: those of a JavaScript Date.
 _HUMAN_YEARS = 271_820
-_SAFE_SCHEME = re.compile(r"(?i)(?:https?|mailto):")
-_ANY_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _COLOR = re.compile(r"#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,30}")
 _INTEGER = re.compile(r"-?[0-9]+")
 # The extra keys a slide keeps for TimelineJS: written back into the slide as they are.
@@ -83,13 +82,6 @@ def double_escape(text: str) -> str:
 def double_unescape(text: str) -> str:
     """The inverse of :func:`double_escape`; plain text without entities comes back as it is."""
     return html_to_text(html_to_text(text))
-
-
-def safe_url(url: str) -> bool:
-    """True for URLs that may go into an ``href`` or TimelineJS media: http(s), mailto or relative."""
-    if _SAFE_SCHEME.match(url):
-        return True
-    return not _ANY_SCHEME.match(url) and not url.startswith(("<", "\\"))
 
 
 class _TextParser(HTMLParser):
