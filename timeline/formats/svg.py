@@ -211,8 +211,16 @@ def clean(text: str) -> str:
 
 
 def _xml(text: str) -> str:
-    """Escape text for XML element content and double-quoted attributes."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """Escape text for XML element content and double-quoted attributes, dropping what XML cannot hold."""
+    return (
+        _NOT_XML_RE.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def _attr(text: str) -> str:
+    """Text for a double-quoted attribute, kept whole (line breaks and tabs as references) but for what XML forbids."""
+    text = _xml(text)
+    return text.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
 
 
 def _line(cls: str, x1: float, y1: float, x2: float, y2: float) -> str:
@@ -808,9 +816,17 @@ class _Layouter:
     def domain(self, placed: list[Event], window: When | None) -> tuple[float, float]:
         """The days the axis covers: the window if given, else the events' bounds with a margin."""
         finite: list[float] = []
+        before = after = False  # some end runs off the axis: leave room to see it fade
         for event in placed:
             for member in event.when.members():
-                finite.extend(day for day in self.keys.span(member, event) if math.isfinite(day))
+                first, last = self.keys.span(member, event)
+                finite.extend(day for day in (first, last) if math.isfinite(day))
+                # The known end of a half-open interval, whole: "since June 6" shows June 6.
+                for point in (member.start, member.end) if member.is_interval else ():
+                    if point is not None:
+                        finite.extend(self.keys.span(_point(point), event))
+                before = before or not math.isfinite(first)
+                after = after or not math.isfinite(last)
         lo = min(finite, default=math.nan)
         hi = max(finite, default=math.nan)
         if window is not None:
@@ -829,7 +845,7 @@ class _Layouter:
             lo, hi = middle - 0.5, middle + 0.5
         if window is None:
             margin = (hi - lo) * 0.04
-            lo, hi = lo - margin, hi + margin
+            lo, hi = lo - margin - (hi - lo) * 0.1 * before, hi + margin + (hi - lo) * 0.1 * after
         return max(lo, float(_FIRST_ORDINAL)), min(hi, float(_END_ORDINAL))
 
     def eras(self, axis: _Axis, top: float) -> list[_EraBand]:
@@ -1150,7 +1166,7 @@ class _Drawer:
         width = self.options.width
         self.add('<g class="eras">')
         for index, era in enumerate(eras):
-            self.add(f'<g class="era" data-title="{_xml(era.title)}">')
+            self.add(f'<g class="era" data-title="{_attr(era.title)}">')
             tip = f"{era.title} \u00b7 {era.words}" + (f" \u2014 {era.description}" if era.description else "")
             self.add(f"<title>{_xml(tip)}</title>")
             self.add(
@@ -1182,7 +1198,7 @@ class _Drawer:
         width = self.options.width
         self.add('<g class="lanes">')
         for lane in lanes:
-            self.add(f'<g class="lane" data-lane="{_xml(lane.name or "")}">')
+            self.add(f'<g class="lane" data-lane="{_attr(lane.name or "")}">')
             if lane.name is not None:
                 shown = _fit(lane.name, width - 2 * _MARGIN, _LABEL_SIZE, self.options.font, bold=True)
                 self.add(
@@ -1201,7 +1217,7 @@ class _Drawer:
         event = item.event
         middle = top + item.row * _ROW + _ROW / 2
         classes = "event cancelled" if event.status == "cancelled" else "event"
-        self.add(f'<g class="{classes}" data-id="{_xml(event.id)}">')
+        self.add(f'<g class="{classes}" data-id="{_attr(event.id)}">')
         self.add(f"<title>{_xml(self.tooltip(event))}</title>")
         for piece in item.pieces:
             self.add(self.piece(piece, middle))
@@ -1309,7 +1325,7 @@ class _Drawer:
         self.add('<g class="unplaced">')
         self.add(f'<text class="heading" x="{_num(_MARGIN + 1)}" y="{_num(heading_y)}">Not on the axis:</text>')
         for event, text, y in rows:
-            self.add(f'<g class="event unplaced" data-id="{_xml(event.id)}">')
+            self.add(f'<g class="event unplaced" data-id="{_attr(event.id)}">')
             self.add(f"<title>{_xml(self.tooltip(event))}</title>")
             self.add(f'<text class="label" x="{_num(_MARGIN * 2 + 1)}" y="{_num(y)}">{_xml(text)}</text>')
             self.add("</g>")
