@@ -19,6 +19,7 @@ from typing import TextIO
 
 import attrs
 
+from timeline import limits
 from timeline._event import Event
 from timeline._timeline import Timeline
 from timeline.errors import FormatError, ParseError
@@ -197,6 +198,38 @@ def loads(text: str, format: str | Format, *, source: str = "<string>", **option
         return reader(text, source, **options) if options else reader(text, source)
     except ParseError as exc:
         raise exc.located(source=source) from exc
+    except (RecursionError, ValueError, OverflowError) as exc:
+        # The one place where a parser's own exception (json's, tomllib's,
+        # PyYAML's, icalendar's, dateutil's, int()'s) becomes ours, so no
+        # reader can let a traceback through for an input nobody foresaw.
+        raise parser_failure(exc, text, fmt.name, source) from exc
+
+
+def parser_failure(exc: BaseException, text: str, fmt: str, source: str) -> ParseError:
+    """The ParseError for an exception a reader's parser raised, with the line it can find.
+
+    Covers what the parsers a reader calls raise on hostile text: nesting
+    beyond Python's recursion limit, an integer of more than
+    :data:`~timeline.limits.INT_DIGITS` digits, a lone surrogate, a decode
+    error of json (from a second pass over text the first pass refused), and
+    any other ValueError of a parser. The line is the parser's when it gives
+    one, else the first line that holds the trouble.
+    """
+    line = getattr(exc, "lineno", None)
+    if isinstance(exc, RecursionError):
+        message = f"not valid {fmt}: nested too deeply (more than {limits.NESTING} levels)"
+        line = line or limits.deepest_line(text)
+    elif isinstance(exc, UnicodeError):
+        found = limits.SURROGATE.search(text)
+        line = line or (None if found is None else text.count("\n", 0, found.start()) + 1)
+        message = f"not valid {fmt}: the text holds a lone surrogate, which is no character"
+    elif isinstance(exc, ValueError) and "integer string conversion" in str(exc):
+        message = f"not valid {fmt}: a number has more than {limits.INT_DIGITS} digits"
+        line = line or limits.long_number_line(text)
+    else:
+        detail = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
+        message = f"not valid {fmt}: {detail}"
+    return ParseError(message, source=source, line=line)
 
 
 def load(path: str | os.PathLike[str], format: str | Format | None = None, **options: object) -> Timeline:  # noqa: A002
