@@ -11,6 +11,7 @@ import contextlib
 import importlib
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -283,7 +284,8 @@ def dump(
     iterable of events; formats that stream (``ics``, ``jcal``) write it as
     it comes, in flat memory, and the others gather it into a Timeline
     first. ``path`` may also be an open text stream, which is written to
-    directly (not atomically; closing it is the caller's).
+    directly (not atomically; closing it is the caller's), and so is a
+    path that names a FIFO or a device, which is never replaced.
 
     Raises:
         FormatError: unknown format or option, or a format that cannot be written.
@@ -306,7 +308,14 @@ def atomic_write(path: str | os.PathLike[str], produce: Callable[[TextIO], None]
     target = Path(os.path.realpath(path))
     existing_mode = None
     with contextlib.suppress(OSError):
-        existing_mode = target.stat().st_mode & 0o7777
+        existing = target.stat().st_mode
+        if not stat.S_ISREG(existing) and not stat.S_ISDIR(existing):
+            # A FIFO, a device (/dev/null, a terminal) or a socket: written as
+            # it is, never replaced by a regular file; atomic makes no sense there.
+            with target.open("w", encoding="utf-8", newline="") as out:
+                produce(out)
+            return
+        existing_mode = existing & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
