@@ -486,7 +486,7 @@ def _freeze_json(value: object, where: str, depth: int = 0) -> JSONValue:
         if not math.isfinite(value):
             raise _bad(where, f"{where!r} must be a finite number, got {value!r}")
         return value
-    if isinstance(value, list | tuple | Mapping) and depth >= limits.NESTING:
+    if isinstance(value, list | tuple | Mapping) and depth > limits.NESTING:
         raise _bad(where.partition(".")[0], f"'extra' is nested too deeply (more than {limits.NESTING} levels)")
     if isinstance(value, list | tuple):
         return [_freeze_json(item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value)]
