@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import timeline
 from timeline import Event, LimitError, ParseError, Timeline, limits
@@ -167,6 +169,7 @@ class TestRecurrence:
             "FREQ=DAILY;COUNT=0",
             "FREQ=HOURLY;INTERVAL=24;BYHOUR=1",
             "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6",
+            "FREQ=MINUTELY;BYSECOND=60",
         ],
     )
     def test_refused_when_built(self, rule: str) -> None:
@@ -175,6 +178,37 @@ class TestRecurrence:
         with pytest.raises(ParseError, match=r"cannot be expanded|empty set"):
             Event(title="a", when="2021-01-01T00:00", recurrence=rule)
         assert time.perf_counter() - started < 5  # generous: the check is a few milliseconds
+
+    @pytest.mark.parametrize("rule", ["FREQ=HOURLY", "FREQ=SECONDLY;COUNT=3", "FREQ=DAILY;BYHOUR=9"])
+    def test_finer_than_a_day_needs_a_time(self, rule: str) -> None:
+        """A start that is a whole day cannot recur hourly (its occurrences would share one day and id)."""
+        with pytest.raises(ParseError, match="give the start a time"):
+            Event(title="a", when="2021-01-31", recurrence=rule)
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+            "FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO",
+            "FREQ=MONTHLY;BYDAY=-1FR",
+            "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1",
+            "FREQ=HOURLY;INTERVAL=5;BYHOUR=10",
+            "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=-1",
+            "FREQ=WEEKLY;BYDAY=1MO",
+            "FREQ=YEARLY;BYYEARDAY=-366",
+            "FREQ=DAILY;UNTIL=20211231T000000Z",
+        ],
+    )
+    def test_rare_but_possible_rules_pass(self, rule: str) -> None:
+        """Rules that match rarely (leap days, week 53) are kept, and expand."""
+        event = Event(title="a", when="2021-01-01T00:00", recurrence=rule)
+        assert event.recurrence == rule
+        assert len(Timeline(events=[event]).occurrences("2021", "2032-12-31T23:59")) >= 1
+
+    def test_count_and_by_parts_with_open_window(self) -> None:
+        """A filtered rule that ends by COUNT expands with no window."""
+        t = Timeline(events=[Event(title="a", when="2021-01-01", recurrence="FREQ=DAILY;COUNT=3;BYDAY=MO")])
+        assert ["2021-01-04", "2021-01-11", "2021-01-18"] == [str(e.when) for e in t.occurrences()]
 
     def test_refused_from_json(self) -> None:
         """INTERVAL=0 in a JSON file is a ParseError of that file, with the line, not a hang in occurrences."""
@@ -241,6 +275,51 @@ class TestRecurrence:
         """A rule that ends by COUNT expands with no window at all."""
         t = Timeline(events=[Event(title="a", when="2021-01-01T00:00:00Z", recurrence="FREQ=SECONDLY;COUNT=10")])
         assert len(t.occurrences()) == 10
+
+
+_PART_VALUES = {
+    "INTERVAL": st.integers(-2, 30),
+    "COUNT": st.integers(-1, 50),
+    "BYSECOND": st.integers(-1, 61),
+    "BYMINUTE": st.integers(-1, 60),
+    "BYHOUR": st.integers(-1, 24),
+    "BYMONTHDAY": st.integers(-32, 32),
+    "BYYEARDAY": st.integers(-367, 367),
+    "BYWEEKNO": st.integers(-54, 54),
+    "BYMONTH": st.integers(0, 13),
+    "BYSETPOS": st.integers(-367, 367),
+    "BYDAY": st.tuples(st.integers(-6, 6), st.sampled_from(["MO", "TU", "WE", "TH", "FR", "SA", "SU"])).map(
+        lambda pair: f"{pair[0] or ''}{pair[1]}"
+    ),
+}
+
+
+@st.composite
+def _rules(draw: st.DrawFn) -> str:
+    freq = draw(st.sampled_from(["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"]))
+    names = draw(st.lists(st.sampled_from(sorted(_PART_VALUES)), unique=True, max_size=4))
+    parts = [f"FREQ={freq}"]
+    for name in names:
+        values = draw(st.lists(_PART_VALUES[name], min_size=1, max_size=3))
+        parts.append(f"{name}={','.join(map(str, values))}")
+    return ";".join(parts)
+
+
+class TestAnyRule:
+    """Any rule at all is refused when built, or expands within the limits: nothing else, never a hang."""
+
+    @given(rule=_rules(), start=st.sampled_from(["2021-01-31", "2020-02-29T23:59:59", "2021-06-07T09:30Z"]))
+    def test_refused_or_expanded(self, rule: str, start: str) -> None:
+        """A ParseError when built, else occurrences over a year give events or a LimitError."""
+        try:
+            event = Event(title="a", when=start, recurrence=rule)
+        except ParseError:
+            return
+        try:
+            found = Timeline(events=[event]).occurrences("2021-01", "2021-12", steps=200_000, limit=5_000)
+        except LimitError:
+            return
+        assert all(occurrence.recurrence is None for occurrence in found)
 
 
 def _best_of(runs: int, work: Callable[[], object]) -> float:

@@ -455,7 +455,7 @@ def _check_rule(rule: str, start: PartialDate) -> None:
     except OutOfRangeError:  # a start no datetime holds: check the rule from a day that is one
         first = date(2000, 1, 1)
     moment = first if isinstance(first, datetime) else datetime(first.year, first.month, first.day)
-    reason = check(rule, moment)
+    reason = check(rule, moment, timed=start.timed)
     if reason is not None:
         raise _bad("recurrence", f"'recurrence' {rule!r} cannot be expanded: {reason}")
 

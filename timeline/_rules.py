@@ -28,9 +28,10 @@ _PERIOD: Final = {
     "MONTHLY": 28 * 86400,
     "YEARLY": 365 * 86400,
 }
-# RFC 5545's ranges of the numeric parts (a sign allowed where it says so).
+# RFC 5545's ranges of the numeric parts (a sign allowed where it says so);
+# BYSECOND=60, a leap second, is RFC 5545's but no datetime can hold it.
 _RANGES: Final = {
-    "BYSECOND": (0, 60, False),
+    "BYSECOND": (0, 59, False),
     "BYMINUTE": (0, 59, False),
     "BYHOUR": (0, 23, False),
     "BYMONTHDAY": (1, 31, True),
@@ -50,12 +51,14 @@ def parts(rule: str) -> dict[str, str]:
     return {name: value for name, _, value in (part.partition("=") for part in rule.split(";"))}
 
 
-def check(rule: str, start: datetime) -> str | None:
+def check(rule: str, start: datetime, *, timed: bool = True) -> str | None:
     """Why ``rule`` from ``start`` cannot be expanded, or None when it can.
 
     Refused: an INTERVAL or COUNT below 1, a number outside its part's
-    range, what dateutil refuses, and BY parts no day of a whole 400-year
-    Gregorian cycle meets (``BYMONTH=2;BYMONTHDAY=30``).
+    range, what dateutil refuses, BY parts no day of a whole 400-year
+    Gregorian cycle meets (``BYMONTH=2;BYMONTHDAY=30``), and, for a start
+    that is a day without a time (``timed`` false), a frequency finer than
+    a day or BYHOUR, BYMINUTE, BYSECOND (RFC 5545: a DATE start has none).
 
     >>> check("FREQ=DAILY;INTERVAL=0", datetime(2021, 1, 1))
     'INTERVAL must be 1 or more, got 0'
@@ -73,6 +76,11 @@ def check(rule: str, start: datetime) -> str | None:
                 return f"{name} takes {'±' if signed else ''}{low} to {high}, got {item}"
     if named.get("FREQ") not in _PERIOD:
         return f"FREQ must be one of {', '.join(_PERIOD)}, got {named.get('FREQ')}"
+    if not timed:
+        finer = named["FREQ"] if _PERIOD[named["FREQ"]] < _PERIOD["DAILY"] else None
+        finer = finer or next((name for name in ("BYHOUR", "BYMINUTE", "BYSECOND") if name in named), None)
+        if finer is not None:
+            return f"a start without a time of day cannot recur by {finer}; give the start a time"
     # dateutil wants an aware start when UNTIL is given in UTC, as RFC 5545 allows.
     aware = named.get("UNTIL", "").endswith("Z")
     try:
