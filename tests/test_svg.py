@@ -498,3 +498,16 @@ class TestPacking:
             return looked[0]
 
         assert work(4000) / work(2000) < 2.5
+
+
+class TestOptionsFromText:
+    def test_parses_like_the_command_line(self) -> None:
+        """Embedders' ``picture`` options: NAME=VALUE items, dashes or underscores, commas or spaces."""
+        assert svg.options_from_text("") == {}
+        assert svg.options_from_text("lanes=tag,between=2021") == {"lanes": "tag", "between": timeline.When("2021")}
+
+    @pytest.mark.parametrize("text", ["width", "colour=red", "width=wide", "theme=blue"])
+    def test_refuses_what_the_writer_would(self, text: str) -> None:
+        """A bare word, an unknown name or a bad value is a ValueError naming it."""
+        with pytest.raises(ValueError, match=text.split("=", maxsplit=1)[0]):
+            svg.options_from_text(text)

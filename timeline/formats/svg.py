@@ -51,7 +51,7 @@ from timeline._when import PartialDate, Precision, When
 from timeline.errors import FormatError, OutOfRangeError, ParseError, TimelineWarning
 from timeline.formats._links import safe_url
 
-__all__ = ["OPTIONS", "Box", "Layout", "data_id", "layout", "text_width", "write"]
+__all__ = ["OPTIONS", "Box", "Layout", "data_id", "layout", "options_from_text", "text_width", "write"]
 
 Theme = Literal["auto", "light", "dark"]
 Lanes = Literal["group", "tag", "none"]
@@ -96,6 +96,28 @@ OPTIONS: Mapping[str, Callable[[str], object]] = {
     "theme": _choice("theme", _THEMES),
     "width": _width,
 }
+
+
+def options_from_text(text: str) -> dict[str, object]:
+    """Writer options from ``"width=720 theme=dark"`` (spaces or commas between), as embedders take them.
+
+    The Sphinx directive's and the MkDocs plugin's ``picture`` options use this.
+
+    >>> options_from_text("width=720, theme=dark newest-first=yes")
+    {'width': 720, 'theme': 'dark', 'newest_first': True}
+
+    Raises:
+        ValueError: an item is not ``NAME=VALUE`` with a known name, or its value is bad.
+    """
+    options: dict[str, object] = {}
+    for item in text.replace(",", " ").split():
+        name, equals, value = item.partition("=")
+        name = name.replace("-", "_")
+        if not equals or name not in OPTIONS:
+            raise ValueError(f"expected NAME=VALUE with NAME one of {', '.join(sorted(OPTIONS))}, got {item!r}")
+        options[name] = OPTIONS[name](value)
+    return options
+
 
 # Text widths --------------------------------------------------------------
 
