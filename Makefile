@@ -71,6 +71,23 @@ check-timelinejs: $(STAMP) $(TLJS)/node_modules/.installed
 		-d build/timelinejs/harris-trip.json -d build/timelinejs/traps.json
 	node $(TLJS)/check.mjs build/timelinejs
 
+# The svg writer's pictures in Debian's chromium: no console error, one g.event
+# per event, text boxes (getBBox) apart from each other and from the marks,
+# screenshots of both themes into build/svg (tools/svg/); then every file of
+# the .ics corpus that imports, drawn and checked, the three largest in chromium.
+.PHONY: check-svg
+SVG := tools/svg
+$(SVG)/node_modules/.installed: $(SVG)/package.json $(SVG)/package-lock.json
+	cd $(SVG) && npm ci --no-audit --no-fund
+	touch $@
+
+check-svg: $(STAMP) $(SVG)/node_modules/.installed
+	rm -rf build/svg build/svg-corpus
+	$(BIN)/python $(SVG)/pages.py build/svg
+	node $(SVG)/check.mjs build/svg
+	$(BIN)/python $(SVG)/corpus.py $(ICS_CORPUS) build/svg-corpus
+	node $(SVG)/check.mjs build/svg-corpus
+
 # The documentation site (Sphinx + MyST), warnings as errors, into out/docs.
 docs: $(STAMP)
 	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs out/docs

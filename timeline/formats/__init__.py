@@ -129,6 +129,7 @@ register(
     )
 )
 register(Format("markdown", (".md",), "timeline.formats.markdown", "Markdown chronology", False, True))
+register(Format("svg", (".svg",), "timeline.formats.svg", "a static SVG picture", False, True))
 
 
 def list_formats() -> tuple[Format, ...]:
