@@ -14,7 +14,9 @@ it, expecting it to fail:
 - check-markdown: a file markdownlint refuses, a file where user text became
   raw HTML (pandoc renders it as an element), a file with a link to
   ``javascript:`` (pandoc makes it live), and a Mermaid block mermaid cannot
-  render in chromium.
+  render in chromium;
+- check-svg: a picture with one event drawn twice, rendered in chromium by
+  ``tools/svg/check.mjs``.
 
 Prints one line per case and exits 1 if any check passed a broken file.
 Needs what ``make interop`` needs (node modules installed by the checks).
@@ -177,11 +179,30 @@ def check_markdown() -> None:
     case("check-markdown, a Mermaid block that does not render", status != 0)
 
 
+# --- check-svg ------------------------------------------------------------------
+
+
+def check_svg() -> None:
+    svg = TOOLS / "svg"
+    out = OUT / "svg"
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([sys.executable, svg / "pages.py", out], check=True, capture_output=True)  # noqa: S603
+    expect = json.loads((out / "expect.json").read_text(encoding="utf-8"))
+    picture = out / expect[0]["file"]
+    text = picture.read_text(encoding="utf-8")
+    # An event drawn twice: what a writer that lost track of its events would give.
+    start = text.index('<g class="event')
+    end = text.index("</g>", start) + len("</g>")
+    picture.write_text(text[:end] + text[start:end] + text[end:], encoding="utf-8")
+    case("check-svg, a picture with an event drawn twice", run("node", svg / "check.mjs", out) != 0)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     check_ics()
     check_timelinejs()
     check_markdown()
+    check_svg()
     passed = [name for name, failed in results if not failed]
     print(f"interop-selftest: {len(results) - len(passed)} of {len(results)} broken files refused")
     return 1 if passed else 0
