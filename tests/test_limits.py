@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import timeline
 from timeline import Event, LimitError, ParseError, Timeline, limits
 from timeline.errors import FormatError, TimelineWarning
-from timeline.formats import dumps, list_formats, loads
+from timeline.formats import dumps, list_formats, loads, parser_failure
 from timeline.formats._links import safe_url
 
 BIG = "1" * (limits.INT_DIGITS + 1)
@@ -502,3 +502,26 @@ class TestTargetsThatAreNotFiles:
         """/dev/null stays a device."""
         timeline.dump(Timeline(title="T"), "/dev/null", "json")
         assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+class TestLocatingTheTrouble:
+    """The root mapping points at the line that holds the trouble, or at none when it cannot tell."""
+
+    def test_deepest_line(self) -> None:
+        """Brackets and .ics BEGIN lines count as levels; shallow text has no such line."""
+        assert limits.deepest_line("a\n" + "[" * (limits.NESTING + 1)) == 2
+        assert limits.deepest_line("BEGIN:X\n" * (limits.NESTING + 1)) == limits.NESTING + 1
+        assert limits.deepest_line("[[]]\nEND:X\n]") is None
+
+    def test_long_number_line(self) -> None:
+        """The first run of digits over the limit, not a shorter one before it."""
+        assert limits.long_number_line("1" * limits.INT_DIGITS + "\n" + BIG) == 2
+        assert limits.long_number_line("12 34") is None
+
+    def test_other_parser_errors(self) -> None:
+        """Any other ValueError of a parser keeps its message and the line it gives."""
+        error = ValueError("odd")
+        error.lineno = 7  # type: ignore[attr-defined]
+        mapped = parser_failure(error, "text", "json", "f.json")
+        assert ("f.json", 7, "not valid json: odd") == (mapped.source, mapped.line, mapped.message)
+        assert parser_failure(OverflowError(), "", "toml", "f").message == "not valid toml: OverflowError"
