@@ -11,6 +11,7 @@ import os
 import stat
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from hypothesis import strategies as st
 import timeline
 from timeline import Event, LimitError, ParseError, Timeline, limits
 from timeline.errors import FormatError, TimelineWarning
-from timeline.formats import dumps, loads
+from timeline.formats import dumps, list_formats, loads, parser_failure
 from timeline.formats._links import safe_url
 
 BIG = "1" * (limits.INT_DIGITS + 1)
@@ -134,6 +135,10 @@ class TestWriterOptions:
             ("ics", {"zones": ["Mars/Olympus"], "years": (2021, 2021)}, "zones"),
             ("ics", {"zones": "Europe/Paris", "years": (2021, 2021)}, "zones"),
             ("ics", {"title": 3}, "title"),
+            ("jcal", {"title": "a\ud800"}, "title"),
+            ("ics", {"prodid": object()}, "prodid"),
+            ("jcal", {"prodid": ""}, "prodid"),
+            ("jcal", {"domain": "a\ud800"}, "domain"),
             ("ics", {"description": ["x"]}, "description"),
             ("ics", {"coarse": "nope"}, "coarse"),
             ("ics", {"unbounded": "nope"}, "unbounded"),
@@ -150,6 +155,28 @@ class TestWriterOptions:
         for source in (self.TIMELINE, iter(self.TIMELINE.events)):
             with pytest.raises(FormatError, match=named):
                 dumps(source, fmt, **options)
+
+
+class TestEveryWriterOption:
+    """Every option of every writer, given a value of the wrong kind, is refused with FormatError."""
+
+    @pytest.mark.parametrize(
+        ("fmt", "option"),
+        [(fmt.name, option) for fmt in list_formats() if fmt.writable for option in fmt.options()],
+    )
+    @pytest.mark.parametrize("bad", [object(), "\ud800", 10**400])
+    def test_wrong_kind(self, fmt: str, option: str, bad: object) -> None:
+        """No option lets a wrong value through to a TypeError, a UnicodeEncodeError or a silent write."""
+        t = Timeline(title="T", tz="Europe/Paris", events=[Event(title="A", when="2021-06-06T10:00")])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", TimelineWarning)
+            try:
+                text = dumps(t, fmt, **{option: bad})
+            except FormatError:
+                return
+        # A free-text option may take any text: it must then be written so that it reads back or encodes.
+        assert isinstance(bad, str)
+        text.encode("utf-8")
 
 
 class TestRecurrence:
@@ -475,3 +502,26 @@ class TestTargetsThatAreNotFiles:
         """/dev/null stays a device."""
         timeline.dump(Timeline(title="T"), "/dev/null", "json")
         assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+class TestLocatingTheTrouble:
+    """The root mapping points at the line that holds the trouble, or at none when it cannot tell."""
+
+    def test_deepest_line(self) -> None:
+        """Brackets and .ics BEGIN lines count as levels; shallow text has no such line."""
+        assert limits.deepest_line("a\n" + "[" * (limits.NESTING + 1)) == 2
+        assert limits.deepest_line("BEGIN:X\n" * (limits.NESTING + 1)) == limits.NESTING + 1
+        assert limits.deepest_line("[[]]\nEND:X\n]") is None
+
+    def test_long_number_line(self) -> None:
+        """The first run of digits over the limit, not a shorter one before it."""
+        assert limits.long_number_line("1" * limits.INT_DIGITS + "\n" + BIG) == 2
+        assert limits.long_number_line("12 34") is None
+
+    def test_other_parser_errors(self) -> None:
+        """Any other ValueError of a parser keeps its message and the line it gives."""
+        error = ValueError("odd")
+        error.lineno = 7  # type: ignore[attr-defined]
+        mapped = parser_failure(error, "text", "json", "f.json")
+        assert ("f.json", 7, "not valid json: odd") == (mapped.source, mapped.line, mapped.message)
+        assert parser_failure(OverflowError(), "", "toml", "f").message == "not valid toml: OverflowError"

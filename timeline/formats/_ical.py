@@ -31,6 +31,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from timeline import __name__ as _package
+from timeline import limits
 from timeline._describe import describe
 from timeline._era import Era
 from timeline._event import Event, JSONValue, Source
@@ -178,8 +179,10 @@ def settings_from_options(
     tz: str | None = None,
 ) -> Settings:
     """Check the shared writer options; FormatError names the one that is wrong."""
-    if not isinstance(domain, str) or not re.fullmatch(r"[^\s@]+", domain):
+    if not isinstance(domain, str) or not re.fullmatch(r"[^\s@\ud800-\udfff]+", domain):
         raise FormatError(f"the 'domain' option must be a domain name without spaces or '@', got {domain!r}")
+    if prodid is not None and (not isinstance(prodid, str) or not prodid.strip() or limits.SURROGATE.search(prodid)):
+        raise FormatError(f"the 'prodid' option must be text, got {prodid!r}")
     if coarse not in _COARSE:
         raise FormatError(f"the 'coarse' option must be one of {', '.join(_COARSE)}, got {coarse!r}")
     if unbounded not in _UNBOUNDED:
@@ -625,7 +628,7 @@ def check_stream_options(
     ):
         raise FormatError(f"the 'years' option must be (first, last), years from 1 to 9999 in order, got {years!r}")
     for option, value in (("title", title), ("description", description)):
-        if value is not None and not isinstance(value, str):
+        if value is not None and (not isinstance(value, str) or limits.SURROGATE.search(value)):
             raise FormatError(f"the {option!r} option must be text, got {value!r}")
     return names, None if years is None else (years[0], years[1])
 

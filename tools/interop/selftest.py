@@ -4,8 +4,9 @@ A check that passes whatever it is given proves nothing. For each client
 this breaks one file the way a writer bug would and runs the same check on
 it, expecting it to fail:
 
-- check-ics: a SUMMARY changed after writing (every parser reads it, but what
-  they see no longer matches the timeline), and an event cut short (no
+- check-ics: a SUMMARY changed after writing, read by each of the six
+  parsers alone (each sees what the timeline does not say) and through the
+  whole check; and an event cut short (no
   END:VEVENT), in .ics and .jcal, through icalendar, ical, vobject, ical.js
   and node-ical exactly as ``tools/ics-clients/check.py`` runs them;
 - check-timelinejs: a page whose inline data lost a slide, rendered by
@@ -14,7 +15,9 @@ it, expecting it to fail:
 - check-markdown: a file markdownlint refuses, a file where user text became
   raw HTML (pandoc renders it as an element), a file with a link to
   ``javascript:`` (pandoc makes it live), and a Mermaid block mermaid cannot
-  render in chromium.
+  render in chromium;
+- check-svg: a picture with one event drawn twice, rendered in chromium by
+  ``tools/svg/check.mjs``.
 
 Prints one line per case and exits 1 if any check passed a broken file.
 Needs what ``make interop`` needs (node modules installed by the checks).
@@ -107,8 +110,36 @@ def _cut_event(path: Path) -> None:
     path.write_text(text, encoding="utf-8", newline="")
 
 
+def _each_client(module: Any) -> None:
+    """Each parser alone, on the worked example with one SUMMARY changed, sees what the timeline does not say."""
+    out = OUT / "ics-clients"
+    out.mkdir(parents=True, exist_ok=True)
+    tl = module.timeline.load(module.SOURCES[0])
+    titles = module.expected(tl)
+    paths = []
+    for fmt in ("ics", "jcal"):
+        path = out / f"broken.{fmt}"
+        module.timeline.dump(tl, path, fmt, stamp=module.STAMP)
+        _changed_summary(path)
+        paths.append(path)
+    body = paths[0].read_text(encoding="utf-8")
+    node = module.with_node(paths)
+    views = {
+        "icalendar": module.with_icalendar(body),
+        "ical": module.with_ical(body),
+        "vobject": module.with_vobject(body),
+        **node[str(paths[0])],
+        **node[str(paths[1])],
+    }
+    for client, seen in views.items():
+        shows = {uid: summary for uid, (_, summary, _, _) in seen.items()}
+        case(f"check-ics, {client} alone, a SUMMARY changed", shows != titles)
+
+
 def check_ics() -> None:
     module = _ics_check()
+    _each_client(module)
+    module.ROOT = OUT / "ics"  # the broken files go here, not over check-ics's own out/clients
     for name, breaks in (("a SUMMARY changed", _changed_summary), ("an event cut short", _cut_event)):
         with _broken_dump(module, breaks), contextlib.redirect_stdout(io.StringIO()):
             try:
@@ -167,15 +198,31 @@ def check_markdown() -> None:
         html = subprocess.run(pandoc, capture_output=True, text=True, check=True).stdout  # noqa: S603
         case(f"check-markdown, {name} (pandoc)", pattern.search(html) is not None)
 
+    # A diagram type mermaid does not know: what a writer that misspelt its keyword would give.
     diagram = out / "mermaid.md"
     diagram.write_text(
-        "# T\n\n```mermaid\ntimeline\n    title T\n    section 2021\n        2021 : A\n    ]]] not mermaid {{{\n```\n",
-        encoding="utf-8",
+        "# T\n\n```mermaid\ntimelin\n    title T\n    section 2021\n        2021 : A\n```\n", encoding="utf-8"
     )
-    case(
-        "check-markdown, a Mermaid block that does not render",
-        run("node", md / "render-mermaid.mjs", diagram, cwd=md) != 0,
-    )
+    status = run("node", md / "render-mermaid.mjs", diagram, cwd=md)
+    case("check-markdown, a Mermaid block that does not render", status != 0)
+
+
+# --- check-svg ------------------------------------------------------------------
+
+
+def check_svg() -> None:
+    svg = TOOLS / "svg"
+    out = OUT / "svg"
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([sys.executable, svg / "pages.py", out], check=True, capture_output=True)  # noqa: S603
+    expect = json.loads((out / "expect.json").read_text(encoding="utf-8"))
+    picture = out / expect[0]["file"]
+    text = picture.read_text(encoding="utf-8")
+    # An event drawn twice: what a writer that lost track of its events would give.
+    start = text.index('<g class="event')
+    end = text.index("</g>", start) + len("</g>")
+    picture.write_text(text[:end] + text[start:end] + text[end:], encoding="utf-8")
+    case("check-svg, a picture with an event drawn twice", run("node", svg / "check.mjs", out) != 0)
 
 
 def main() -> int:
@@ -183,6 +230,7 @@ def main() -> int:
     check_ics()
     check_timelinejs()
     check_markdown()
+    check_svg()
     passed = [name for name, failed in results if not failed]
     print(f"interop-selftest: {len(results) - len(passed)} of {len(results)} broken files refused")
     return 1 if passed else 0
