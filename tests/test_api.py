@@ -18,6 +18,7 @@ class TestPublicNames:
             "errors",
             "formats",
             "sphinx",  # the Sphinx extension module, once something has imported it
+            "mkdocs",  # the MkDocs plugin module, likewise
         }
 
         assert sorted(timeline.__all__) == timeline.__all__
