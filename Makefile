@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-ics-corpus check-timelinejs check-markdown docs fuzz clean
+.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-ics-corpus check-timelinejs check-markdown check-changelog docs fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,15 @@ docs: $(STAMP)
 # Debian's chromium; needs node, pandoc and /usr/bin/chromium (tools/markdown/).
 check-markdown: $(STAMP)
 	tools/markdown/check.sh
+
+# The changelog reader and git tags on public projects' files, read in place from
+# git mirrors (bare repositories); MIRRORS is where they are (not in CI).
+MIRRORS ?= /work/.mirror
+check-changelog: $(STAMP)
+	$(BIN)/python tools/changelog/check.py \
+		$(MIRRORS)/olivierlacan+keep-a-changelog/repo:CHANGELOG.md \
+		$(MIRRORS)/hynek+structlog/repo:CHANGELOG.md \
+		--tags $(MIRRORS)/hynek+structlog/repo .
 
 clean:
 	rm -rf $(VENV) out build .coverage .hypothesis .mypy_cache .ruff_cache
