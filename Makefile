@@ -69,7 +69,7 @@ check-timelinejs: $(STAMP) $(TLJS)/node_modules/.installed
 	$(TLJS)/node_modules/.bin/ajv compile --spec=draft2020 --strict=true -s build/timelinejs/timeline.schema.json
 	$(TLJS)/node_modules/.bin/ajv validate --spec=draft2020 --strict=true -s build/timelinejs/timeline.schema.json \
 		-d build/timelinejs/harris-trip.json -d build/timelinejs/traps.json
-	node $(TLJS)/check.mjs build/timelinejs
+	node $(TLJS)/check.mjs build/timelinejs docs/timelinejs-harris-trip.png
 
 # The documentation site (Sphinx + MyST), warnings as errors, into out/docs.
 docs: $(STAMP)

@@ -22,7 +22,7 @@ def build(
     conf.py names only timeline.sphinx, as the how-to says: it sets up MyST itself.
     """
     src = tmp_path / "src"
-    src.mkdir(exist_ok=True)
+    src.mkdir(parents=True, exist_ok=True)
     shutil.copy(EXAMPLE, src / "harris-trip.toml")
     (src / "conf.py").write_text('extensions = ["timeline.sphinx"]\n' + conf, encoding="utf-8")
     (src / f"index.{suffix}").write_text(page, encoding="utf-8")
@@ -41,6 +41,8 @@ def build(
         out = next(Path(app.outdir).rglob("*.1"))
     return (out.read_text(encoding="utf-8") if out.exists() else ""), warnings.getvalue(), app
 
+
+RST_WORKED = "Chronology\n==========\n\n.. timeline:: harris-trip.toml\n"
 
 WORKED = """# Chronology
 
@@ -176,6 +178,7 @@ class TestAsTyped:
         assert "" == warnings
         assert "Add --json and --dry-run flags" in html
         assert "She said &quot;it's done...&quot; -- twice" in html
+        assert "Harris's trip" in build(tmp_path / "worked", WORKED if suffix == "md" else RST_WORKED, suffix=suffix)[0]
         assert not {"\u2013", "\u2014", "\u2026", "\u201c", "\u2019"} & set(
             html.split("<body", 1)[1].split("Called")[0]
         )

@@ -664,7 +664,12 @@ class TestTraps:
         assert "Off" not in page
 
     def test_page_options_reach_timelinejs(self) -> None:
-        """language, hash_bookmark, start_at_end, initial_zoom, timenav_position, scale_factor, font, height."""
+        """language, hash_bookmark, start_at_end, initial_zoom, timenav_position, scale_factor, font, height.
+
+        script_path points at the pinned release, so fonts and language files come from it too.
+        """
+        from timeline.formats.timelinejs_html import CDN
+
         page = timeline.dumps(
             timeline.load(EXAMPLE),
             "timelinejs-html",
@@ -681,6 +686,7 @@ class TestTraps:
 
         assert found is not None
         assert {
+            "script_path": f"{CDN}/js/",
             "language": "fr",
             "hash_bookmark": True,
             "start_at_end": True,

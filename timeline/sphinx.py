@@ -161,6 +161,9 @@ def _parse_myst(text: str, document: nodes.document, container: nodes.Element) -
     parser.options["current_node"] = container
     # MyST makes sections only under a document, a section or the "temp root" a directive names.
     parser.render(text, {"temp_root_node": container})
+    # MyST pages move footnotes to the end of the page, out of the container: they keep their text as typed too.
+    for node in container.findall(nodes.footnote):
+        node["support_smartquotes"] = False
 
 
 def _add_mermaid_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

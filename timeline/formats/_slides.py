@@ -526,7 +526,12 @@ def _era_slide(era: Era, zone_name: str | None) -> Slide:
 
 
 def slides_of(
-    timeline: Timeline, *, unplaceable_dates: str = "keep", cancelled: str = "keep", status: bool = False
+    timeline: Timeline,
+    *,
+    unplaceable_dates: str = "keep",
+    cancelled: str = "keep",
+    status: bool = False,
+    events: list[tuple[int, Event]] | None = None,
 ) -> dict[str, Any]:
     """The TimelineJS3 data of ``timeline``: title slide, events, eras, scale.
 
@@ -536,6 +541,8 @@ def slides_of(
             axis cannot place; ``"keep"`` (for the spreadsheet) keeps all.
         cancelled: ``"omit"`` leaves cancelled events out; anything else keeps them.
         status: Mark tentative and cancelled events in their headlines.
+        events: The events to draw, with their indexes, when the caller has
+            already chosen them with :func:`drawable` (and warned).
     """
     data: dict[str, Any] = {}
     title_media = timeline.extra.get("media")
@@ -557,9 +564,9 @@ def slides_of(
             if background is not None:
                 title["background"] = background
         data["title"] = title
-    if unplaceable_dates == "omit" or cancelled == "omit":
+    if events is None and (unplaceable_dates == "omit" or cancelled == "omit"):
         events = drawable(timeline, unplaceable_dates=unplaceable_dates, cancelled=cancelled)
-    else:
+    elif events is None:
         events = list(enumerate(timeline.events))
         if status and not events:
             _warn("the timeline has no events; TimelineJS shows an error for data without events")

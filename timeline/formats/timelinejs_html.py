@@ -241,6 +241,9 @@ def write(
             f'<script src="{base}/js/timeline.js"{js}></script>',
         ]
         settings: dict[str, object] = {
+            # TimelineJS loads its fonts and language files relative to this; without it, from the
+            # "latest" build on Knight Lab's CDN, whatever release the page pinned.
+            "script_path": f"{cdn.rstrip('/')}/js/",
             "language": language,
             "hash_bookmark": hash_bookmark,
             "start_at_end": start_at_end,
@@ -251,7 +254,7 @@ def write(
             settings["initial_zoom"] = initial_zoom
         if font is not None:
             settings["font"] = font
-        data = slides_of(timeline, unplaceable_dates=unplaceable, cancelled=cancelled, status=True)
+        data = slides_of(timeline, status=True, events=events)
         body += [
             '<div id="timeline-embed"></div>',
             f'<script type="application/json" id="timeline-data">{script_json(data)}</script>',
