@@ -282,5 +282,5 @@ class TestFlavorProperties:
     def test_myst_any_timeline(self, t: Timeline) -> None:
         """Any timeline, through MyST-Parser with its typographer on: one item per event, text as typed."""
         # A page of its own starts at H1, as the directive's page does around it.
-        page = "# Page\n\n" + timeline.dumps(t, "markdown", flavor="myst", heading_level=2)
+        page = "# Page\n\n" + timeline.dumps(t, "markdown", flavor="myst")
         check_chronology(t, "myst", render(page, "myst"))

@@ -211,3 +211,16 @@ def _as_html(root: Element) -> str:
         return inner if node.tag == "root" else f"<{node.tag}{attrs}>{inner}</{node.tag}>"
 
     return out(root)
+
+
+class TestExtras:
+    @pytest.mark.parametrize("extra", ["mkdocs", "sphinx", "docs"])
+    def test_extras_users_install_take_lower_bounds(self, extra: str) -> None:
+        """The mkdocs, sphinx and docs extras give lower bounds, never exact pins (those live in `test`)."""
+        import tomllib
+
+        project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+        requirements = project["project"]["optional-dependencies"][extra]
+
+        assert requirements
+        assert [] == [r for r in requirements if ">=" not in r or "==" in r]

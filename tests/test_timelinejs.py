@@ -771,3 +771,13 @@ class TestTraps:
 
         assert 0 == code
         assert '"timenav_position": "top"' in capsys.readouterr().out
+
+
+class TestRecurrence:
+    def test_a_repeating_event_says_its_rule(self) -> None:
+        """TimelineJS draws a weekly event once; its display date says the rule."""
+        tl = Timeline(events=[Event(title="Standup", when="2024-10-01", recurrence="FREQ=WEEKLY;BYDAY=TU;COUNT=10")])
+
+        [slide] = json.loads(timeline.dumps(tl, "timelinejs"))["events"]
+
+        assert "every Tuesday from October 1, 2024, 10 times" == html.unescape(html.unescape(slide["display_date"]))

@@ -498,6 +498,9 @@ def _event_slide(event: Event, index: int, zone_name: str | None, *, status: boo
             slide["media"] = media
     if event.group is not None:
         slide["group"] = double_escape(event.group)
+    if event.recurrence is not None:
+        # A repeating event is drawn once, at its first occurrence: the date says the rule.
+        display = describe(event.when, tz=own_zone if event.when.floating else None, recurrence=event.recurrence)
     kept = event.extra.get("display_date")
     if isinstance(kept, str):
         display = kept  # a display date read from TimelineJS data goes back as it came
@@ -590,7 +593,8 @@ CANCELLED = ("strike", "omit")
 _WIDEST_PLACEABLE_YEARS = 100
 # TimelineJS's cosmological scale counts years in JavaScript numbers: exact up to 2**53.
 _LARGEST_YEAR = 2**53
-_STATUS_RE = re.compile(r'\s*<span class="timeline-status">\((tentative|cancelled)\)</span>\s*$')
+# Exactly what the writer adds, so a title's own spaces stay its own.
+_STATUS_RE = re.compile(r' <span class="timeline-status">\((tentative|cancelled)\)</span>$')
 _STRUCK_RE = re.compile(r"^<s>(.*)</s>$", re.DOTALL)
 
 
