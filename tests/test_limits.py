@@ -7,6 +7,7 @@ break it; the mutation tests in test_mutations.py cover the readers broadly.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import threading
@@ -155,6 +156,10 @@ class TestWriterOptions:
         for source in (self.TIMELINE, iter(self.TIMELINE.events)):
             with pytest.raises(FormatError, match=named):
                 dumps(source, fmt, **options)
+        out = io.StringIO()
+        with pytest.raises(FormatError):
+            timeline.dump(iter(self.TIMELINE.events), out, fmt, **options)
+        assert out.getvalue() == ""  # nothing written to a stream before the options are checked
 
 
 class TestEveryWriterOption:
