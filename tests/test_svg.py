@@ -439,10 +439,9 @@ class TestProperties:
         """Any timeline gives well-formed SVG with one g.event (and one label) per event."""
         text = render(t)
         root = parse(text)
-        found = events_of(root)
-        assert len(found) == len(t)
-        assert set(found) == {svg._NOT_XML_RE.sub("", event.id) for event in t}
-        for g in found.values():
+        groups = [g for g in root.iter(f"{S}g") if "event" in (g.get("class") or "").split()]
+        assert sorted(g.get("data-id", "") for g in groups) == sorted(svg.data_id(event.id) for event in t)
+        for g in groups:
             assert len(g.findall(".//s:text[@class='label']", NS)) == 1
 
     @given(crowded_timelines())
@@ -468,3 +467,47 @@ def test_doc_example_is_current(tmp_path: Path) -> None:
     """``make demo`` writes the picture along with the other formats."""
     subprocess.run([sys.executable, str(EXAMPLES / "demo.py"), str(tmp_path)], check=True, capture_output=True)  # noqa: S603
     assert parse((tmp_path / "harris-trip.svg").read_text(encoding="utf-8")).tag == f"{S}svg"
+
+
+class TestPacking:
+    def test_rows_never_share_space(self) -> None:
+        """Spans placed in one row keep a gap between them; a two-row item takes both rows."""
+        rows = svg._Rows()
+        placed = [(rows.place(x0, x0 + 50, 1), x0) for x0 in (0, 30, 70, 100, 5)]
+        assert [row for row, _ in placed] == [0, 1, 0, 1, 2]
+        assert rows.place(0, 200, 2) == 3
+        assert rows.spans[3] == rows.spans[4] == [(0, 200)]
+
+    def test_tall_lanes_pack_in_linear_work(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Doubling a lane of mutually overlapping items about doubles the rows looked at: never n squared."""
+        looked = [0]
+        hole = svg._Rows._hole
+
+        def counting(self: svg._Rows, row: int, x0: float, x1: float) -> bool:
+            looked[0] += 1
+            return hole(self, row, x0, x1)
+
+        monkeypatch.setattr(svg._Rows, "_hole", counting)
+
+        def work(n: int) -> int:
+            looked[0] = 0
+            rows = svg._Rows()
+            for index in range(n):
+                rows.place(index * 0.01, 300 + index * 0.01, 1)
+            assert len(rows.spans) == n
+            return looked[0]
+
+        assert work(4000) / work(2000) < 2.5
+
+
+class TestOptionsFromText:
+    def test_parses_like_the_command_line(self) -> None:
+        """Embedders' ``picture`` options: NAME=VALUE items, dashes or underscores, commas or spaces."""
+        assert svg.options_from_text("") == {}
+        assert svg.options_from_text("lanes=tag,between=2021") == {"lanes": "tag", "between": timeline.When("2021")}
+
+    @pytest.mark.parametrize("text", ["width", "colour=red", "width=wide", "theme=blue"])
+    def test_refuses_what_the_writer_would(self, text: str) -> None:
+        """A bare word, an unknown name or a bad value is a ValueError naming it."""
+        with pytest.raises(ValueError, match=text.split("=", maxsplit=1)[0]):
+            svg.options_from_text(text)

@@ -51,7 +51,7 @@ from timeline._when import PartialDate, Precision, When
 from timeline.errors import FormatError, OutOfRangeError, ParseError, TimelineWarning
 from timeline.formats._links import safe_url
 
-__all__ = ["OPTIONS", "Box", "Layout", "layout", "text_width", "write"]
+__all__ = ["OPTIONS", "Box", "Layout", "data_id", "layout", "options_from_text", "text_width", "write"]
 
 Theme = Literal["auto", "light", "dark"]
 Lanes = Literal["group", "tag", "none"]
@@ -96,6 +96,28 @@ OPTIONS: Mapping[str, Callable[[str], object]] = {
     "theme": _choice("theme", _THEMES),
     "width": _width,
 }
+
+
+def options_from_text(text: str) -> dict[str, object]:
+    """Writer options from ``"width=720 theme=dark"`` (spaces or commas between), as embedders take them.
+
+    The Sphinx directive's and the MkDocs plugin's ``picture`` options use this.
+
+    >>> options_from_text("width=720, theme=dark newest-first=yes")
+    {'width': 720, 'theme': 'dark', 'newest_first': True}
+
+    Raises:
+        ValueError: an item is not ``NAME=VALUE`` with a known name, or its value is bad.
+    """
+    options: dict[str, object] = {}
+    for item in text.replace(",", " ").split():
+        name, equals, value = item.partition("=")
+        name = name.replace("-", "_")
+        if not equals or name not in OPTIONS:
+            raise ValueError(f"expected NAME=VALUE with NAME one of {', '.join(sorted(OPTIONS))}, got {item!r}")
+        options[name] = OPTIONS[name](value)
+    return options
+
 
 # Text widths --------------------------------------------------------------
 
@@ -221,6 +243,20 @@ def _attr(text: str) -> str:
     """Text for a double-quoted attribute, kept whole (line breaks and tabs as references) but for what XML forbids."""
     text = _xml(text)
     return text.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
+
+
+def data_id(event_id: str) -> str:
+    r"""An event's id as its ``data-id`` holds it, whole and apart from every other id.
+
+    A backslash is doubled and a character XML cannot hold is written ``\uXXXX``.
+
+    >>> data_id("june-6"), data_id("a\\b\x08")
+    ('june-6', 'a\\\\b\\u0008')
+    """
+    if "\\" not in event_id and not _NOT_XML_RE.search(event_id):
+        return event_id
+    doubled = event_id.replace("\\", "\\\\")
+    return _NOT_XML_RE.sub(lambda match: f"\\u{ord(match.group()):04x}", doubled)
 
 
 def _line(cls: str, x1: float, y1: float, x2: float, y2: float) -> str:
@@ -366,6 +402,85 @@ class Layout:
     _parts: _Parts = attrs.Factory(_Parts)
 
 
+_HOLE_ROWS: Final = 32
+
+
+class _Rows:
+    """Rows of spans for greedy packing.
+
+    The first rows are searched for a hole between the spans already there
+    (a look at two neighbours in a sorted list). Searching every row would
+    cost O(rows) per item, O(n^2) for a tall lane, so past the first
+    ``_HOLE_ROWS`` only a row's right end counts, and a tree of the rows'
+    least right ends finds the first row that ends early enough in O(log rows).
+    """
+
+    def __init__(self) -> None:
+        self.spans: list[list[tuple[float, float]]] = []
+        self.ends: list[float] = []
+        self.size = 64
+        self.tree = [-math.inf] * (2 * self.size)  # unused rows end at minus infinity: free
+
+    def _update(self, row: int) -> None:
+        node = row + self.size
+        self.tree[node] = self.ends[row]
+        node //= 2
+        while node:
+            self.tree[node] = min(self.tree[2 * node], self.tree[2 * node + 1])
+            node //= 2
+
+    def _first(self, start: int, limit: float) -> int:
+        """The first row from ``start`` whose right end is at most ``limit``."""
+        node, lo, hi = 1, 0, self.size
+        stack = [(node, lo, hi)]
+        while stack:
+            node, lo, hi = stack.pop()
+            if hi <= start or self.tree[node] > limit:
+                continue
+            if hi - lo == 1:
+                return lo
+            middle = (lo + hi) // 2
+            stack.append((2 * node + 1, middle, hi))
+            stack.append((2 * node, lo, middle))
+        return self.size  # every row is full: a new one, past the tree
+
+    def _hole(self, row: int, x0: float, x1: float) -> bool:
+        if row >= len(self.spans):
+            return True
+        spans = self.spans[row]
+        at = bisect.bisect_left(spans, (x0, x1))
+        if at > 0 and spans[at - 1][1] + _GAP > x0:
+            return False
+        return at == len(spans) or x1 + _GAP <= spans[at][0]
+
+    def place(self, x0: float, x1: float, need: int) -> int:
+        """Put the span in the first ``need`` consecutive rows with room; return the first of them."""
+        row = next(
+            (r for r in range(_HOLE_ROWS) if all(self._hole(r + k, x0, x1) for k in range(need))),
+            _HOLE_ROWS,
+        )
+        while row >= _HOLE_ROWS:
+            row = min(self._first(row, x0 - _GAP), len(self.ends))
+            if need == 1 or row + 1 >= len(self.ends) or self.ends[row + 1] + _GAP <= x0:
+                break
+            row += 1
+        while len(self.spans) < row + need:
+            self.spans.append([])
+            self.ends.append(-math.inf)
+        if len(self.spans) + 2 > self.size:
+            self.size *= 2
+            self.tree = [-math.inf] * (2 * self.size)
+            for index in range(len(self.ends)):
+                self.tree[index + self.size] = self.ends[index]
+            for node in range(self.size - 1, 0, -1):
+                self.tree[node] = min(self.tree[2 * node], self.tree[2 * node + 1])
+        for r in range(row, row + need):
+            bisect.insort(self.spans[r], (x0, x1))
+            self.ends[r] = max(self.ends[r], x1)
+            self._update(r)
+        return row
+
+
 class _Axis:
     """Days (key / one day, as floats) to x and back; optionally newest on the left."""
 
@@ -462,7 +577,6 @@ def _member_pieces(member: When, event: Event, keys: _Keys, axis: _Axis, kinds: 
     known = [piece for piece in pieces if piece.kind in ("bar", "band")]
     left = min(piece.x0 for piece in known)
     right = max(piece.x1 for piece in known)
-    colour = "band" if all(piece.kind == "band" for piece in known) else "bar"
     for side_open, side_unknown, soft, early in (
         (member.start_open, member.start_unknown, start is not None and start.approximate, True),
         (member.end_open, member.end_unknown, end is not None and end.approximate, False),
@@ -476,7 +590,8 @@ def _member_pieces(member: When, event: Event, keys: _Keys, axis: _Axis, kinds: 
                 x0, x1 = (left - _TAIL, left) if towards_left else (right, right + _TAIL)
             x0, x1 = max(x0, axis.left - _SOFT), min(x1, axis.right + _SOFT)
             if x1 > x0:
-                pieces.append(_Piece(f"fade-{colour}", x0, x1, flip=towards_left))
+                # What follows a known end is known to have happened: a bar, fading where it is not known to stop.
+                pieces.append(_Piece("fade-bar", x0, x1, flip=towards_left))
         elif soft:
             kinds.add("approximate")
             edge = left if towards_left else right
@@ -932,34 +1047,11 @@ class _Layouter:
         return f"{body} ?" if item.label_left else f"? {body}"
 
     def pack(self, items: list[_Item]) -> int:
-        """Greedy rows: each item, in the timeline's order, into the first row with room where it goes.
-
-        A row keeps its items' spans sorted and apart, so room is a look at two neighbours.
-        """
-        rows: list[list[tuple[float, float]]] = []
-
-        def free(row: int, x0: float, x1: float) -> bool:
-            spans = rows[row]
-            at = bisect.bisect_left(spans, (x0, x1))
-            if at > 0 and spans[at - 1][1] + _GAP > x0:
-                return False
-            return at == len(spans) or x1 + _GAP <= spans[at][0]
-
-        ordered = reversed(items) if self.options.newest_first else iter(items)
-        for item in ordered:
-            need = 2 if item.stacked else 1
-            x0, x1 = item.x0, item.x1
-            row = 0
-            while True:
-                while len(rows) < row + need:
-                    rows.append([])
-                if all(free(r, x0, x1) for r in range(row, row + need)):
-                    break
-                row += 1
-            for r in range(row, row + need):
-                bisect.insort(rows[r], (x0, x1))
-            item.row = row
-        return len(rows)
+        """Greedy rows: each item, in the timeline's order (newest first if asked), into the first row with room."""
+        rows = _Rows()
+        for item in reversed(items) if self.options.newest_first else items:
+            item.row = rows.place(item.x0, item.x1, 2 if item.stacked else 1)
+        return len(rows.spans)
 
     def boxes(self, item: _Item, top: float) -> None:
         middle = top + item.row * _ROW + _ROW / 2
@@ -1040,7 +1132,6 @@ def _rules(c: Mapping[str, str]) -> str:
         f".hatch-bg{{fill:{c['band']}}}"
         f".hatch-line{{stroke:{c['hatch']}}}"
         f".s-bar{{stop-color:{c['ink']}}}"
-        f".s-band{{stop-color:{c['band']}}}"
         f".q{{fill:{c['q']}}}"
         f".era0{{fill:{c['era0']}}}"
         f".era1{{fill:{c['era1']}}}"
@@ -1067,6 +1158,9 @@ _FIXED_RULES: Final = (
 )
 
 
+_RULE_RE: Final = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
 class _Drawer:
     def __init__(self, timeline: Timeline, options: _Options, placed: Layout, ident: str) -> None:
         self.timeline, self.options, self.layout, self.id = timeline, options, placed, ident
@@ -1076,14 +1170,22 @@ class _Drawer:
         self.lines.append(line)
 
     def css(self) -> str:
+        """The style sheet, every selector under the picture's id so that it holds inside a page too."""
         theme = self.options.theme
+
+        def scoped(rules: str) -> str:
+            return _RULE_RE.sub(
+                lambda m: ",".join(f"#{self.id} {sel}" for sel in m.group(1).split(",")) + "{" + m.group(2) + "}",
+                rules,
+            ).replace("ID-", f"{self.id}-")
+
         if theme == "light":
-            colours = _rules(_LIGHT)
+            colours = scoped(_rules(_LIGHT))
         elif theme == "dark":
-            colours = _rules(_DARK)
+            colours = scoped(_rules(_DARK))
         else:
-            colours = _rules(_LIGHT) + "@media (prefers-color-scheme: dark){" + _rules(_DARK) + "}"
-        return (_FIXED_RULES + colours).replace("ID-", f"{self.id}-")
+            colours = scoped(_rules(_LIGHT)) + "@media (prefers-color-scheme: dark){" + scoped(_rules(_DARK)) + "}"
+        return scoped(_FIXED_RULES) + colours
 
     def run(self) -> str:
         timeline, options, placed = self.timeline, self.options, self.layout
@@ -1093,7 +1195,7 @@ class _Drawer:
         i = self.id
         self.add(
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{_num(height)}"'
-            f' viewBox="0 0 {width} {_num(height)}" role="img" aria-labelledby="{i}-title {i}-desc"'
+            f' viewBox="0 0 {width} {_num(height)}" id="{i}" role="img" aria-labelledby="{i}-title {i}-desc"'
             f' font-family="{_xml(_FAMILIES[options.font])}" class="timeline theme-{options.theme}">'
         )
         self.add(f'<title id="{i}-title">{_xml(title)}</title>')
@@ -1145,7 +1247,7 @@ class _Drawer:
             '<rect class="hatch-bg" width="6" height="6"/>'
             '<line class="hatch-line" x1="0" y1="0" x2="0" y2="6"/></pattern>'
         )
-        for colour in ("bar", "band"):
+        for colour in ("bar",):
             self.add(
                 f'<linearGradient id="{i}-fade-{colour}"><stop offset="0" class="s-{colour}"/>'
                 f'<stop offset="1" class="s-{colour}" stop-opacity="0"/></linearGradient>'
@@ -1153,6 +1255,13 @@ class _Drawer:
             self.add(
                 f'<linearGradient id="{i}-fade-{colour}-r" x1="1" x2="0"><stop offset="0" class="s-{colour}"/>'
                 f'<stop offset="1" class="s-{colour}" stop-opacity="0"/></linearGradient>'
+            )
+        for side, x1, x2 in (("", 0, 1), ("-r", 1, 0)):
+            self.add(
+                f'<linearGradient id="{i}-lum{side}" x1="{x1}" x2="{x2}"><stop offset="0" stop-color="#fff"/>'
+                f'<stop offset="1" stop-color="#000"/></linearGradient>'
+                f'<mask id="{i}-mask{side}" maskContentUnits="objectBoundingBox" x="0" y="0" width="1" height="1">'
+                f'<rect width="1" height="1" fill="url(#{i}-lum{side})"/></mask>'
             )
         self.add(
             f'<radialGradient id="{i}-halo"><stop offset="0.3" class="s-bar" stop-opacity="0.7"/>'
@@ -1217,7 +1326,7 @@ class _Drawer:
         event = item.event
         middle = top + item.row * _ROW + _ROW / 2
         classes = "event cancelled" if event.status == "cancelled" else "event"
-        self.add(f'<g class="{classes}" data-id="{_attr(event.id)}">')
+        self.add(f'<g class="{classes}" data-id="{_attr(data_id(event.id))}">')
         self.add(f"<title>{_xml(self.tooltip(event))}</title>")
         for piece in item.pieces:
             self.add(self.piece(piece, middle))
@@ -1253,10 +1362,14 @@ class _Drawer:
         if kind.startswith("fade-"):
             colour = kind[5:]
             half = 4 if colour == "bar" else 7
-            gradient = f"{self.id}-{kind}" + ("-r" if piece.flip else "")
+            side = "-r" if piece.flip else ""
+            if colour == "band":
+                # The hatching itself fades out, so that a soft edge still reads as "sometime in".
+                paint = f'fill="url(#{self.id}-hatch)" mask="url(#{self.id}-mask{side})"'
+            else:
+                paint = f'fill="url(#{self.id}-{kind}{side})"'
             return (
-                f'<rect class="mark fade" x="{x0}" y="{_num(middle - half)}" width="{w}" height="{half * 2}"'
-                f' fill="url(#{gradient})"/>'
+                f'<rect class="mark fade" x="{x0}" y="{_num(middle - half)}" width="{w}" height="{half * 2}" {paint}/>'
             )
         return f'<line class="mark {kind}" x1="{x0}" y1="{_num(middle)}" x2="{x1}" y2="{_num(middle)}"/>'
 
@@ -1283,9 +1396,9 @@ class _Drawer:
                 "bar": [_Piece("bar", x, x + 24)],
                 "band": [_Piece("band", x, x + 24)],
                 "approximate": [
-                    _Piece("fade-bar", x, x + 6, flip=True),
-                    _Piece("bar", x + 6, x + 18),
-                    _Piece("fade-bar", x + 18, x + 24),
+                    _Piece("band", x + 6, x + 18),
+                    _Piece("fade-band", x, x + 6, flip=True),
+                    _Piece("fade-band", x + 18, x + 24),
                 ],
                 "uncertain": [_Piece("bar", x, x + 16, unsure=True)],
                 "open": [_Piece("bar", x, x + 8), _Piece("fade-bar", x + 8, x + 24)],
@@ -1325,7 +1438,7 @@ class _Drawer:
         self.add('<g class="unplaced">')
         self.add(f'<text class="heading" x="{_num(_MARGIN + 1)}" y="{_num(heading_y)}">Not on the axis:</text>')
         for event, text, y in rows:
-            self.add(f'<g class="event unplaced" data-id="{_attr(event.id)}">')
+            self.add(f'<g class="event unplaced" data-id="{_attr(data_id(event.id))}">')
             self.add(f"<title>{_xml(self.tooltip(event))}</title>")
             self.add(f'<text class="label" x="{_num(_MARGIN * 2 + 1)}" y="{_num(y)}">{_xml(text)}</text>')
             self.add("</g>")
