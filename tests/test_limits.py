@@ -7,6 +7,7 @@ break it; the mutation tests in test_mutations.py cover the readers broadly.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import threading
@@ -155,6 +156,10 @@ class TestWriterOptions:
         for source in (self.TIMELINE, iter(self.TIMELINE.events)):
             with pytest.raises(FormatError, match=named):
                 dumps(source, fmt, **options)
+        out = io.StringIO()
+        with pytest.raises(FormatError):
+            timeline.dump(iter(self.TIMELINE.events), out, fmt, **options)
+        assert out.getvalue() == ""  # nothing written to a stream before the options are checked
 
 
 class TestEveryWriterOption:
@@ -205,6 +210,14 @@ class TestRecurrence:
         with pytest.raises(ParseError, match=r"cannot be expanded|empty set"):
             Event(title="a", when="2021-01-01T00:00", recurrence=rule)
         assert time.perf_counter() - started < 5  # generous: the check is a few milliseconds
+
+    @pytest.mark.parametrize("when", ["2021-06-07T09:30Z", "2021-06-07T09:30+02:00", "2021-06-07T09:30"])
+    @pytest.mark.parametrize("rule", ["FREQ=SECONDLY;COUNT=3", "FREQ=DAILY;BYSECOND=0,1"])
+    def test_seconds_need_a_start_with_seconds(self, when: str, rule: str) -> None:
+        """A start given to the minute cannot recur by the second (its occurrences would share ids)."""
+        with pytest.raises(ParseError, match="give the start seconds"):
+            Event(title="a", when=when, recurrence=rule)
+        assert Event(title="a", when=when.replace(":30", ":30:00", 1), recurrence=rule).recurrence == rule
 
     @pytest.mark.parametrize("rule", ["FREQ=HOURLY", "FREQ=SECONDLY;COUNT=3", "FREQ=DAILY;BYHOUR=9"])
     def test_finer_than_a_day_needs_a_time(self, rule: str) -> None:

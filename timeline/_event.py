@@ -455,7 +455,9 @@ def _check_rule(rule: str, start: PartialDate) -> None:
     except OutOfRangeError:  # a start no datetime holds: check the rule from a day that is one
         first = date(2000, 1, 1)
     moment = first if isinstance(first, datetime) else datetime(first.year, first.month, first.day)
-    reason = check(rule, moment, timed=start.timed)
+    clock = start.text.partition("T")[2]
+    seconds = len(clock.rstrip("Z").split("+")[0].split("-")[0]) > 5
+    reason = check(rule, moment, timed=start.timed, seconds=seconds)
     if reason is not None:
         raise _bad("recurrence", f"'recurrence' {rule!r} cannot be expanded: {reason}")
 

@@ -51,14 +51,17 @@ def parts(rule: str) -> dict[str, str]:
     return {name: value for name, _, value in (part.partition("=") for part in rule.split(";"))}
 
 
-def check(rule: str, start: datetime, *, timed: bool = True) -> str | None:
+def check(rule: str, start: datetime, *, timed: bool = True, seconds: bool = True) -> str | None:
     """Why ``rule`` from ``start`` cannot be expanded, or None when it can.
 
     Refused: an INTERVAL or COUNT below 1, a number outside its part's
     range, what dateutil refuses, BY parts no day of a whole 400-year
     Gregorian cycle meets (``BYMONTH=2;BYMONTHDAY=30``), and, for a start
     that is a day without a time (``timed`` false), a frequency finer than
-    a day or BYHOUR, BYMINUTE, BYSECOND (RFC 5545: a DATE start has none).
+    a day or BYHOUR, BYMINUTE, BYSECOND (RFC 5545: a DATE start has none),
+    and for a start given to the minute (``seconds`` false), FREQ=SECONDLY
+    or BYSECOND: its occurrences would be written to the minute, several
+    the same.
 
     >>> check("FREQ=DAILY;INTERVAL=0", datetime(2021, 1, 1))
     'INTERVAL must be 1 or more, got 0'
@@ -81,6 +84,9 @@ def check(rule: str, start: datetime, *, timed: bool = True) -> str | None:
         finer = finer or next((name for name in ("BYHOUR", "BYMINUTE", "BYSECOND") if name in named), None)
         if finer is not None:
             return f"a start without a time of day cannot recur by {finer}; give the start a time"
+    elif not seconds and (named["FREQ"] == "SECONDLY" or "BYSECOND" in named):
+        finer = "SECONDLY" if named["FREQ"] == "SECONDLY" else "BYSECOND"
+        return f"a start given to the minute cannot recur by {finer}; give the start seconds"
     # dateutil wants an aware start when UNTIL is given in UTC, as RFC 5545 allows.
     aware = named.get("UNTIL", "").endswith("Z")
     try:

@@ -149,9 +149,10 @@ def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) 
         FormatError: an option is invalid.
     """
     parts = components(timeline, **options)  # type: ignore[arg-type]
+    head = lines(next(parts))  # the options are checked here, before a byte is written
     write_text = out.write
     write_text("BEGIN:VCALENDAR\r\n")
-    write_text("".join(lines(next(parts))))
+    write_text("".join(head))
     batch: list[str] = []
     for component in parts:
         batch.extend(lines(component))
