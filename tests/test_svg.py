@@ -511,3 +511,30 @@ class TestOptionsFromText:
         """A bare word, an unknown name or a bad value is a ValueError naming it."""
         with pytest.raises(ValueError, match=text.split("=", maxsplit=1)[0]):
             svg.options_from_text(text)
+
+
+PICTURE = ("-o", "picture=trip.svg")
+
+
+class TestEmbedding:
+    def test_markdown_shows_the_picture(self) -> None:
+        """The Markdown writer's ``picture=FILE`` puts the image under the title and description."""
+        page = timeline.dumps(trip(), "markdown", picture="pictures/harris trip.svg")
+        line = "![A picture of the timeline Harris's first trip abroad as vice president](<pictures/harris%20trip.svg>)"
+        assert line in page.splitlines()
+        assert page.index("as told by one news report.") < page.index(line) < page.index("## 2019")
+
+    @pytest.mark.parametrize("bad", ["javascript:alert(1)", "data:image/svg+xml,x", " ", ""])
+    def test_markdown_refuses_unsafe_pictures(self, bad: str) -> None:
+        """A picture must pass the shared link rule: no live javascript: or data: image."""
+        with pytest.raises(FormatError, match="picture"):
+            timeline.dumps(trip(), "markdown", picture=bad)
+
+    def test_markdown_picture_from_the_command_line(self, tmp_path: Path) -> None:
+        """``-o picture=FILE`` reaches the writer."""
+        out = tmp_path / "trip.md"
+        subprocess.run(  # noqa: S603 - our own command
+            [sys.executable, "-m", "timeline", "convert", str(EXAMPLES / "harris-trip.toml"), str(out), *PICTURE],
+            check=True,
+        )
+        assert "](<trip.svg>)" in out.read_text(encoding="utf-8")

@@ -20,6 +20,12 @@ class="mermaid">`` blocks in HTML, drawn by the script named in the
 ``timeline_mermaid_js`` setting (mermaid 11 from jsDelivr by default;
 empty for none); other builders show their source as a literal block.
 
+``:picture:`` adds the timeline's picture under its title: the ``svg``
+writer's drawing, written among the HTML build's images and shown with an
+``<img>``; its value, if any, holds the writer's options
+(``:picture: width=720 theme=dark``). Events the picture cannot place are
+warnings of the build. Builders other than HTML leave the picture out.
+
 The page is rebuilt when the data file changes. A missing or invalid file
 is an error of the build, naming the file and where it is wrong, and so is
 the directive in a reStructuredText page: the chronology is Markdown.
@@ -31,9 +37,14 @@ imports this module.
 
 from __future__ import annotations
 
+import hashlib
+import html
+import posixpath
 import re
+import warnings
 from collections.abc import Callable
 from importlib import metadata
+from pathlib import Path
 from typing import Any, ClassVar, Final
 
 try:
@@ -41,6 +52,8 @@ try:
     from docutils.parsers.rst import directives
     from docutils.statemachine import StringList
     from sphinx.application import Sphinx
+    from sphinx.transforms import SphinxTransform
+    from sphinx.util import logging
     from sphinx.util.docutils import SphinxDirective
     from sphinx.util.typing import OptionSpec
 except ImportError as exc:  # the package works without Sphinx; only this module needs it
@@ -49,15 +62,57 @@ except ImportError as exc:  # the package works without Sphinx; only this module
     ) from exc
 
 import timeline
-from timeline.errors import TimelineError
-from timeline.formats import markdown
+from timeline.errors import TimelineError, TimelineWarning
+from timeline.formats import markdown, svg
 
-__all__ = ["MERMAID_JS", "TimelineDirective", "setup"]
+__all__ = ["MERMAID_JS", "TimelineDirective", "setup", "timeline_picture"]
 
 MERMAID_JS: Final = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs"
 """Where pages load mermaid from unless ``timeline_mermaid_js`` says otherwise."""
 
 _FENCE_RE: Final = re.compile(r"^```mermaid\n(.*?)\n```$", re.MULTILINE | re.DOTALL)
+_LOGGER: Final = logging.getLogger(__name__)
+
+
+class timeline_picture(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+    """The picture of a timeline (``:picture:``): its SVG, written among the HTML build's images."""
+
+
+def _visit_picture_html(self: Any, node: timeline_picture) -> None:
+    """Write the SVG beside the build's other images and show it with an ``<img>``."""
+    folder = Path(self.builder.outdir) / self.builder.imagedir
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / node["filename"]).write_text(node["svg"], encoding="utf-8")
+    src = posixpath.join(self.builder.imgpath, node["filename"])
+    self.body.append(
+        f'<p class="timeline-picture"><img src="{html.escape(src)}" alt="{html.escape(node["alt"])}"/></p>\n'
+    )
+    raise nodes.SkipNode
+
+
+class _PlacePicture(SphinxTransform):
+    """Put each picture where the Markdown writer's image reference to it is, in place of the reference.
+
+    The picture is no source file, so the reference would be a missing image; the node takes its
+    place before Sphinx collects images, and writes the file itself when the page is written.
+    """
+
+    default_priority = 200
+
+    def apply(self, **kwargs: Any) -> None:
+        del kwargs
+        for picture in list(self.document.findall(timeline_picture)):
+            picture.parent.remove(picture)
+            for image in list(self.document.findall(nodes.image)):
+                if image.get("uri") == picture["filename"]:
+                    image.replace_self(picture)
+                    break
+
+
+def _skip_picture(self: Any, node: timeline_picture) -> None:
+    """Other builders leave the picture out: the chronology under it says the same in words."""
+    del self, node
+    raise nodes.SkipNode
 
 
 def _choice(choices: tuple[str, ...]) -> Callable[[str], str]:
@@ -84,6 +139,7 @@ class TimelineDirective(SphinxDirective):
         "mermaid": directives.flag,
         "gantt": directives.flag,
         "style": _choice(("mdy", "dmy")),
+        "picture": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -94,6 +150,7 @@ class TimelineDirective(SphinxDirective):
         relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(relative)
         flags = {name.replace("-", "_"): True for name in self.options if self.options[name] is None}
+        picture = self.options.get("picture")
         options: dict[str, object] = {
             "layout": self.options.get("layout", "list"),
             "heading_level": int(self.options.get("heading-level", "1")),
@@ -102,14 +159,34 @@ class TimelineDirective(SphinxDirective):
         }
         try:
             loaded = timeline.load(path, self.options.get("format"))
+            drawn = None if picture is None else self._picture(loaded, picture)
+            if drawn is not None:
+                options["picture"] = drawn["filename"]
             text = timeline.dumps(loaded, "markdown", **options)
-        except (TimelineError, OSError) as exc:
+        except (TimelineError, OSError, ValueError) as exc:
             raise self.error(f"timeline: cannot render {self.arguments[0]!r}: {exc}") from exc
         container = nodes.container(classes=["timeline-chronology"])
         self.set_source_info(container)
         text = _FENCE_RE.sub(lambda match: self._diagram(match.group(1)), text)
         self.state.nested_parse(StringList(text.splitlines(), source=path), 0, container, match_titles=True)
+        if drawn is not None:
+            # The writer's image reference marks where the picture goes (its sections may sit outside
+            # the container); _PlacePicture moves this node there before Sphinx looks for image files.
+            return [container, timeline_picture("", **drawn)]
         return [container]
+
+    def _picture(self, loaded: timeline.Timeline, text: str) -> dict[str, str]:
+        """The SVG of ``loaded`` with the options in ``text``; its warnings become the build's."""
+        options = svg.options_from_text(text)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", TimelineWarning)
+            picture = timeline.dumps(loaded, "svg", **options)
+        for warning in caught:
+            _LOGGER.warning("timeline: %s", warning.message, location=self.get_location())
+        digest = hashlib.sha256(picture.encode("utf-8")).hexdigest()[:16]
+        title = loaded.title.strip()
+        alt = f"A picture of the timeline {title}" if title else "A picture of the timeline"
+        return {"filename": f"timeline-{digest}.svg", "svg": picture, "alt": alt}
 
     def _diagram(self, source: str) -> str:
         """A Mermaid block as MyST: raw HTML for mermaid's script, a literal block elsewhere."""
@@ -140,6 +217,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``timeline`` directive and the ``timeline_mermaid_js`` setting."""
     app.add_config_value("timeline_mermaid_js", MERMAID_JS, "html", types=[str])
     app.add_directive("timeline", TimelineDirective)
+    app.add_transform(_PlacePicture)
+    skip = (_skip_picture, None)
+    app.add_node(timeline_picture, html=(_visit_picture_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
     app.connect("html-page-context", _add_mermaid_script)
     return {"version": metadata.version("timeline-events"), "parallel_read_safe": True, "parallel_write_safe": True}
 

@@ -70,6 +70,7 @@ OPTIONS: Mapping[str, Callable[[str], object]] = {
     "months": _flag,
     "newest_first": _flag,
     "style": _choice("style", ("mdy", "dmy")),
+    "picture": str,
 }
 
 # Escaping -----------------------------------------------------------------
@@ -452,6 +453,7 @@ def write(
     mermaid: bool = False,
     gantt: bool = False,
     style: Style = "mdy",
+    picture: str | None = None,
 ) -> None:
     """Write ``timeline`` as a Markdown chronology.
 
@@ -472,10 +474,19 @@ def write(
         mermaid: A Mermaid ``timeline`` diagram before the entries.
         gantt: A Mermaid ``gantt`` chart of the events that span days.
         style: ``"mdy"`` ("May 31, 2021") or ``"dmy"`` ("31 May 2021").
+        picture: The path or URL of the timeline's picture (the ``svg``
+            format's file, say), shown as an image under the title; it
+            must pass the shared link rule (http, https or relative).
 
     Raises:
         FormatError: an option has a value it cannot take.
     """
+    _check(
+        picture is None or (isinstance(picture, str) and bool(picture.strip()) and safe_url(picture)),
+        "picture",
+        picture,
+        "the path or URL of an image (relative, http or https)",
+    )
     _check(layout in _LAYOUTS, "layout", layout, "'list' or 'table'")
     _check(type(heading_level) is int and 1 <= heading_level <= 4, "heading_level", heading_level, "1 to 4")
     for name, flag in (
@@ -502,6 +513,10 @@ def write(
     if timeline.description is not None and timeline.description.strip():
         for paragraph in _paragraphs(timeline.description):
             writer.blocks.append("\n".join(paragraph))
+    if picture is not None:
+        title = timeline.title.strip()
+        alt = f"A picture of the timeline {title}" if title else "A picture of the timeline"
+        writer.blocks.append(f"![{escape(alt)}]({_destination(picture.strip())})")
     events = list(_ordered(timeline, newest_first))
     if mermaid and events:
         writer.blocks.append(f"```mermaid\n{mermaid_timeline(timeline, style=style, newest_first=newest_first)}\n```")
