@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-ics-corpus check-timelinejs check-markdown docs fuzz fuzz-atheris interop interop-selftest clean
+.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-ics-corpus check-timelinejs check-markdown check-changelog docs fuzz fuzz-atheris interop interop-selftest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,7 +69,7 @@ check-timelinejs: $(STAMP) $(TLJS)/node_modules/.installed
 	$(TLJS)/node_modules/.bin/ajv compile --spec=draft2020 --strict=true -s build/timelinejs/timeline.schema.json
 	$(TLJS)/node_modules/.bin/ajv validate --spec=draft2020 --strict=true -s build/timelinejs/timeline.schema.json \
 		-d build/timelinejs/harris-trip.json -d build/timelinejs/traps.json
-	node $(TLJS)/check.mjs build/timelinejs
+	node $(TLJS)/check.mjs build/timelinejs docs/timelinejs-harris-trip.png
 
 # The svg writer's pictures in Debian's chromium: no console error, one g.event
 # per event, text boxes (getBBox) apart from each other and from the marks,
@@ -125,6 +125,14 @@ interop-selftest: $(STAMP) $(TLJS)/node_modules/.installed $(SVG)/node_modules/.
 	cd tools/ics-clients && npm ci --no-audit --no-fund --silent
 	cd tools/markdown && npm ci --no-audit --no-fund --silent
 	$(BIN)/python tools/interop/selftest.py
+# The changelog reader and git tags on public projects' files, read in place from
+# git mirrors (bare repositories); MIRRORS is where they are (not in CI).
+MIRRORS ?= /work/.mirror
+check-changelog: $(STAMP)
+	$(BIN)/python tools/changelog/check.py \
+		$(MIRRORS)/olivierlacan+keep-a-changelog/repo:CHANGELOG.md \
+		$(MIRRORS)/hynek+structlog/repo:CHANGELOG.md \
+		--tags $(MIRRORS)/hynek+structlog/repo .
 
 clean:
 	rm -rf $(VENV) out build .coverage .hypothesis .mypy_cache .ruff_cache

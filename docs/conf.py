@@ -27,12 +27,10 @@ source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build"]
 
-# MyST: anchors for headings (the pages link to #sections), ~~strikethrough~~
-# (the Markdown writer strikes cancelled events), and the chronology directive.
-myst_heading_anchors = 4
-myst_enable_extensions = ["strikethrough"]
+# MyST: anchors for headings (the pages link to #sections). The chronology directive
+# strikes cancelled events itself, in HTML only, so no strikethrough extension is needed.
 # Pages and docstrings show Python sessions as ```pycon blocks; doctests run them under pytest.
-suppress_warnings = ["myst.strikethrough"]  # strikethrough is HTML-only; the text builder shows ~~ as is
+myst_heading_anchors = 4
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"

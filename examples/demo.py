@@ -25,6 +25,11 @@ def main(outdir: str = "out") -> int:
         path = target / f"harris-trip{fmt.suffixes[0]}"
         timeline.dump(trip, path, fmt)
         print(f"  {fmt.name:<12} -> {path}")
+    # The project's own release history, from its CHANGELOG.md (Keep a Changelog), as a chronology.
+    changelog = HERE.parent / "CHANGELOG.md"
+    releases = timeline.load(changelog)
+    timeline.dump(releases, target / "releases.md", flavor="gfm", heading_level=1)
+    print(f"Read {len(releases)} dated releases from {changelog} -> {target / 'releases.md'}")
     return 0
 
 

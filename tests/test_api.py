@@ -19,6 +19,7 @@ class TestPublicNames:
             "formats",
             "limits",
             "sphinx",  # the Sphinx extension module, once something has imported it
+            "mkdocs",  # the MkDocs plugin module, likewise
         }
 
         assert sorted(timeline.__all__) == timeline.__all__

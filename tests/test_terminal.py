@@ -93,7 +93,7 @@ class TestSafe:
         """No control or format character but line ends and our colour codes; one line per event, with its date."""
         text = _SGR.sub("", render(t, color=color))
         lines = text.splitlines()
-        dates = [timeline.describe(e.when, tz=e.tz or t.tz) for e in t]
+        dates = [timeline.describe(e.when, tz=e.tz or t.tz, recurrence=e.recurrence) for e in t]
         starts = [line for line in lines if line.startswith("  ") and not line.startswith("   ")]
 
         assert [] == [ch for ch in text if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf") and ch != "\u200d"]

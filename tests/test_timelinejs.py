@@ -6,6 +6,7 @@ import contextlib
 import html
 import json
 import re
+import warnings
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -52,8 +53,15 @@ TEXT_TRAPS = [
 _PLAIN = re.compile(r"-?[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?")
 
 
+def dump_all(tl: Timeline) -> str:
+    """TimelineJS JSON of every event, placeable or not (the round trip's form); no warning for an empty one."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "the timeline has no events", TimelineWarning)
+        return timeline.dumps(tl, "timelinejs", unplaceable="keep")
+
+
 def slides(tl: Timeline) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(timeline.dumps(tl, "timelinejs"))
+    data: dict[str, Any] = json.loads(dump_all(tl))
     return data
 
 
@@ -112,8 +120,8 @@ class TestDateObjects:
                 {"year": 2021, "month": 6, "day": 6},
                 "the week of May 31, 2021",
             ),
-            ("2019~", {"year": 2019}, None, "c. 2019"),
-            ("2018?", {"year": 2018}, None, "2018?"),
+            ("2019~", {"year": 2019}, None, "around 2019"),
+            ("2018?", {"year": 2018}, None, "possibly 2018"),
             ("196X", {"year": 1960}, {"year": 1969}, "the 1960s"),
             ("2021-06/..", {"year": 2021, "month": 6}, None, "since June 2021"),
             ("/2019", {"year": 2019}, None, "until 2019"),
@@ -179,7 +187,7 @@ class TestText:
         assert {"p", "ul", "li", "a", "span", "br"} >= tags(slide["text"]["text"])
         # TimelineJS turns group and display_date into text, then sets that as HTML: it must be escaped HTML.
         assert html.escape(trap, quote=False) == html.unescape(slide["group"])
-        back = timeline.loads(timeline.dumps(tl, "timelinejs"), "timelinejs")
+        back = timeline.loads(dump_all(tl), "timelinejs")
         event = back.events[0]
         assert (trap, trap) == (back.title, back.description)
         assert [trap] * 4 == [event.title, event.description, event.location, event.group]
@@ -194,7 +202,7 @@ class TestText:
         assert (
             '<ul class="timeline-sources"><li class="timeline-source">'
             '<a class="timeline-title" href="https://cbsnews.com/">CBS</a>, '
-            '<span class="timeline-date" data-edtf="2021-06-02?">June 2, 2021?</span></li></ul>'
+            '<span class="timeline-date" data-edtf="2021-06-02?">possibly June 2, 2021</span></li></ul>'
         ) == slide["text"]["text"]
 
     def test_script_urls_never_become_links_or_media(self) -> None:
@@ -242,7 +250,7 @@ class TestRoundTrip:
         the date comes back as exactly the span its date objects say (the first and last day, or the wall-clock
         time to the millisecond), and exactly as written for plain years, months, days and their intervals.
         """
-        back = timeline.loads(timeline.dumps(tl, "timelinejs"), "timelinejs")
+        back = timeline.loads(dump_all(tl), "timelinejs")
 
         assert (tl.title, tl.description or None) == (back.title, back.description)
         assert sorted((e.title, e.description or "") for e in tl.eras) == sorted(
@@ -296,15 +304,15 @@ class TestRoundTrip:
     @given(timelines())
     def test_read_write_is_stable(self, tl: Timeline) -> None:
         """What was read writes the same bytes again: after one pass the form is canonical."""
-        once = timeline.dumps(timeline.loads(timeline.dumps(tl, "timelinejs"), "timelinejs"), "timelinejs")
+        once = dump_all(timeline.loads(dump_all(tl), "timelinejs"))
 
-        assert once == timeline.dumps(timeline.loads(once, "timelinejs"), "timelinejs")
+        assert once == dump_all(timeline.loads(once, "timelinejs"))
 
     @pytest.mark.parametrize("path", [EXAMPLE, TRAPS])
     def test_worked_example_and_traps_read_back(self, path: Path) -> None:
         """The worked example and the trap fixture read back with every event, title and text."""
         tl = timeline.load(path)
-        back = timeline.loads(timeline.dumps(tl, "timelinejs"), "timelinejs")
+        back = timeline.loads(dump_all(tl), "timelinejs")
 
         assert [(e.id, e.title, e.description) for e in sorted(tl, key=lambda e: e.id)] == [
             (e.id, e.title, e.description) for e in sorted(back, key=lambda e: e.id)
@@ -349,7 +357,7 @@ class TestReader:
                     {"start_date": {"year": "2021", "month": "6", "day": "6"}, "text": {"headline": "A"}},
                     {"start_date": {"year": -44, "month": 3, "day": 15}, "text": {"headline": "B"}},
                     {"start_date": {"year": 2021, "month": 6, "day": 7, "hour": "10"}, "text": {"headline": "C"}},
-                    {"start_date": {"year": 2019}, "display_date": "c. 2019", "text": {"headline": "D"}},
+                    {"start_date": {"year": 2019}, "display_date": "around 2019", "text": {"headline": "D"}},
                     {"start_date": {"year": 2021, "month": 3}, "end_date": {"year": 2021, "month": 5}},
                     {"start_date": {"year": 2021, "month": ""}, "end_date": {}, "text": {"headline": "F"}},
                 ],
@@ -361,7 +369,7 @@ class TestReader:
         assert ["-0044-03-15", "2019", "2021", "2021-03/2021-05", "2021-06-06", "2021-06-07T10:00"] == [
             str(e.when) for e in tl
         ]
-        assert "c. 2019" == tl.events[1].extra["display_date"]
+        assert "around 2019" == tl.events[1].extra["display_date"]
         assert "March–May 2021" == tl.events[3].title  # no headline: the date in words stands in
 
     @pytest.mark.parametrize(
@@ -424,14 +432,14 @@ class TestReader:
 
 class TestPage:
     def test_page_loads_timelinejs_from_the_cdn_with_the_data_inline(self) -> None:
-        """The page links Knight Lab's CDN and carries the same data as the timelinejs format."""
+        """The page links the pinned release and carries the same data as the timelinejs format."""
         tl = timeline.load(EXAMPLE)
         page = timeline.dumps(tl, "timelinejs-html")
         data = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', page, re.S)
 
-        assert '<script src="https://cdn.knightlab.com/libs/timeline3/latest/js/timeline.js"></script>' in page
+        assert '<script src="https://cdn.jsdelivr.net/npm/@knight-lab/timelinejs@3.9.11/dist/js/timeline.js"' in page
         assert data is not None
-        assert slides(tl) == json.loads(data.group(1))
+        assert json.loads(timeline.dumps(tl, "timelinejs")) == json.loads(data.group(1))
 
     @pytest.mark.parametrize("trap", ["</script><script>alert(1)</script>", "<!-- <script>", "a\u2028b & c"])
     def test_text_cannot_end_or_break_the_script(self, trap: str) -> None:
@@ -447,7 +455,7 @@ class TestPage:
 
     def test_cdn_option(self) -> None:
         """cdn= points the page at another copy of TimelineJS; anything but a URL or path is refused."""
-        page = timeline.dumps(Timeline(title="T"), "timelinejs-html", cdn="/static/timeline3/")
+        page = timeline.dumps(timeline.load(EXAMPLE), "timelinejs-html", cdn="/static/timeline3/")
 
         assert '<link rel="stylesheet" href="/static/timeline3/css/timeline.css">' in page
         with pytest.raises(FormatError, match="'cdn'"):
@@ -529,7 +537,7 @@ class TestKeptFields:
         sources = [Source(url="https://example.org/x"), Source(url="ftp://example.org/y")]
         tl = Timeline(events=[Event(id="a", title="A", when="2021", sources=sources)])
 
-        assert sources == list(timeline.loads(timeline.dumps(tl, "timelinejs"), "timelinejs").events[0].sources)
+        assert sources == list(timeline.loads(dump_all(tl), "timelinejs").events[0].sources)
 
     @pytest.mark.parametrize(("key", "value"), [("start_date", 2021), ("end_date", [2021])])
     def test_dates_must_be_tables(self, key: str, value: object) -> None:
@@ -558,7 +566,7 @@ class TestSets:
     @pytest.mark.parametrize(
         ("when", "start", "end", "display"),
         [
-            ("[1667,1668,1670..1672]", {"year": 1667}, {"year": 1672}, "1667, 1668 or 1670–1672"),
+            ("[1667,1668,1670..1672]", {"year": 1667}, {"year": 1672}, "1667, 1668 or sometime in 1670–1672"),
             ("{1960,1961-12}", {"year": 1960}, {"year": 1961, "month": 12}, "1960 and December 1961"),
             ("[1760-12..]", {"year": 1760, "month": 12}, None, "December 1760 or later"),
             ("[..1900,1950..]", {"year": 1900}, None, "1900 or earlier or 1950 or later"),
@@ -575,3 +583,201 @@ class TestSets:
             slide.get("end_date"),
             html.unescape(html.unescape(slide["display_date"])),
         )
+
+
+class TestTraps:
+    def test_empty_timeline_warns_and_the_page_says_so(self) -> None:
+        """No events: a TimelineWarning, and a page that says so instead of TimelineJS's own error."""
+        with pytest.warns(TimelineWarning, match="no events"):
+            page = timeline.dumps(Timeline(title="Nothing yet"), "timelinejs-html")
+
+        assert "There are no events in this timeline." in page
+        assert "TL.Timeline" not in page
+        with pytest.warns(TimelineWarning, match="no events"):
+            timeline.dumps(Timeline(title="Nothing yet"), "timelinejs")
+
+    @pytest.mark.parametrize(
+        ("when", "reason"),
+        [
+            ("XXXX", "not known to within 100 years"),
+            ("XXXX-06-06", "not known to within 100 years"),
+            ("1XXX", "not known to within 100 years"),
+            ("2021-06/..", "end is open or unknown"),
+            ("2021-06/", "end is open or unknown"),
+            ("/2021-06", "start is open or unknown"),
+            ("[..1760-12-03]", "start is open or unknown"),
+            ("Y-170000000000000000", "beyond what TimelineJS can place"),
+        ],
+    )
+    def test_unplaceable_dates_are_left_out_naming_the_event(self, when: str, reason: str) -> None:
+        """A date an axis cannot place is left out by default, with a warning naming the event and why."""
+        tl = Timeline(events=[Event(id="odd", title="Odd one", when=when), Event(id="ok", title="Fine", when="2021")])
+
+        with pytest.warns(TimelineWarning, match=rf"'odd' \('Odd one'.*{reason}"):
+            data = json.loads(timeline.dumps(tl, "timelinejs"))
+
+        assert ["ok"] == [slide["unique_id"] for slide in data["events"]]
+
+    def test_keep_draws_them_anyway(self) -> None:
+        """unplaceable='keep' writes every event, as before."""
+        tl = Timeline(events=[Event(id="odd", title="Odd", when="XXXX"), Event(id="ok", title="Fine", when="2021")])
+
+        data = json.loads(timeline.dumps(tl, "timelinejs", unplaceable="keep"))
+
+        assert ["odd", "ok"] == sorted(slide["unique_id"] for slide in data["events"])
+
+    def test_placeable_partial_dates_stay(self) -> None:
+        """Decades, seasons, weeks and approximate years place fine: no warning, all drawn."""
+        whens = ["196X", "2021-21", "2021-W21", "2019~", "1985-04-XX?", "2021-06-07/2021-06-08", "-0043"]
+        tl = Timeline(events=[Event(title=w, when=w) for w in whens])
+
+        assert len(whens) == len(json.loads(timeline.dumps(tl, "timelinejs"))["events"])
+
+    def test_status_shows_and_reads_back(self) -> None:
+        """Tentative says so; cancelled is struck and says so; the reader takes both back as the status."""
+        tl = Timeline(
+            events=[
+                Event(id="t", title="Maybe <b>", when="2021-06-01", status="tentative"),
+                Event(id="c", title="Off & on", when="2021-06-02", status="cancelled"),
+                Event(id="k", title="Sure", when="2021-06-03"),
+            ]
+        )
+        data = json.loads(timeline.dumps(tl, "timelinejs"))
+        headlines = {slide["unique_id"]: slide["text"]["headline"] for slide in data["events"]}
+        back = timeline.loads(json.dumps(data), "timelinejs")
+
+        assert 'Maybe &lt;b&gt; <span class="timeline-status">(tentative)</span>' == headlines["t"]
+        assert '<s>Off &amp; on</s> <span class="timeline-status">(cancelled)</span>' == headlines["c"]
+        assert "Sure" == headlines["k"]
+        assert [(e.id, e.title, e.status.value) for e in tl] == [(e.id, e.title, e.status.value) for e in back]
+
+    def test_cancelled_can_be_left_out(self) -> None:
+        """cancelled='omit' leaves cancelled events out of the data and the page."""
+        tl = Timeline(
+            events=[Event(id="c", title="Off", when="2021", status="cancelled"), Event(title="On", when="2021")]
+        )
+
+        data = json.loads(timeline.dumps(tl, "timelinejs", cancelled="omit"))
+        page = timeline.dumps(tl, "timelinejs-html", cancelled="omit")
+
+        assert ["On"] == [slide["text"]["headline"] for slide in data["events"]]
+        assert "Off" not in page
+
+    def test_page_options_reach_timelinejs(self) -> None:
+        """language, hash_bookmark, start_at_end, initial_zoom, timenav_position, scale_factor, font, height.
+
+        script_path points at the pinned release, so fonts and language files come from it too.
+        """
+        from timeline.formats.timelinejs_html import CDN
+
+        page = timeline.dumps(
+            timeline.load(EXAMPLE),
+            "timelinejs-html",
+            language="fr",
+            hash_bookmark=True,
+            start_at_end=True,
+            initial_zoom=3,
+            timenav_position="top",
+            scale_factor=1.5,
+            font="georgia-helvetica",
+            height=600,
+        )
+        found = re.search(r'<script type="application/json" id="timeline-options">(.*?)</script>', page)
+
+        assert found is not None
+        assert {
+            "script_path": f"{CDN}/js/",
+            "language": "fr",
+            "hash_bookmark": True,
+            "start_at_end": True,
+            "initial_zoom": 3,
+            "timenav_position": "top",
+            "scale_factor": 1.5,
+            "font": "georgia-helvetica",
+        } == json.loads(found.group(1))
+        assert '<html lang="fr">' in page
+        assert "height: 600px;" in page
+
+    @pytest.mark.parametrize(
+        ("name", "value"),
+        [
+            ("language", "en; x"),
+            ("hash_bookmark", "yes"),
+            ("initial_zoom", 99),
+            ("timenav_position", "left"),
+            ("scale_factor", 0),
+            ("font", "javascript:x"),
+            ("height", 10),
+            ("cdn", "http://cdn.example.org/tl"),
+            ("cdn", "javascript:alert(1)"),
+            ("unplaceable", "drop"),
+            ("cancelled", "hide"),
+        ],
+    )
+    def test_bad_page_options_are_format_errors(self, name: str, value: object) -> None:
+        """Each page option refuses values it cannot take, naming the option; cdn takes only https or paths."""
+        with pytest.raises(timeline.FormatError, match=name):
+            timeline.dumps(timeline.load(EXAMPLE), "timelinejs-html", **{name: value})
+
+    def test_pinned_release_with_integrity(self) -> None:
+        """By default the page loads the pinned TimelineJS release with Subresource Integrity hashes."""
+        from timeline.formats.timelinejs_html import CDN, INTEGRITY, TIMELINEJS_VERSION
+
+        page = timeline.dumps(timeline.load(EXAMPLE), "timelinejs-html")
+
+        assert f"@knight-lab/timelinejs@{TIMELINEJS_VERSION}/dist" in CDN
+        assert "latest" not in page
+        for path, digest in INTEGRITY.items():
+            assert f'{CDN}/{path}" integrity="{digest}" crossorigin="anonymous"' in page
+
+    def test_own_copy_loads_without_integrity(self) -> None:
+        """A local copy is loaded as it is: its files are not known in advance."""
+        page = timeline.dumps(timeline.load(EXAMPLE), "timelinejs-html", cdn="./vendor/timeline3")
+
+        assert '<script src="./vendor/timeline3/js/timeline.js"></script>' in page
+        assert "integrity" not in page
+
+    def test_noscript_holds_the_chronology(self) -> None:
+        """Readers without JavaScript get the chronology as plain HTML: dates in words, titles, status, links."""
+        tl = timeline.load(EXAMPLE)
+        page = timeline.dumps(tl, "timelinejs-html")
+        plain = page[page.index("<noscript>") : page.index("</noscript>")]
+
+        for event in tl:
+            assert html.escape(event.title) in plain
+        assert "<strong>June 7–8, 2021</strong>" in plain
+        assert "(tentative)" in plain
+        assert "<script" not in plain
+
+    def test_noscript_links_only_safe_urls(self) -> None:
+        """An event URL becomes a link in the plain chronology only when it is safe."""
+        tl = Timeline(
+            events=[
+                Event(title="Good", when="2021", url="https://example.org/a"),
+                Event(title="Bad", when="2022", url="javascript:alert(1)"),
+            ]
+        )
+        page = timeline.dumps(tl, "timelinejs-html")
+
+        assert '<a href="https://example.org/a">Good</a>' in page
+        assert "javascript:" not in page.split("<noscript>")[1]
+
+    def test_command_line_page_options(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Page options from the command line: -o key=value."""
+        from timeline.cli import main
+
+        code = main(["convert", str(EXAMPLE), "-", "--to", "timelinejs-html", "-o", "timenav_position=top",
+                     "-o", "scale_factor=1.5", "-o", "hash_bookmark=yes"])  # fmt: skip
+
+        assert 0 == code
+        assert '"timenav_position": "top"' in capsys.readouterr().out
+
+
+class TestRecurrence:
+    def test_a_repeating_event_says_its_rule(self) -> None:
+        """TimelineJS draws a weekly event once; its display date says the rule."""
+        tl = Timeline(events=[Event(title="Standup", when="2024-10-01", recurrence="FREQ=WEEKLY;BYDAY=TU;COUNT=10")])
+
+        [slide] = json.loads(timeline.dumps(tl, "timelinejs"))["events"]
+
+        assert "every Tuesday from October 1, 2024, 10 times" == html.unescape(html.unescape(slide["display_date"]))

@@ -5,8 +5,10 @@ text for people; Markdown, the terminal, TimelineJS ``display_date`` and the
 .ics description line all use it, so a date reads the same everywhere. The
 forms follow the Wikipedia Manual of Style for dates and numbers: month
 names in full, en dashes for ranges (unspaced inside one month or year,
-spaced across them), "c." for approximate, "?" for uncertain, "BC" for
-years before 1.
+spaced across them), "BC" for years before 1. Qualifiers read as words:
+"around 2019" (approximate), "possibly 2018" (uncertain). Sets say which
+kind they are: "sometime in 1667–1672" is one of those years, "each year of
+1667–1672" all of them, and "1667–1672" alone the span from one to the other.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ _PARTS_OF_YEAR: Final[dict[int, tuple[str, str]]] = {
 }  # fmt: skip
 
 
-def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None) -> str:
+def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None, recurrence: str | None = None) -> str:
     """``when`` in words, as an editor writes a date.
 
     Args:
@@ -58,6 +60,10 @@ def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None) -
         tz: The IANA zone name a floating time of day belongs to (the
             event's or the timeline's ``tz``), shown after the time. Times
             with a UTC offset show the offset instead.
+        recurrence: The event's recurrence rule (RFC 5545 RRULE text, as
+            :attr:`Event.recurrence` holds it). Its common forms are said in
+            words before the date ("every Tuesday from October 1, 2024, 10
+            times"); any other rule says "repeating from ...".
 
     Returns:
         One line of text; never empty. Every value the model holds has a
@@ -74,19 +80,29 @@ def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None) -
     ('June 6–8, 2021', 'May 31 – June 2, 2021')
     >>> describe("2021-03/2021-05"), describe("2019/2021"), describe("2021-06/..")
     ('March–May 2021', '2019–2021', 'since June 2021')
-    >>> describe("196X"), describe("2019~"), describe("2018?"), describe("-0043")
-    ('the 1960s', 'c. 2019', '2018?', '44 BC')
+    >>> describe("196X"), describe("196X~"), describe("2018?"), describe("-0043")
+    ('the 1960s', 'around the 1960s', 'possibly 2018', '44 BC')
+    >>> describe("[1667..1672]"), describe("1667/1672"), describe("{1667..1672}")
+    ('sometime in 1667–1672', '1667–1672', 'each year of 1667–1672')
     >>> describe("[1667,1668,1670..1672]"), describe("{1960,1961-12}"), describe("[1760-12..]")
-    ('1667, 1668 or 1670–1672', '1960 and December 1961', 'December 1760 or later')
+    ('1667, 1668 or sometime in 1670–1672', '1960 and December 1961', 'December 1760 or later')
+    >>> describe("2021-06-07~/2021-06-09~"), describe("2019~/2021")
+    ('around June 7–9, 2021', 'from around 2019 to 2021')
     >>> describe("2004?-06-~11")
     'June 11, 2004 (year uncertain; day approximate)'
     >>> describe("2021-06-07T10:00", tz="America/Guatemala")
     'June 7, 2021, 10:00 (America/Guatemala)'
+    >>> describe("2024-10-01", recurrence="FREQ=WEEKLY;BYDAY=TU;COUNT=10")
+    'every Tuesday from October 1, 2024, 10 times'
     """
     if style not in _STYLES:
         raise ValueError(f"style must be 'mdy' or 'dmy', got {style!r}")
     value = When(when) if isinstance(when, str) else when
-    return _Describer(style, tz).when(value)
+    describer = _Describer(style, tz)
+    text = describer.when(value)
+    if recurrence:
+        return describer.rule(recurrence, text)
+    return text
 
 
 class _Describer:
@@ -113,7 +129,11 @@ class _Describer:
         return self.range(start, end)
 
     def members(self, value: When) -> str:
-        """A set, member by member: "1667, 1668 or 1670–1672", "1960 and December 1961"."""
+        """A set, member by member: "1667, 1668 or sometime in 1670–1672", "1960 and December 1961".
+
+        A range inside a set is not a span: in a one-of set it is one value
+        among those it runs over ("sometime in"), in an all-of set each of them.
+        """
         parts = []
         for member in value.members():
             start, end = member.start, member.end
@@ -123,11 +143,40 @@ class _Describer:
             elif member.end_open and not value.all_of:
                 assert start is not None
                 parts.append(f"{self.point(start)} or later")
+            elif member.is_interval and start is not None and end is not None and start != end:
+                words = self.when(member)
+                if value.all_of:
+                    unit = _UNITS.get(min(start.precision, end.precision), "")
+                    parts.append(f"each {unit} of {words}" if unit else f"each of {words}")
+                else:
+                    parts.append(f"sometime in {words}")
             else:
                 parts.append(self.when(member))
         if len(parts) == 1:
             return parts[0]
         return ", ".join(parts[:-1]) + (" and " if value.all_of else " or ") + parts[-1]
+
+    # A recurrence rule ----------------------------------------------------
+
+    def rule(self, rule: str, first: str) -> str:
+        """``first`` (the first occurrence in words) with the rule said before it.
+
+        Common rules read in words ("every 2 weeks on Tuesday and Thursday
+        from ..., until ..."); a rule with parts beyond FREQ, INTERVAL, BYDAY,
+        BYMONTHDAY, COUNT, UNTIL and WKST says only that it repeats.
+        """
+        parts = dict(part.partition("=")[::2] for part in rule.upper().removeprefix("RRULE:").split(";") if part)
+        words = _rule_words(parts)
+        if words is None:
+            return f"repeating from {first}"
+        tail = ""
+        if "COUNT" in parts and parts["COUNT"].isdigit():
+            count = int(parts["COUNT"])
+            tail = ", once" if count == 1 else f", {count} times"
+        elif "UNTIL" in parts:
+            until = _until(parts["UNTIL"])
+            tail = f", until {self.when(until)}" if until is not None else ""
+        return f"{words} from {first}{tail}"
 
     # One date --------------------------------------------------------------
 
@@ -209,20 +258,31 @@ class _Describer:
         return f"{_MONTHS[m1]} {_year(y1)}{_SPACED}{_MONTHS[m2]} {_year(y2)}"
 
     def range(self, start: PartialDate, end: PartialDate) -> str:
-        """Both ends known: the short forms where the Manual of Style has them."""
-        plain = (
-            not (start.approximate or start.uncertain or start.unspecified or end.approximate or end.uncertain)
-            and not end.unspecified
-        )
-        if plain and start.precision is end.precision:
+        """Both ends known: the short forms where the Manual of Style has them.
+
+        Ends that share one qualifier share its word ("around June 7–9,
+        2021"); ends qualified apart read "from ... to ..." so that the word
+        plainly belongs to one end ("from around 2019 to 2021").
+        """
+        shared = _whole_mark(start)
+        if (
+            shared is not False
+            and shared == _whole_mark(end)
+            and not (start.unspecified or end.unspecified)
+            and start.precision is end.precision
+        ):
             short = self.short_range(start, end)
             if short is not None:
-                return short
+                assert not isinstance(shared, bool)
+                return _QUALIFIER_PREFIX[shared] + short
         first, first_zone = self.core(start)
         last, last_zone = self.core(end)
+        if start.approximate or start.uncertain or end.approximate or end.uncertain:
+            joint_zone = "" if first_zone == last_zone else first_zone
+            return f"from {_qualified(start, first)}{joint_zone} to {_qualified(end, last)}{last_zone}"
         if first_zone == last_zone:
-            return f"{_qualified(start, first)}{_SPACED}{_qualified(end, last)}{last_zone}"
-        return f"{_qualified(start, first)}{first_zone}{_SPACED}{_qualified(end, last)}{last_zone}"
+            return f"{first}{_SPACED}{last}{last_zone}"
+        return f"{first}{first_zone}{_SPACED}{last}{last_zone}"
 
     def short_range(self, start: PartialDate, end: PartialDate) -> str | None:
         precision = start.precision
@@ -276,23 +336,25 @@ class _Describer:
             return f"some {'month' if precision is Precision.MONTH else 'day'} in {alone}"
         if year is not None and month is not None and day_mask == "XX":
             return f"some day in {_MONTHS[month]} {alone}"
-        # Anything else: the span the digits allow, at the value's precision.
         (y1, m1, d1), (y2, m2, d2) = _span(point)
+        if _contiguous(point):
+            # The digits leave one unbroken span open: say the span.
+            if precision is Precision.MONTH:
+                return f"sometime in {self.months(y1, m1, y2, m2)}"
+            return f"sometime in {self.days(y1, m1, d1, y2, m2, d2)}"
+        # Digits left open at several places leave a span with gaps: say each part.
+        month_words = _digit_range(month_mask, 1, 12, _MONTHS)
         if precision is Precision.MONTH:
-            return f"sometime in {self.months(y1, m1, y2, m2)}"
-        return f"sometime in {self.days(y1, m1, d1, y2, m2, d2)}"
+            return f"a month in {month_words}, in {after_in}"
+        day_words = "some day" if day_mask == "XX" else f"one of days {_digit_range(day_mask, 1, 31, None)}"
+        return f"{day_words} in {month_words}, in {after_in}"
 
 
 _QUALIFIER_WORDS: Final = {"?": "uncertain", "~": "approximate", "%": "approximate and uncertain"}
 
 
 def _qualified(point: PartialDate, text: str) -> str:
-    precision = point.precision
-    components = ["year"]
-    if precision is Precision.MONTH or precision >= Precision.DAY:
-        components.append("month")
-    if precision >= Precision.DAY:
-        components.append("day")
+    components = _components(point)
     marks = [point.qualifier_of(name) for name in components]
     if len(set(marks)) > 1:
         # EDTF level 2 qualifies components one by one: say which.
@@ -302,11 +364,54 @@ def _qualified(point: PartialDate, text: str) -> str:
             if names:
                 notes.append(f"{' and '.join(names)} {words}")
         return f"{text} ({'; '.join(notes)})"
-    if point.approximate:
-        text = f"c. {text}"
-    if point.uncertain:
-        text += "?"
-    return text
+    return _QUALIFIER_PREFIX[marks[0]] + text
+
+
+_QUALIFIER_PREFIX: Final[dict[str | None, str]] = {
+    None: "",
+    "~": "around ",
+    "?": "possibly ",
+    "%": "possibly around ",
+}
+_UNITS: Final = {Precision.YEAR: "year", Precision.MONTH: "month", Precision.DAY: "day"}
+
+
+def _components(point: PartialDate) -> list[str]:
+    precision = point.precision
+    components = ["year"]
+    if precision is Precision.MONTH or precision >= Precision.DAY:
+        components.append("month")
+    if precision >= Precision.DAY:
+        components.append("day")
+    return components
+
+
+def _whole_mark(point: PartialDate) -> str | bool | None:
+    """The one qualifier of the whole value (None, "~", "?" or "%"), or False when components differ."""
+    marks = {point.qualifier_of(name) for name in _components(point)}
+    return marks.pop() if len(marks) == 1 else False
+
+
+def _contiguous(point: PartialDate) -> bool:
+    """True when the X digits leave one unbroken span: none is followed by a known digit."""
+    digits = "".join(part or "" for part in _masks(point)).lstrip("-")
+    return "X" not in digits.rstrip("X")
+
+
+def _digit_range(mask: str | None, lowest: int, highest: int, names: tuple[str, ...] | None) -> str:
+    """The months or days a two-digit mask such as ``1X`` allows, in words."""
+    assert mask is not None
+    allowed = [
+        value
+        for value in range(lowest, highest + 1)
+        if all(want in ("X", got) for want, got in zip(mask, f"{value:02d}", strict=True))
+    ]
+    if names is not None and len(allowed) == highest - lowest + 1:
+        return "any month"
+    words = [names[value] if names else str(value) for value in allowed]
+    if allowed == list(range(allowed[0], allowed[-1] + 1)) and len(allowed) > 2:
+        return f"{words[0]}{_NDASH}{words[-1]}"
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _number(value: int) -> str:
@@ -351,7 +456,8 @@ def _clock(point: PartialDate) -> str:
     assert time is not None
     hour, minute, second, micro = time
     text = f"{hour:02d}:{minute:02d}"
-    if point.precision is Precision.SECOND:
+    if point.precision is Precision.SECOND and (second or micro):
+        # Imported times often carry ":00" seconds; whole minutes read without them.
         text += f":{second:02d}"
         if micro:
             text += f".{micro:06d}".rstrip("0")
@@ -397,7 +503,97 @@ def _year_phrases(point: PartialDate) -> tuple[str, str]:
         phrase = f"the {first}s" if hidden == 1 else f"the {_ordinal(int(head) + 1)} century"
         return phrase, phrase
     span = _year_range(first, last)
+    tail = mask[len(mask.rstrip("0123456789")) :]
+    if tail and "X" in mask.lstrip("-")[: len(mask.lstrip("-")) - len(tail)]:
+        # 1X85: the years 1085, 1185, ... 1985, not every year between them.
+        return f"a year ending in {tail} in {span}", f"a year ending in {tail} in {span}"
     return f"sometime in {span}", f"a year in {span}"
+
+
+# Recurrence rules ---------------------------------------------------------
+
+_WEEKDAYS: Final = {
+    "MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday",
+    "FR": "Friday", "SA": "Saturday", "SU": "Sunday",
+}  # fmt: skip
+_FREQ_UNITS: Final = {
+    "YEARLY": "year", "MONTHLY": "month", "WEEKLY": "week", "DAILY": "day",
+    "HOURLY": "hour", "MINUTELY": "minute", "SECONDLY": "second",
+}  # fmt: skip
+_RULE_PARTS: Final = frozenset({"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "COUNT", "UNTIL", "WKST"})
+_ORDINAL_WORDS: Final = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last", -2: "second-to-last"}
+_BYDAY_RE: Final = re.compile(r"([+-]?[0-9]{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _rule_words(parts: dict[str, str]) -> str | None:
+    """ "every 2 weeks on Tuesday", or None for a rule beyond the common forms."""
+    unit = _FREQ_UNITS.get(parts.get("FREQ", ""))
+    interval_text = parts.get("INTERVAL", "1")
+    if unit is None or not set(parts) <= _RULE_PARTS or not interval_text.isdigit() or int(interval_text) < 1:
+        return None
+    interval = int(interval_text)
+    if "WKST" in parts and interval > 1 and unit == "week" and "BYDAY" in parts:
+        return None  # the week start moves which days fall in every other week; no short words for that
+    every = f"every {unit}" if interval == 1 else f"every {interval} {unit}s"
+    if unit == "day" and interval == 2:
+        every = "every other day"
+    on: list[str] = []
+    if "BYDAY" in parts:
+        days = []
+        for item in parts["BYDAY"].split(","):
+            match = _BYDAY_RE.fullmatch(item)
+            if match is None:
+                return None
+            number, day = match.groups()
+            if number is None:
+                days.append(_WEEKDAYS[day] + ("s" if unit in ("month", "year") else ""))
+            elif int(number) in _ORDINAL_WORDS and unit in ("month", "year"):
+                days.append(f"the {_ORDINAL_WORDS[int(number)]} {_WEEKDAYS[day]}")
+            else:
+                return None
+        if unit == "week" and interval == 1 and not any(day.startswith("the ") for day in days):
+            weekdays = [name for name in _WEEKDAYS.values() if name in days]
+            if weekdays == list(_WEEKDAYS.values())[:5]:
+                return "every weekday"
+            return "every " + _listed(weekdays)
+        if unit in ("day", "hour", "minute", "second") or unit == "week":
+            on.append("on " + _listed(days))
+        else:
+            on.append("on " + _listed(days) + (" of the year" if unit == "year" else ""))
+    if "BYMONTHDAY" in parts:
+        if unit not in ("month", "year"):
+            return None
+        days = []
+        for item in parts["BYMONTHDAY"].split(","):
+            if not item.lstrip("+-").isdigit() or not 1 <= abs(int(item)) <= 31:
+                return None
+            value = int(item)
+            if value < -1:
+                return None
+            days.append("the last day" if value == -1 else f"the {_ordinal(value)}")
+        on.append("on " + _listed(days) + ("" if unit == "month" else " of a month"))
+    return " ".join([every, *on])
+
+
+_UNTIL_RE: Final = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})(?:T([0-9]{2})([0-9]{2})([0-9]{2})(Z?))?")
+
+
+def _until(text: str) -> When | None:
+    match = _UNTIL_RE.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, zulu = match.groups()
+    edtf = f"{year}-{month}-{day}"
+    if hour is not None:
+        edtf += f"T{hour}:{minute}:{second}{zulu}"
+    try:
+        return When(edtf)
+    except ValueError:
+        return None
 
 
 # Headings -----------------------------------------------------------------

@@ -75,7 +75,10 @@ def render(timeline: Timeline, *, color: bool = False, style: Style = "mdy") -> 
         lines.append(paint(safe(timeline.title), _BOLD))
     if timeline.description is not None and timeline.description.strip():
         lines.append(safe(timeline.description))
-    dates = {event.id: describe(event.when, style=style, tz=event.tz or timeline.tz) for event in timeline}
+    dates = {
+        event.id: describe(event.when, style=style, tz=event.tz or timeline.tz, recurrence=event.recurrence)
+        for event in timeline
+    }
     width = min(max((len(d) for d in dates.values()), default=0), _MAX_DATE_WIDTH)
     sections: dict[str, list[Event]] = {}
     for event in timeline:

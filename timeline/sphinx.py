@@ -1,21 +1,32 @@
 """A Sphinx extension with a ``timeline`` directive: a chronology from a data file, rendered into a page.
 
-Add ``"myst_parser"`` and ``"timeline.sphinx"`` to ``extensions`` in
-``conf.py``, then, in a MyST Markdown page::
+Add ``"timeline.sphinx"`` to ``extensions`` in ``conf.py`` (it sets up
+``myst_parser`` too), then, in a MyST Markdown page::
 
     ```{timeline} ../examples/harris-trip.toml
     :heading-level: 2
     :mermaid:
     ```
 
+or in a reStructuredText page::
+
+    .. timeline:: ../examples/harris-trip.toml
+       :heading-level: 2
+
 The path is relative to the page (or, starting with ``/``, to the source
 directory). The options are those of the ``markdown`` writer, spelt with
 dashes: ``layout``, ``heading-level``, ``months``, ``newest-first``,
 ``group-sections``, ``markdown-descriptions``, ``mermaid``, ``gantt``,
 ``style``; and ``format`` to name the input format when the suffix does
-not. The directive writes the chronology with the Markdown writer and
-parses that Markdown into the page, so the page shows what the
-``markdown`` format writes. Mermaid diagrams become ``<pre
+not. The directive writes the chronology with the Markdown writer in its
+``myst`` flavor and parses that with MyST into the page, whatever the
+page's own markup, so the page shows what the ``markdown`` format writes.
+Headings nest under the section that holds the directive, so
+``heading-level`` changes nothing here (it is accepted, as the writer's
+option). User text keeps its characters as typed: Sphinx's smart quotes, dashes
+and ellipses are off inside the chronology. A cancelled event is struck
+through in HTML; other builders (LaTeX, text, man) show it plainly,
+followed by "(cancelled)", without a warning. Mermaid diagrams become ``<pre
 class="mermaid">`` blocks in HTML, drawn by the script named in the
 ``timeline_mermaid_js`` setting (mermaid 11 from jsDelivr by default;
 empty for none); other builders show their source as a literal block.
@@ -27,11 +38,10 @@ writer's drawing, written among the HTML build's images and shown with an
 warnings of the build. Builders other than HTML leave the picture out.
 
 The page is rebuilt when the data file changes. A missing or invalid file
-is an error of the build, naming the file and where it is wrong, and so is
-the directive in a reStructuredText page: the chronology is Markdown.
+is an error of the build, naming the file and where it is wrong.
 
-Sphinx, docutils and MyST are the ``docs`` extra
-(``pip install timeline-events[docs]``); the rest of the package never
+Sphinx and MyST-Parser are the ``sphinx`` extra
+(``pip install 'timeline-events[sphinx]'``); the rest of the package never
 imports this module.
 """
 
@@ -50,7 +60,8 @@ from typing import Any, ClassVar, Final
 try:
     from docutils import nodes
     from docutils.parsers.rst import directives
-    from docutils.statemachine import StringList
+    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+    from myst_parser.parsers.mdit import create_md_parser
     from sphinx.application import Sphinx
     from sphinx.transforms import SphinxTransform
     from sphinx.util import logging
@@ -58,7 +69,7 @@ try:
     from sphinx.util.typing import OptionSpec
 except ImportError as exc:  # the package works without Sphinx; only this module needs it
     raise ImportError(
-        "timeline.sphinx is a Sphinx extension and needs Sphinx: pip install 'timeline-events[docs]'"
+        "timeline.sphinx is a Sphinx extension and needs Sphinx: pip install 'timeline-events[sphinx]'"
     ) from exc
 
 import timeline
@@ -115,11 +126,25 @@ def _skip_picture(self: Any, node: timeline_picture) -> None:
     raise nodes.SkipNode
 
 
-def _choice(choices: tuple[str, ...]) -> Callable[[str], str]:
-    def check(text: str) -> str:
-        return str(directives.choice(text, choices))
+def _writer_option(name: str) -> Callable[[str | None], object]:
+    """The directive's check for a writer option: the writer's own parser; a flag may stand alone."""
+    parse = markdown.OPTIONS[name]
+
+    def check(text: str | None) -> object:
+        if text is None or not text.strip():
+            if parse is markdown.OPTIONS["months"]:  # a flag: ":months:" alone means true
+                return True
+            raise ValueError(f"{name} needs a value")
+        return parse(text.strip())
 
     return check
+
+
+# Every writer option but the flavor (always myst here), spelt with dashes; a new writer option
+# is a directive option at once.
+_OPTION_SPEC: Final[dict[str, Callable[[str | None], object]]] = {
+    name.replace("_", "-"): _writer_option(name) for name in markdown.OPTIONS if name != "flavor"
+}
 
 
 class TimelineDirective(SphinxDirective):
@@ -128,50 +153,43 @@ class TimelineDirective(SphinxDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = False
+    # ``picture`` draws the svg writer's picture (its value holds that writer's options); the
+    # Markdown writer's option of that name then gets the picture's file name.
     option_spec: ClassVar[OptionSpec] = {
         "format": directives.unchanged_required,
-        "layout": _choice(("list", "table")),
-        "heading-level": _choice(("1", "2", "3", "4")),
-        "months": directives.flag,
-        "newest-first": directives.flag,
-        "group-sections": directives.flag,
-        "markdown-descriptions": directives.flag,
-        "mermaid": directives.flag,
-        "gantt": directives.flag,
-        "style": _choice(("mdy", "dmy")),
+        **_OPTION_SPEC,
         "picture": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
-        """Load the file, write it as Markdown, and parse that into nodes."""
-        if not type(self.state).__module__.startswith("myst_parser."):
-            # The chronology is Markdown; a reStructuredText page would read it as reST.
-            raise self.error("the timeline directive works in MyST Markdown pages, not in reStructuredText")
+        """Load the file, write it as MyST Markdown, and parse that into nodes."""
         relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(relative)
-        flags = {name.replace("-", "_"): True for name in self.options if self.options[name] is None}
-        picture = self.options.get("picture")
-        options: dict[str, object] = {
-            "layout": self.options.get("layout", "list"),
-            "heading_level": int(self.options.get("heading-level", "1")),
-            "style": self.options.get("style", "mdy"),
-            **flags,
+        options = {
+            name.replace("-", "_"): value for name, value in self.options.items() if name not in ("format", "picture")
         }
+        # The chronology's sections nest under the section the directive sits in, which sets their
+        # depth; MyST warns about a first heading below H1, so the Markdown always starts at H1.
+        options["heading_level"] = 1
+        picture = self.options.get("picture")
         try:
             loaded = timeline.load(path, self.options.get("format"))
             drawn = None if picture is None else self._picture(loaded, picture)
             if drawn is not None:
                 options["picture"] = drawn["filename"]
-            text = timeline.dumps(loaded, "markdown", **options)
+            text = timeline.dumps(loaded, "markdown", flavor="myst", **options)
         except (TimelineError, OSError, ValueError) as exc:
             raise self.error(f"timeline: cannot render {self.arguments[0]!r}: {exc}") from exc
-        container = nodes.container(classes=["timeline-chronology"])
+        # Sphinx's SmartQuotes leaves alone what sits under a node that says so: user text stays as typed.
+        container = nodes.container(classes=["timeline-chronology"], support_smartquotes=False)
         self.set_source_info(container)
         text = _FENCE_RE.sub(lambda match: self._diagram(match.group(1)), text)
-        self.state.nested_parse(StringList(text.splitlines(), source=path), 0, container, match_titles=True)
+        # MyST's renderer, in MyST and reStructuredText pages alike, with the chronology's
+        # sections kept inside the container (where the smart-quotes switch reaches them).
+        _parse_myst(text, self.state.document, container)
         if drawn is not None:
-            # The writer's image reference marks where the picture goes (its sections may sit outside
-            # the container); _PlacePicture moves this node there before Sphinx looks for image files.
+            # The writer's image reference marks where the picture goes; _PlacePicture moves this
+            # node there before Sphinx looks for image files.
             return [container, timeline_picture("", **drawn)]
         return [container]
 
@@ -200,6 +218,38 @@ class TimelineDirective(SphinxDirective):
         return f"{html}\n\n````{{only}} not html\n{literal}\n````"
 
 
+class _Renderer(SphinxRenderer):
+    """MyST's Sphinx renderer, writing into a container of a page it did not make."""
+
+    def setup_render(self, options: dict[str, Any], env: Any) -> None:
+        super().setup_render(options, env)
+        self._level_to_section = {0: self.current_node}  # type: ignore[dict-item]  # sections go in the container
+
+    def _render_finalise(self) -> None:
+        slugs = getattr(self.document, "myst_slugs", None)
+        self.md_env.pop("wordcount", None)  # the page counts its own words; a second count clashes
+        super()._render_finalise()
+        if slugs is not None:  # the page's own headings keep their anchors
+            self.document.myst_slugs = {**slugs, **self._heading_slugs}  # type: ignore[attr-defined]  # MyST sets it
+
+
+def _parse_myst(text: str, document: nodes.document, container: nodes.Element) -> None:
+    """MyST ``text`` into ``container``, in a page of any markup.
+
+    MyST's own renderer does the work, bound to the page's document (so that
+    footnotes, targets and warnings belong to it) but writing into
+    ``container``, headings included.
+    """
+    parser = create_md_parser(document.settings.env.myst_config, _Renderer)
+    parser.options["document"] = document
+    parser.options["current_node"] = container
+    # MyST makes sections only under a document, a section or the "temp root" a directive names.
+    parser.render(text, {"temp_root_node": container})
+    # MyST pages move footnotes to the end of the page, out of the container: they keep their text as typed too.
+    for node in container.findall(nodes.footnote):
+        node["support_smartquotes"] = False
+
+
 def _add_mermaid_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Load mermaid on the pages that hold a diagram, once per page."""
     del pagename, templatename, context
@@ -215,6 +265,8 @@ def _add_mermaid_script(app: Sphinx, pagename: str, templatename: str, context: 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``timeline`` directive and the ``timeline_mermaid_js`` setting."""
+    # The chronology is parsed with MyST, in Markdown and reStructuredText pages alike.
+    app.setup_extension("myst_parser")
     app.add_config_value("timeline_mermaid_js", MERMAID_JS, "html", types=[str])
     app.add_directive("timeline", TimelineDirective)
     app.add_transform(_PlacePicture)
@@ -222,9 +274,3 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(timeline_picture, html=(_visit_picture_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
     app.connect("html-page-context", _add_mermaid_script)
     return {"version": metadata.version("timeline-events"), "parallel_read_safe": True, "parallel_write_safe": True}
-
-
-# The directive's option names map onto the writer's; keep them in step.
-assert {name.replace("-", "_") for name in TimelineDirective.option_spec} - {"format"} == set(markdown.OPTIONS), (
-    "the timeline directive and the markdown writer disagree about options"
-)

@@ -130,6 +130,16 @@ register(
 )
 register(Format("markdown", (".md",), "timeline.formats.markdown", "Markdown chronology", False, True))
 register(Format("svg", (".svg",), "timeline.formats.svg", "a static SVG picture", False, True))
+register(
+    Format(
+        "changelog",
+        ("changelog.md", "changes.md", "history.md"),
+        "timeline.formats.changelog",
+        "Keep a Changelog releases (read only)",
+        True,
+        False,
+    )
+)
 
 
 def list_formats() -> tuple[Format, ...]:

@@ -32,7 +32,7 @@ import attrs
 
 from timeline._describe import _span, describe
 from timeline._era import Era
-from timeline._event import Event, Media, Source
+from timeline._event import Event, Media, Source, Status
 from timeline._event import zone as event_zone
 from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
@@ -40,7 +40,9 @@ from timeline.errors import ParseError, TimelineWarning
 from timeline.formats._links import safe_url
 
 __all__ = [
+    "CANCELLED",
     "DATE_FIELDS",
+    "UNPLACEABLE",
     "Slide",
     "date_object",
     "dates_of",
@@ -477,14 +479,15 @@ def _scale(timeline: Timeline) -> str | None:
     return None
 
 
-def _event_slide(event: Event, index: int, zone_name: str | None) -> Slide:
+def _event_slide(event: Event, index: int, zone_name: str | None, *, status: bool = False) -> Slide:
     where = f"events[{index}]"
     own_zone = event.tz or zone_name
     start, end, display = dates_of(event.when, own_zone)
     slide: Slide = {"start_date": start}
     if end is not None:
         slide["end_date"] = end
-    text = {"headline": escape(event.title)}
+    headline = escape(event.title)
+    text = {"headline": _status_headline(headline, event.status) if status else headline}
     body = text_html(event.description, event.location, event.sources)
     if body:
         text["text"] = body
@@ -495,6 +498,9 @@ def _event_slide(event: Event, index: int, zone_name: str | None) -> Slide:
             slide["media"] = media
     if event.group is not None:
         slide["group"] = double_escape(event.group)
+    if event.recurrence is not None:
+        # A repeating event is drawn once, at its first occurrence: the date says the rule.
+        display = describe(event.when, tz=own_zone if event.when.floating else None, recurrence=event.recurrence)
     kept = event.extra.get("display_date")
     if isinstance(kept, str):
         display = kept  # a display date read from TimelineJS data goes back as it came
@@ -522,8 +528,25 @@ def _era_slide(era: Era, zone_name: str | None) -> Slide:
     return slide
 
 
-def slides_of(timeline: Timeline) -> dict[str, Any]:
-    """The TimelineJS3 data of ``timeline``: title slide, events, eras, scale."""
+def slides_of(
+    timeline: Timeline,
+    *,
+    unplaceable_dates: str = "keep",
+    cancelled: str = "keep",
+    status: bool = False,
+    events: list[tuple[int, Event]] | None = None,
+) -> dict[str, Any]:
+    """The TimelineJS3 data of ``timeline``: title slide, events, eras, scale.
+
+    Args:
+        timeline: What to draw.
+        unplaceable_dates: ``"omit"`` leaves out (with a warning) events an
+            axis cannot place; ``"keep"`` (for the spreadsheet) keeps all.
+        cancelled: ``"omit"`` leaves cancelled events out; anything else keeps them.
+        status: Mark tentative and cancelled events in their headlines.
+        events: The events to draw, with their indexes, when the caller has
+            already chosen them with :func:`drawable` (and warned).
+    """
     data: dict[str, Any] = {}
     title_media = timeline.extra.get("media")
     title_background = timeline.extra.get("background")
@@ -544,13 +567,94 @@ def slides_of(timeline: Timeline) -> dict[str, Any]:
             if background is not None:
                 title["background"] = background
         data["title"] = title
-    data["events"] = [_event_slide(event, index, timeline.tz) for index, event in enumerate(timeline.events)]
+    if events is None and (unplaceable_dates == "omit" or cancelled == "omit"):
+        events = drawable(timeline, unplaceable_dates=unplaceable_dates, cancelled=cancelled)
+    elif events is None:
+        events = list(enumerate(timeline.events))
+        if status and not events:
+            _warn("the timeline has no events; TimelineJS shows an error for data without events")
+    data["events"] = [_event_slide(event, index, timeline.tz, status=status) for index, event in events]
     if timeline.eras:
         data["eras"] = [_era_slide(era, timeline.tz) for era in timeline.eras]
     scale = _scale(timeline)
     if scale is not None:
         data["scale"] = scale
     return data
+
+
+# -- what an axis can place, and status ------------------------------------
+
+UNPLACEABLE = ("omit", "keep")
+"""What the TimelineJS writers do with a date an axis cannot place: leave the event out (warning), or keep it."""
+CANCELLED = ("strike", "omit")
+"""What they do with a cancelled event: strike its headline through, or leave it out."""
+
+# A date known to no better than this many years would squash every other event on the axis.
+_WIDEST_PLACEABLE_YEARS = 100
+# TimelineJS's cosmological scale counts years in JavaScript numbers: exact up to 2**53.
+_LARGEST_YEAR = 2**53
+# Exactly what the writer adds, so a title's own spaces stay its own.
+_STATUS_RE = re.compile(r' <span class="timeline-status">\((tentative|cancelled)\)</span>$')
+_STRUCK_RE = re.compile(r"^<s>(.*)</s>$", re.DOTALL)
+
+
+def unplaceable(when: When) -> str | None:
+    """Why a TimelineJS axis cannot place ``when`` sensibly, or None when it can.
+
+    >>> unplaceable(When("XXXX-06-06")), unplaceable(When("2021-06/..")), unplaceable(When("2021"))
+    ('its year is not known to within 100 years', 'its end is open or unknown', None)
+    """
+    if when.start is None:
+        return "its start is open or unknown"
+    if when.end is None:
+        return "its end is open or unknown"
+    for point in (when.start, when.end):
+        (first, _, _), (last, _, _) = _span(point)
+        if max(abs(first), abs(last)) > _LARGEST_YEAR:
+            return f"its year is beyond what TimelineJS can place (more than {_LARGEST_YEAR:,} years from 0)"
+        if last - first >= _WIDEST_PLACEABLE_YEARS:
+            return f"its year is not known to within {_WIDEST_PLACEABLE_YEARS} years"
+    return None
+
+
+def drawable(timeline: Timeline, *, unplaceable_dates: str, cancelled: str) -> list[tuple[int, Event]]:
+    """The events a TimelineJS writer draws, with their index, after its options; warns for each one left out."""
+    kept = []
+    for index, event in enumerate(timeline.events):
+        reason = unplaceable(event.when) if unplaceable_dates == "omit" else None
+        if reason is not None:
+            _warn(
+                f"event {event.id!r} ({event.title!r}, {describe(event.when)}) is left out of the TimelineJS "
+                f"timeline: {reason}; unplaceable='keep' draws it anyway"
+            )
+            continue
+        if cancelled == "omit" and event.status is Status.CANCELLED:
+            continue
+        kept.append((index, event))
+    if not kept:
+        _warn("the timeline has no events TimelineJS can draw; the page says so instead of drawing it")
+    return kept
+
+
+def _status_headline(headline: str, status: Status) -> str:
+    if status is Status.TENTATIVE:
+        return f'{headline} <span class="timeline-status">(tentative)</span>'
+    if status is Status.CANCELLED:
+        return f'<s>{headline}</s> <span class="timeline-status">(cancelled)</span>'
+    return headline
+
+
+def _read_status(headline: str) -> tuple[str, str | None]:
+    """A headline without the status marker the writers add, and the status it gave."""
+    match = _STATUS_RE.search(headline)
+    if match is None:
+        return headline, None
+    status = match.group(1)
+    rest = headline[: match.start()]
+    if status == "cancelled":
+        struck = _STRUCK_RE.match(rest)
+        rest = struck.group(1) if struck else rest
+    return rest, status
 
 
 # -- reading ----------------------------------------------------------------
@@ -610,9 +714,12 @@ def _event_from(slide: object, where: str) -> dict[str, Any]:
     end = slide.get("end_date")
     when = when_of(_table(slide["start_date"], f"{where}.start_date"), None if end in (None, "", {}) else end, where)
     text = _table(slide.get("text"), f"{where}.text")
-    title = html_to_text(_text_of(text.get("headline"), f"{where}.text.headline"))
+    headline, status = _read_status(_text_of(text.get("headline"), f"{where}.text.headline"))
+    title = html_to_text(headline)
     description, location, sources = text_fields(_text_of(text.get("text"), f"{where}.text.text"))
     event: dict[str, Any] = {"title": title if title.strip() else describe(when), "when": str(when)}
+    if status is not None:
+        event["status"] = status
     unique_id = slide.get("unique_id")
     if unique_id not in (None, ""):
         event["id"] = unique_id

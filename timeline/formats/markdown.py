@@ -1,4 +1,4 @@
-"""A Markdown chronology (CommonMark with GFM tables and footnotes), with an optional Mermaid diagram.
+"""A Markdown chronology for GitHub, MkDocs or Sphinx (MyST), with an optional Mermaid diagram.
 
 The page reads like an edited timeline: the title, the description, a
 heading per year (and optionally per month), one entry per event with its
@@ -6,6 +6,11 @@ date in words (:func:`timeline.describe`), title, location, description
 and tags, and the sources as footnotes. User text is escaped so that
 nothing in it becomes markup, a link or live HTML; descriptions may opt in
 to being Markdown with ``markdown_descriptions=True``.
+
+Three renderers read Markdown differently, so the ``flavor`` option picks
+one: ``gfm`` (GitHub and CommonMark, the default), ``mkdocs``
+(Python-Markdown as MkDocs runs it: 4-space nesting, its narrower escapes,
+its extensions' markup) and ``myst`` (MyST-Parser in Sphinx).
 
 >>> from timeline import Timeline, dumps
 >>> t = Timeline(title="Trip", events=[{"title": "Visit <b>*all*</b>", "when": "2021-06-07/2021-06-08"}])
@@ -34,6 +39,7 @@ from timeline.formats._links import safe_url
 __all__ = ["OPTIONS", "escape", "mermaid_gantt", "mermaid_text", "mermaid_timeline", "write"]
 
 _LAYOUTS: Final = ("list", "table")
+_FLAVORS: Final = ("gfm", "mkdocs", "myst")
 
 
 def _flag(text: str) -> bool:
@@ -70,6 +76,7 @@ OPTIONS: Mapping[str, Callable[[str], object]] = {
     "months": _flag,
     "newest_first": _flag,
     "style": _choice("style", ("mdy", "dmy")),
+    "flavor": _choice("flavor", _FLAVORS),
     "picture": str,
 }
 
@@ -83,6 +90,8 @@ _LINE_BREAK_RE: Final = re.compile(r"\r\n?|\n")
 # close emphasis, so America/Mexico_City stays as it is.
 _INLINE_RE: Final = re.compile(
     r"[\\`*\[\]<>~^|@#]|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)|(?<=[A-Za-z])(?=://)|(?<=www)\."
+    # A dot before two letters: linkify's fuzzy links (markdown-it, MyST) would make "notes.md" a link.
+    r"|(?<=[^\W_])\.(?=[A-Za-z]{2})"
 )
 # Markup only at the start of a line: headings, quotes, list markers,
 # setext underlines, ordered-list numbers; and for MyST (the Sphinx
@@ -91,25 +100,69 @@ _INLINE_RE: Final = re.compile(
 _LINE_START_RE: Final = re.compile(r"[-+=>%(:]|(?P<num>[0-9]{1,9})(?P<mark>[.)])")
 
 
-def escape(text: str) -> str:
+def escape(text: str, flavor: str = "gfm") -> str:
     """``text`` as Markdown that renders it literally, on one line.
 
     Line breaks become spaces; characters that could start markup, a link,
-    an autolink or HTML are backslash-escaped, as CommonMark allows for any
-    ASCII punctuation.
+    an autolink or HTML are escaped: with a backslash in CommonMark (``gfm``,
+    ``myst``), which allows one before any ASCII punctuation; for
+    Python-Markdown (``mkdocs``), which takes a backslash before only a few
+    characters, the others become character references.
 
     >>> print(escape("<script>alert(1)</script> *bold* [x](y) `code`"))
     \\<script\\>alert(1)\\</script\\> \\*bold\\* \\[x\\](y) \\`code\\`
     >>> print(escape("# 1. not a heading"), escape("see https://example.org"))
-    \\# 1. not a heading see https\\://example.org
+    \\# 1. not a heading see https\\://example\\.org
+    >>> print(escape("<b> ~~x~~ a==b -- :smile:", "mkdocs"))
+    &lt;b&gt; &#126;&#126;x&#126;&#126; a&#61;&#61;b \\-\\- &#58;smile:
     """
     one_line = " ".join(part.strip() for part in _LINE_BREAK_RE.split(text))
-    return _line(one_line.strip())
+    return _line(one_line.strip(), flavor)
 
 
-def _line(text: str) -> str:
+# Python-Markdown: the characters its backslash escapes, and the others that
+# are markup in it or in the extensions MkDocs sites enable (pymdownx tilde,
+# caret, mark, keys, critic, emoji, magiclink; smarty; def_list; abbr), given as
+# character references, which every one of them leaves alone.
+_MKDOCS_INLINE_RE: Final = re.compile(
+    r"[\\`*\[\]{}>#+!<~^|@=$\"']|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)|:(?=\S)"
+    r"|(?<=-)-|-(?=-)|(?<=\.)\.|\.(?=\.)|(?<=www)\."
+    # smartsymbols: (c) (r) (tm), fractions such as 1/4, c/o, and ordinals such as 20th.
+    r"|\((?=(?:c|r|tm)\))|(?<=[0-9c])/(?=[0-9o])|(?<=[0-9])[snrt](?=[tdh]\b)",
+    re.IGNORECASE,
+)
+_MKDOCS_REFERENCES: Final = {
+    "<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;", "^": "&#94;", "|": "&#124;", "@": "&#64;",
+    "=": "&#61;", "$": "&#36;", '"': "&quot;", "'": "&#39;", ":": "&#58;",
+    # Brackets as references: arithmatex reads a backslash before one as math.
+    "[": "&#91;", "]": "&#93;",
+}  # fmt: skip
+_CONTROL_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MKDOCS_LINE_START_RE: Final = re.compile(r"[-+*]|(?P<num>[0-9]{1,9})(?P<mark>[.)])")
+# MyST adds roles and substitutions ({...}) and, where enabled, dollar math and
+# markdown-it's typographer (smartquotes, replacements: "--", "...", "(c)", "+-",
+# "!!!!"), which leaves escaped characters alone.
+_MYST_EXTRA_RE: Final = re.compile(
+    r"[{}$'\"]|(?<=-)-|-(?=-)|(?<=\.)\.|\.(?=\.)|[!?,](?=[!?,.])|\((?=(?:c|r|tm|p)\))|\+(?=-)", re.IGNORECASE
+)
+
+
+def _line(text: str, flavor: str = "gfm") -> str:
     """One line of user text, escaped, with its start made harmless."""
-    text = _INLINE_RE.sub(_escape_match, text.replace("\t", " "))
+    text = text.replace("\t", " ")
+    if flavor == "mkdocs":
+        # Python-Markdown marks its placeholders with STX and ETX; control characters in user text would corrupt them.
+        text = _CONTROL_RE.sub("\ufffd", text)
+        text = _MKDOCS_INLINE_RE.sub(_mkdocs_match, text)
+        match = _MKDOCS_LINE_START_RE.match(text)
+        if match is None:
+            return text
+        if match.group("num") is not None:
+            return f"{match.group('num')}\\{match.group('mark')}{text[match.end() :]}"
+        return "\\" + text
+    text = _INLINE_RE.sub(_escape_match, text)
+    if flavor == "myst":
+        text = _MYST_EXTRA_RE.sub(_escape_match, text)
     match = _LINE_START_RE.match(text)
     if match is None:
         return text
@@ -118,12 +171,19 @@ def _line(text: str) -> str:
     return "\\" + text
 
 
+def _mkdocs_match(match: re.Match[str]) -> str:
+    found = match.group()
+    if found.isalpha() or found in "(/":
+        return f"&#{ord(found)};"
+    return _MKDOCS_REFERENCES.get(found) or "\\" + found
+
+
 def _escape_match(match: re.Match[str]) -> str:
     # The empty match before "://" puts the backslash in front of the colon.
     return "\\" + match.group()
 
 
-def _paragraphs(text: str) -> list[list[str]]:
+def _paragraphs(text: str, flavor: str = "gfm") -> list[list[str]]:
     """User text as paragraphs of escaped lines; blank lines separate paragraphs."""
     paragraphs: list[list[str]] = [[]]
     for raw in _LINE_BREAK_RE.split(text):
@@ -132,7 +192,7 @@ def _paragraphs(text: str) -> list[list[str]]:
             if paragraphs[-1]:
                 paragraphs.append([])
             continue
-        paragraphs[-1].append(_line(line))
+        paragraphs[-1].append(_line(line, flavor))
     return [p for p in paragraphs if p]
 
 
@@ -158,11 +218,11 @@ def _destination(url: str) -> str:
     return "<" + encoded.replace("&", "&amp;") + ">"
 
 
-def _link(text: str, url: str) -> str:
-    """``text`` linked to ``url`` when the shared link rule lets it be live, else the URL as text after it."""
+def _link(text: str, url: str, shown: str) -> str:
+    """``text`` linked to ``url`` when the link rule lets it be live, else ``shown`` (the URL as text) after it."""
     if safe_url(url):
         return f"[{text}]({_destination(url)})"
-    return f"{text} ({escape(url)})" if text != escape(url) else text
+    return f"{text} ({shown})" if text != shown else text
 
 
 # Mermaid ------------------------------------------------------------------
@@ -273,13 +333,12 @@ def _ordered(timeline: Timeline, newest_first: bool) -> tuple[Event, ...]:
 
 
 def _date(event: Event, timeline: Timeline, style: Style) -> str:
-    return describe(event.when, style=style, tz=event.tz or timeline.tz)
+    return describe(event.when, style=style, tz=event.tz or timeline.tz, recurrence=event.recurrence)
 
 
 def _entry_date(event: Event, timeline: Timeline, style: Style) -> str:
-    """The date that opens an entry: a capital, except for the "c." of circa."""
-    text = _date(event, timeline, style)
-    return text if text.startswith("c. ") else capital(text)
+    """The date that opens an entry, with a capital."""
+    return capital(_date(event, timeline, style))
 
 
 def _month_label(event: Event, style: Style) -> str | None:
@@ -322,6 +381,7 @@ class _Writer:
         group_sections: bool,
         markdown_descriptions: bool,
         style: Style,
+        flavor: str = "gfm",
     ) -> None:
         self.timeline = timeline
         self.table = layout == "table"
@@ -330,12 +390,18 @@ class _Writer:
         self.group_sections = group_sections
         self.markdown = markdown_descriptions
         self.style: Style = style
+        self.flavor = flavor
+        # Python-Markdown nests a block in a list item only when indented by 4 spaces.
+        self.indent = "    " if flavor == "mkdocs" else "  "
         self.notes: dict[Source, int] = {}
         self.blocks: list[str] = []
 
+    def escape(self, text: str) -> str:
+        return escape(text, self.flavor)
+
     def heading(self, depth: int, text: str) -> None:
         # A heading of nothing but spaces would be empty; a dash stands in for it.
-        self.blocks.append(f"{'#' * (self.level + depth)} {escape(text) or '-'}")
+        self.blocks.append(f"{'#' * (self.level + depth)} {self.escape(text) or '-'}")
 
     def note(self, source: Source) -> str:
         number = self.notes.setdefault(source, len(self.notes) + 1)
@@ -366,22 +432,25 @@ class _Writer:
             self.blocks.append("\n".join(self.item(event) for event in events))
 
     def title(self, event: Event) -> str:
-        title = escape(event.title)
+        title = self.escape(event.title)
         if event.url is not None:
-            title = _link(title, event.url)
+            title = _link(title, event.url, self.escape(event.url))
         if event.status is Status.TENTATIVE:
             title += " (tentative)"
         elif event.status is Status.CANCELLED:
-            title = f"~~{title}~~ (cancelled)"
+            # GFM strikes through with ~~. Python-Markdown needs an extension for that, and MyST's
+            # strikethrough warns outside HTML; inline <del> is struck in HTML and dropped elsewhere,
+            # where "(cancelled)" still says it.
+            title = f"~~{title}~~ (cancelled)" if self.flavor == "gfm" else f"<del>{title}</del> (cancelled)"
         return title + "".join(self.note(source) for source in event.sources)
 
     def facts(self, event: Event) -> list[str]:
         facts = []
         if event.location is not None and event.location.strip():
-            facts.append(f"Location: {escape(event.location)}")
+            facts.append(f"Location: {self.escape(event.location)}")
         if event.group is not None and event.group.strip() and not self.group_sections:
-            facts.append(f"Group: {escape(event.group)}")
-        tags = [escape(tag) for tag in event.tags if tag.strip()]
+            facts.append(f"Group: {self.escape(event.group)}")
+        tags = [self.escape(tag) for tag in event.tags if tag.strip()]
         if tags:
             facts.append(f"Tags: {', '.join(tags)}")
         return facts
@@ -391,28 +460,28 @@ class _Writer:
             return []
         if self.markdown:
             return _markdown_paragraphs(event.description)
-        return _paragraphs(event.description)
+        return _paragraphs(event.description, self.flavor)
 
     def item(self, event: Event) -> str:
-        date = escape(_entry_date(event, self.timeline, self.style))
+        date = self.escape(_entry_date(event, self.timeline, self.style))
         lines = [f"- **{date}**: {self.title(event)}"]
         facts = self.facts(event)
         if facts:
-            lines += ["", "  " + " · ".join(facts)]
+            lines += ["", self.indent + " · ".join(facts)]
         for paragraph in self.description(event):
             lines.append("")
-            lines.extend(f"  {line}" if line else "" for line in paragraph)
+            lines.extend(f"{self.indent}{line}" if line else "" for line in paragraph)
         # A loose item (one with paragraphs) stands apart from the next one.
         return "\n".join(lines) + ("\n" if len(lines) > 1 else "")
 
     def row(self, event: Event) -> str:
-        date = escape(_entry_date(event, self.timeline, self.style))
+        date = self.escape(_entry_date(event, self.timeline, self.style))
         details = self.facts(event)
         for paragraph in self.description(event):
             text = " ".join(line.strip() for line in paragraph)
             # In a table cell even trusted Markdown stays on one line, pipes escaped.
             details.append(text.replace("|", "\\|") if self.markdown else text)
-        location = escape(event.location or "")
+        location = self.escape(event.location or "")
         facts = [fact for fact in details if not fact.startswith("Location: ")]
         cells = [date, self.title(event), location, " · ".join(facts)]
         # One space either side of each cell, one alone in an empty one (markdownlint's compact style).
@@ -428,15 +497,16 @@ class _Writer:
 
     def cite(self, source: Source) -> str:
         parts = []
-        name = escape(source.title) if source.title else None
+        name = self.escape(source.title) if source.title else None
         if source.url is not None:
-            parts.append(_link(name or escape(source.url), source.url))
+            shown = self.escape(source.url)
+            parts.append(_link(name or shown, source.url, shown))
         elif name:
             parts.append(name)
         if source.publisher is not None and source.publisher.strip():
-            parts.append(escape(source.publisher))
+            parts.append(self.escape(source.publisher))
         if source.date is not None:
-            parts.append(escape(describe(source.date, style=self.style)))
+            parts.append(self.escape(describe(source.date, style=self.style)))
         return ", ".join(parts)
 
 
@@ -453,6 +523,7 @@ def write(
     mermaid: bool = False,
     gantt: bool = False,
     style: Style = "mdy",
+    flavor: str = "gfm",
     picture: str | None = None,
 ) -> None:
     """Write ``timeline`` as a Markdown chronology.
@@ -474,6 +545,13 @@ def write(
         mermaid: A Mermaid ``timeline`` diagram before the entries.
         gantt: A Mermaid ``gantt`` chart of the events that span days.
         style: ``"mdy"`` ("May 31, 2021") or ``"dmy"`` ("31 May 2021").
+        flavor: The renderer the page is for: ``"gfm"`` (GitHub, CommonMark),
+            ``"mkdocs"`` (Python-Markdown in MkDocs: continuation lines
+            indented by 4, user text escaped with character references where
+            a backslash does not work) or ``"myst"`` (MyST in Sphinx: roles,
+            substitutions and dollar math escaped too). Cancelled events are
+            struck with ``~~`` in GFM and with inline ``<del>`` in the others,
+            which builders other than HTML leave out ("(cancelled)" remains).
         picture: The path or URL of the timeline's picture (the ``svg``
             format's file, say), shown as an image under the title; it
             must pass the shared link rule (http, https or relative).
@@ -499,6 +577,7 @@ def write(
     ):
         _check(type(flag) is bool, name, flag, "True or False")
     _check(style in ("mdy", "dmy"), "style", style, "'mdy' or 'dmy'")
+    _check(flavor in _FLAVORS, "flavor", flavor, "'gfm', 'mkdocs' or 'myst'")
     writer = _Writer(
         timeline,
         layout=layout,
@@ -507,16 +586,17 @@ def write(
         group_sections=group_sections,
         markdown_descriptions=markdown_descriptions,
         style=style,
+        flavor=flavor,
     )
     if timeline.title.strip():
         writer.heading(0, timeline.title)
     if timeline.description is not None and timeline.description.strip():
-        for paragraph in _paragraphs(timeline.description):
+        for paragraph in _paragraphs(timeline.description, flavor):
             writer.blocks.append("\n".join(paragraph))
     if picture is not None:
         title = timeline.title.strip()
         alt = f"A picture of the timeline {title}" if title else "A picture of the timeline"
-        writer.blocks.append(f"![{escape(alt)}]({_destination(picture.strip())})")
+        writer.blocks.append(f"![{escape(alt, flavor)}]({_destination(picture.strip())})")
     events = list(_ordered(timeline, newest_first))
     if mermaid and events:
         writer.blocks.append(f"```mermaid\n{mermaid_timeline(timeline, style=style, newest_first=newest_first)}\n```")

@@ -7,9 +7,9 @@ from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from timeline._timeline import Timeline
-from timeline.errors import ParseError
+from timeline.errors import FormatError, ParseError
 from timeline.formats._jsontext import _locator, check_indent, loads
-from timeline.formats._slides import slides_of, timeline_of
+from timeline.formats._slides import CANCELLED, UNPLACEABLE, slides_of, timeline_of
 
 __all__ = ["OPTIONS", "read", "write"]
 
@@ -20,7 +20,20 @@ def _indent(text: str) -> int:
     return int(text)
 
 
-OPTIONS: Mapping[str, Callable[[str], object]] = {"indent": _indent}
+def _choice(name: str, choices: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text not in choices:
+            raise ValueError(f"{name} must be one of {', '.join(choices)}, got {text!r}")
+        return text
+
+    return parse
+
+
+OPTIONS: Mapping[str, Callable[[str], object]] = {
+    "indent": _indent,
+    "unplaceable": _choice("unplaceable", UNPLACEABLE),
+    "cancelled": _choice("cancelled", CANCELLED),
+}
 
 
 def read(text: str, source: str) -> Timeline:
@@ -39,17 +52,36 @@ def read(text: str, source: str) -> Timeline:
     return timeline_of(data, fail=fail)
 
 
-def write(timeline: Timeline, out: TextIO, *, indent: int = 2) -> None:
+def write(
+    timeline: Timeline, out: TextIO, *, indent: int = 2, unplaceable: str = "omit", cancelled: str = "strike"
+) -> None:
     """Write ``timeline`` as TimelineJS3 JSON: a title slide, one slide per event, eras.
 
     Args:
         timeline: What to write.
         out: A text stream.
         indent: Spaces per level, 0 to 8; 0 puts everything on one line.
+        unplaceable: ``"omit"`` (default) leaves out, with a ``TimelineWarning``
+            naming the event, events whose date a TimelineJS axis cannot place
+            (an unknown or open end, a year known to no better than a century,
+            a year beyond 2**53), which would stretch the axis and squash the
+            rest; ``"keep"`` writes them as well.
+        cancelled: ``"strike"`` (default) writes a cancelled headline struck
+            through, followed by "(cancelled)"; ``"omit"`` leaves the event
+            out. A tentative headline says "(tentative)". The reader takes
+            these marks back as the status.
+
+    A timeline with no event to draw gives a ``TimelineWarning``: TimelineJS
+    shows an error for data without events.
 
     Raises:
-        FormatError: ``indent`` is not a whole number from 0 to 8.
+        FormatError: an option has a value it cannot take.
     """
     check_indent("timelinejs", indent)
-    out.write(json.dumps(slides_of(timeline), ensure_ascii=False, indent=indent or None, allow_nan=False))
+    if unplaceable not in UNPLACEABLE:
+        raise FormatError(f"the timelinejs option 'unplaceable' must be 'omit' or 'keep', got {unplaceable!r}")
+    if cancelled not in CANCELLED:
+        raise FormatError(f"the timelinejs option 'cancelled' must be 'strike' or 'omit', got {cancelled!r}")
+    data = slides_of(timeline, unplaceable_dates=unplaceable, cancelled=cancelled, status=True)
+    out.write(json.dumps(data, ensure_ascii=False, indent=indent or None, allow_nan=False))
     out.write("\n")

@@ -3,7 +3,8 @@
 # readers use. Writes the worked example and tests/fixtures/traps.toml in
 # three option sets, then runs markdownlint-cli2, pandoc (GFM to HTML, with
 # a check that no HTML from user text survives) and mermaid 11 in Debian's
-# headless chromium. Needs node/npm, pandoc and /usr/bin/chromium.
+# headless chromium; then builds MkDocs and Sphinx sites (tools/markdown/sites.py) and
+# screenshots the worked example in each tool into docs/. Needs node/npm, pandoc and /usr/bin/chromium.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -45,3 +46,11 @@ done
 
 echo "== mermaid"
 node "$here/render-mermaid.mjs" "$out"/*.md
+
+# Real documentation sites from the worked example and the trap fixture: MkDocs with the
+# timeline plugin (default theme and Material, --strict) and Sphinx (MyST and reST pages, -W,
+# html/latex/text/man), their HTML checked; then screenshots of the worked example for docs/.
+echo "== sites"
+"$root/.venv/bin/python" "$here/sites.py" "$out/sites"
+echo "== screenshots"
+node "$here/screenshots.mjs" "$out/sites" "$root/docs"

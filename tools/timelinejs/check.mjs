@@ -1,8 +1,10 @@
 // Render the pages pages.py wrote in Debian's Chromium, with TimelineJS from
 // the npm package, and check what they show. Usage: node check.mjs OUTDIR
 //
-// The pages load TimelineJS from Knight Lab's CDN; here every request to the
-// CDN is answered from node_modules/@knight-lab/timelinejs/dist, the pages
+// The pages load the pinned TimelineJS release from jsDelivr's npm mirror, with
+// Subresource Integrity hashes; here every request to it is answered from
+// node_modules/@knight-lab/timelinejs/dist (the same files, so the browser's
+// integrity check passes or the page shows nothing), the pages
 // come from a server on 127.0.0.1, and any other request is refused, so the
 // check never touches the internet.
 import { chromium } from "playwright-core";
@@ -15,7 +17,9 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const outdir = resolve(process.argv[2] ?? "build/timelinejs");
 const dist = join(here, "node_modules", "@knight-lab", "timelinejs", "dist");
-const CDN = "https://cdn.knightlab.com/libs/timeline3/latest/";
+const version = JSON.parse(readFileSync(join(dist, "..", "package.json"), "utf8")).version;
+const CDN = `https://cdn.jsdelivr.net/npm/@knight-lab/timelinejs@${version}/dist/`;
+const shot = process.argv[3] ? resolve(process.argv[3]) : null;  // where to put the worked example's screenshot
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
 
 const server = createServer((req, res) => {
@@ -30,6 +34,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const profile = mkdtempSync(join(tmpdir(), "timelinejs-check-"));
 const browser = await chromium.launchPersistentContext(profile, {
   executablePath: "/usr/bin/chromium",
+  viewport: { width: 1200, height: 800 },
   headless: true,
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-quic"],
@@ -61,6 +66,15 @@ for (const want of expectations) {
     return route.abort();
   });
   await page.goto(`${origin}/${want.page}`);
+  if (want.empty) {
+    // No events: the page says so itself, and TimelineJS is not even loaded.
+    const shown = await page.evaluate(() => ({ text: document.body.innerText, tl: typeof window.TL }));
+    const ok = shown.text.includes(want.empty) && shown.tl === "undefined" && !errors.length;
+    console.log(`${want.page}: ${ok ? "says" : "FAIL: does not say"} ${JSON.stringify(want.empty)}; TimelineJS ${shown.tl === "undefined" ? "not loaded" : "loaded"}`);
+    failures += ok ? 0 : 1;
+    await page.close();
+    continue;
+  }
   await page.waitForFunction((n) => document.querySelectorAll(".tl-slide").length >= n, want.slides, { timeout: 20000 });
   await page.waitForTimeout(500);
   const seen = await page.evaluate(() => ({
@@ -71,6 +85,18 @@ for (const want of expectations) {
     eras: [...document.querySelectorAll(".tl-timeera .tl-headline")].map((e) => e.textContent),
     pwned: window.__pwned ?? null,
     configErrors: (window.timeline?.config?.messages?.errors ?? []).map(String),
+    struck: [...document.querySelectorAll(".tl-slider-item-container > .tl-slide .tl-headline s")].map((s) => s.textContent),
+    options: window.timeline?.options ?? null,
+    hash: window.location.hash,
+    navFirst: (() => {
+      const nav = document.querySelector(".tl-timenav"), story = document.querySelector(".tl-storyslider");
+      return nav && story ? Boolean(nav.compareDocumentPosition(story) & Node.DOCUMENT_POSITION_FOLLOWING) : null;
+    })(),
+    height: document.getElementById("timeline-embed")?.offsetHeight ?? null,
+    lang: document.documentElement.lang,
+    atEnd: window.timeline?.config?.events?.length
+      ? window.timeline.current_id === window.timeline.config.events[window.timeline.config.events.length - 1].unique_id
+      : null,
   }));
   const problems = [];
   if (seen.slides !== want.slides) problems.push(`${seen.slides} slides, expected ${want.slides}`);
@@ -84,6 +110,29 @@ for (const want of expectations) {
   }
   if (JSON.stringify(seen.eras.map(squash).sort()) !== JSON.stringify(want.eras.map(squash).sort())) {
     problems.push(`eras differ: got ${JSON.stringify(seen.eras)}, expected ${JSON.stringify(want.eras)}`);
+  }
+  if (want.struck && JSON.stringify(seen.struck.map(squash).sort()) !== JSON.stringify(want.struck.map(squash).sort())) {
+    problems.push(`struck headlines differ: got ${JSON.stringify(seen.struck)}, expected ${JSON.stringify(want.struck)}`);
+  }
+  if (want.options) {
+    const o = want.options, got = seen.options ?? {};
+    if (got.language !== o.language || seen.lang !== o.language) problems.push(`language ${got.language}/${seen.lang}, expected ${o.language}`);
+    if (Number(got.scale_factor) !== o.scale_factor) problems.push(`scale_factor ${got.scale_factor}, expected ${o.scale_factor}`);
+    if (got.timenav_position !== o.timenav_position || seen.navFirst !== (o.timenav_position === "top")) {
+      problems.push(`timenav_position ${got.timenav_position} (nav first: ${seen.navFirst}), expected ${o.timenav_position}`);
+    }
+    if (o.hash_bookmark && !seen.hash.startsWith("#event-")) problems.push(`hash_bookmark: address hash ${JSON.stringify(seen.hash)}`);
+    if (o.start_at_end && !seen.atEnd) problems.push("start_at_end: the timeline did not open on its last slide");
+    if (seen.height !== o.height) problems.push(`height ${seen.height}, expected ${o.height}`);
+    if (Number(got.initial_zoom) !== o.initial_zoom) problems.push(`initial_zoom ${got.initial_zoom}, expected ${o.initial_zoom}`);
+    console.log(`  options: language=${got.language} scale_factor=${got.scale_factor} timenav_position=${got.timenav_position} hash=${seen.hash} height=${seen.height}`);
+  }
+  if (shot && want.page === "harris-trip.timelinejs.html") {
+    // An event slide says more than the title slide: the tentative June 6 meetings, with the axis below.
+    await page.evaluate(() => window.timeline.goTo(7));
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: shot });
+    console.log(`  screenshot: ${shot}`);
   }
   if (seen.pwned !== null) problems.push(`user text ran as script: window.__pwned = ${JSON.stringify(seen.pwned)}`);
   if (errors.length) problems.push(`console errors: ${JSON.stringify(errors)}`);
