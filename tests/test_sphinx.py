@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -225,3 +226,37 @@ class TestImportGuard:
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
 
         assert "False" == result.stdout.strip()
+
+
+class TestPicture:
+    def test_picture_is_written_and_shown(self, tmp_path: Path) -> None:
+        """``:picture:`` writes the SVG among the build's images and shows it under the title."""
+        page = "# C\n\n```{timeline} harris-trip.toml\n:heading-level: 2\n:picture: width=720 theme=dark\n```\n"
+        html, warnings, app = build(tmp_path, page)
+
+        assert "" == warnings
+        found = re.search(
+            r'<img src="(_images/timeline-[0-9a-f]{16}\.svg)" alt="A picture of the timeline ([^"]*)"', html
+        )
+        assert found is not None
+        assert found.group(2) == "Harris&#x27;s first trip abroad as vice president"
+        picture = (Path(app.outdir) / found.group(1)).read_text(encoding="utf-8")
+        assert 'width="720"' in picture
+        assert "prefers-color-scheme" not in picture
+        assert html.index("first trip abroad") < html.index("<img") < html.index(">2019<")
+
+    def test_other_builders_leave_it_out(self, tmp_path: Path) -> None:
+        """The text builder shows the chronology without the picture, and without a warning."""
+        page = "# C\n\n```{timeline} harris-trip.toml\n:picture:\n```\n"
+        text, warnings, _ = build(tmp_path, page, builder="text")
+
+        assert "" == warnings
+        assert "Harris meets the presidents" in text
+        assert "timeline-" not in text
+
+    def test_bad_picture_option(self, tmp_path: Path) -> None:
+        """A bad svg option is an error of the build naming it."""
+        page = "# C\n\n```{timeline} harris-trip.toml\n:picture: colour=red\n```\n"
+        _, warnings, _ = build(tmp_path, page)
+
+        assert "colour=red" in warnings

@@ -511,3 +511,66 @@ class TestOptionsFromText:
         """A bare word, an unknown name or a bad value is a ValueError naming it."""
         with pytest.raises(ValueError, match=text.split("=", maxsplit=1)[0]):
             svg.options_from_text(text)
+
+
+PICTURE = ("-o", "picture=trip.svg")
+
+
+class TestEmbedding:
+    def test_markdown_shows_the_picture(self) -> None:
+        """The Markdown writer's ``picture=FILE`` puts the image under the title and description."""
+        page = timeline.dumps(trip(), "markdown", picture="pictures/harris trip.svg")
+        line = "![A picture of the timeline Harris's first trip abroad as vice president](<pictures/harris%20trip.svg>)"
+        assert line in page.splitlines()
+        assert page.index("as told by one news report.") < page.index(line) < page.index("## 2019")
+
+    @pytest.mark.parametrize("bad", ["javascript:alert(1)", "data:image/svg+xml,x", " ", ""])
+    def test_markdown_refuses_unsafe_pictures(self, bad: str) -> None:
+        """A picture must pass the shared link rule: no live javascript: or data: image."""
+        with pytest.raises(FormatError, match="picture"):
+            timeline.dumps(trip(), "markdown", picture=bad)
+
+    def test_markdown_picture_from_the_command_line(self, tmp_path: Path) -> None:
+        """``-o picture=FILE`` reaches the writer."""
+        out = tmp_path / "trip.md"
+        subprocess.run(  # noqa: S603 - our own command
+            [sys.executable, "-m", "timeline", "convert", str(EXAMPLES / "harris-trip.toml"), str(out), *PICTURE],
+            check=True,
+        )
+        assert "](<trip.svg>)" in out.read_text(encoding="utf-8")
+
+
+class TestMkDocsPicture:
+    def test_picture_beside_the_page(self, tmp_path: Path) -> None:
+        """A block's ``picture`` option writes the SVG beside the page in the site and shows it, strict build clean."""
+        docs = tmp_path / "docs" / "history"
+        docs.mkdir(parents=True)
+        data = os.path.relpath(EXAMPLES / "harris-trip.toml", tmp_path / "docs")
+        block = f"```timeline\nfile: {data}\nheading_level: 2\npicture: width=720 theme=light\n```\n"
+        (docs / "trip.md").write_text(f"# Trip\n\n{block}", encoding="utf-8")
+        (tmp_path / "mkdocs.yml").write_text(
+            "site_name: Test\nplugins:\n  - timeline\nmarkdown_extensions:\n  - footnotes\n  - tables\n",
+            encoding="utf-8",
+        )
+        mkdocs = Path(sys.executable).parent / "mkdocs"
+        result = subprocess.run(  # noqa: S603 - our own venv's mkdocs
+            [str(mkdocs), "build", "--strict", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        page = (tmp_path / "site" / "history" / "trip" / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'src="([^"]*timeline-[0-9a-f]{16}\.svg)"', page)
+        assert found is not None, page
+        assert "A picture of the timeline" in page
+        picture = (tmp_path / "site" / "history" / "trip" / found.group(1)).resolve()
+        assert 'width="720"' in picture.read_text(encoding="utf-8")
+
+    def test_bad_picture_option_fails_the_build(self, tmp_path: Path) -> None:
+        """A bad svg option in a block is the plugin's error, naming the page and line."""
+        from timeline.mkdocs import BlockError, render_blocks
+
+        with pytest.raises(BlockError, match="picture"):
+            render_blocks(f"```timeline\nfile: {EXAMPLES / 'harris-trip.toml'}\npicture: colour=red\n```\n", tmp_path)

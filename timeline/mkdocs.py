@@ -15,6 +15,10 @@ and write, in any page::
     months: true
     ```
 
+``picture: true`` (or ``picture: width=720 theme=dark``, the ``svg``
+writer's options) adds the timeline's picture under its title: the SVG is
+written beside the page in the site and shown as an image.
+
 ``file`` is relative to the docs directory. Every other line is an option of
 the ``markdown`` writer as ``key: value`` (``layout``, ``heading_level``,
 ``months``, ``newest_first``, ``group_sections``, ``markdown_descriptions``,
@@ -29,7 +33,11 @@ what is wrong in the data file (its path and line).
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import posixpath
 import re
+import warnings
 from pathlib import Path
 from typing import Any, Final
 
@@ -39,7 +47,7 @@ try:
     from mkdocs.exceptions import PluginError
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.plugins import BasePlugin
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 except ImportError as exc:  # the package works without MkDocs; only this module needs it
     raise ImportError(
@@ -47,8 +55,8 @@ except ImportError as exc:  # the package works without MkDocs; only this module
     ) from exc
 
 import timeline
-from timeline.errors import TimelineError
-from timeline.formats import markdown
+from timeline.errors import TimelineError, TimelineWarning
+from timeline.formats import markdown, svg
 
 __all__ = ["TimelinePlugin", "render_blocks"]
 
@@ -65,7 +73,9 @@ class BlockError(ValueError):
         self.line = line
 
 
-def render_blocks(text: str, docs_dir: Path, used: set[Path] | None = None) -> str:
+def render_blocks(
+    text: str, docs_dir: Path, used: set[Path] | None = None, pictures: dict[str, str] | None = None
+) -> str:
     """``text`` (a page's Markdown) with each ``timeline`` block replaced by its chronology.
 
     Fences of any other info string are passed over whole, so an example of
@@ -75,6 +85,7 @@ def render_blocks(text: str, docs_dir: Path, used: set[Path] | None = None) -> s
         text: The page's Markdown.
         docs_dir: The directory ``file:`` paths are relative to.
         used: Collects the data files read, for ``mkdocs serve`` to watch.
+        pictures: Collects the pictures of blocks with ``picture``: file name -> SVG.
 
     Raises:
         BlockError: a block without ``file``, with an unknown option or a bad
@@ -100,13 +111,41 @@ def render_blocks(text: str, docs_dir: Path, used: set[Path] | None = None) -> s
             continue
         if end == len(lines):
             raise BlockError(index + 1, "the timeline block has no closing fence")
-        out.extend(_chronology(lines[index + 1 : end], index + 1, docs_dir, used).split("\n"))
+        out.extend(_chronology(lines[index + 1 : end], index + 1, docs_dir, used, pictures).split("\n"))
         index = end + 1
     return "\n".join(out)
 
 
-def _chronology(body: list[str], first_line: int, docs_dir: Path, used: set[Path] | None) -> str:
+_LOG: Final = logging.getLogger("mkdocs.plugins.timeline")
+_TRUE: Final = frozenset({"true", "yes", "on", "1"})
+_FALSE: Final = frozenset({"false", "no", "off", "0"})
+
+
+def _picture_options(value: str) -> dict[str, object] | None:
+    """``picture: true``, ``picture: false`` or ``picture: width=720 theme=dark`` (the svg writer's options)."""
+    word = value.strip().lower()
+    if word in _TRUE:
+        return {}
+    if word in _FALSE:
+        return None
+    return svg.options_from_text(value)
+
+
+def _picture(loaded: timeline.Timeline, options: dict[str, object]) -> tuple[str, str]:
+    """The file name (from its content) and SVG of the picture; the writer's warnings are MkDocs warnings."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TimelineWarning)
+        picture = timeline.dumps(loaded, "svg", **options)
+    for warning in caught:
+        _LOG.warning("timeline: %s", warning.message)
+    return f"timeline-{hashlib.sha256(picture.encode('utf-8')).hexdigest()[:16]}.svg", picture
+
+
+def _chronology(
+    body: list[str], first_line: int, docs_dir: Path, used: set[Path] | None, pictures: dict[str, str] | None
+) -> str:
     options: dict[str, object] = {}
+    picture: dict[str, object] | None = None
     source: str | None = None
     input_format: str | None = None
     for offset, raw in enumerate(body, start=first_line + 1):
@@ -122,6 +161,11 @@ def _chronology(body: list[str], first_line: int, docs_dir: Path, used: set[Path
             source = value
         elif key == "format":
             input_format = value
+        elif key == "picture":
+            try:
+                picture = _picture_options(value)
+            except ValueError as exc:
+                raise BlockError(offset, f"picture: {exc}") from exc
         elif key == "flavor":
             raise BlockError(offset, "the MkDocs plugin always writes the 'mkdocs' flavor; leave 'flavor' out")
         elif key in markdown.OPTIONS:
@@ -139,6 +183,11 @@ def _chronology(body: list[str], first_line: int, docs_dir: Path, used: set[Path
         used.add(path)
     try:
         loaded = timeline.load(path, input_format)
+        if picture is not None:
+            name, drawn = _picture(loaded, picture)
+            if pictures is not None:
+                pictures[name] = drawn
+            options["picture"] = name
         return timeline.dumps(loaded, "markdown", flavor="mkdocs", **options).rstrip("\n")
     except (TimelineError, OSError) as exc:
         raise BlockError(first_line, f"cannot render {source!r}: {exc}") from exc
@@ -156,11 +205,19 @@ class TimelinePlugin(BasePlugin[_Settings]):  # type: ignore[no-untyped-call]  #
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Replace each ``timeline`` block of the page with its chronology."""
-        del files
+        pictures: dict[str, str] = {}
         try:
-            return render_blocks(markdown, Path(config.docs_dir), self.used)
+            text = render_blocks(markdown, Path(config.docs_dir), self.used, pictures)
         except BlockError as exc:
             raise PluginError(f"timeline: {page.file.src_uri}, line {exc.line}: {exc}") from exc
+        # Each picture goes beside its page, as a file of the site: MkDocs resolves the page's
+        # relative image reference to it and writes it with the other files.
+        folder = posixpath.dirname(page.file.src_uri)
+        for name, drawn in sorted(pictures.items()):
+            uri = posixpath.join(folder, name)
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=drawn))
+        return text
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Watch every data file a block read: a change rebuilds the site, and so the pages."""

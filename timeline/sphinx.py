@@ -31,6 +31,12 @@ class="mermaid">`` blocks in HTML, drawn by the script named in the
 ``timeline_mermaid_js`` setting (mermaid 11 from jsDelivr by default;
 empty for none); other builders show their source as a literal block.
 
+``:picture:`` adds the timeline's picture under its title: the ``svg``
+writer's drawing, written among the HTML build's images and shown with an
+``<img>``; its value, if any, holds the writer's options
+(``:picture: width=720 theme=dark``). Events the picture cannot place are
+warnings of the build. Builders other than HTML leave the picture out.
+
 The page is rebuilt when the data file changes. A missing or invalid file
 is an error of the build, naming the file and where it is wrong.
 
@@ -41,9 +47,14 @@ imports this module.
 
 from __future__ import annotations
 
+import hashlib
+import html
+import posixpath
 import re
+import warnings
 from collections.abc import Callable
 from importlib import metadata
+from pathlib import Path
 from typing import Any, ClassVar, Final
 
 try:
@@ -52,6 +63,8 @@ try:
     from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
     from myst_parser.parsers.mdit import create_md_parser
     from sphinx.application import Sphinx
+    from sphinx.transforms import SphinxTransform
+    from sphinx.util import logging
     from sphinx.util.docutils import SphinxDirective
     from sphinx.util.typing import OptionSpec
 except ImportError as exc:  # the package works without Sphinx; only this module needs it
@@ -60,15 +73,57 @@ except ImportError as exc:  # the package works without Sphinx; only this module
     ) from exc
 
 import timeline
-from timeline.errors import TimelineError
-from timeline.formats import markdown
+from timeline.errors import TimelineError, TimelineWarning
+from timeline.formats import markdown, svg
 
-__all__ = ["MERMAID_JS", "TimelineDirective", "setup"]
+__all__ = ["MERMAID_JS", "TimelineDirective", "setup", "timeline_picture"]
 
 MERMAID_JS: Final = "https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.esm.min.mjs"
 """Where pages load mermaid from unless ``timeline_mermaid_js`` says otherwise."""
 
 _FENCE_RE: Final = re.compile(r"^```mermaid\n(.*?)\n```$", re.MULTILINE | re.DOTALL)
+_LOGGER: Final = logging.getLogger(__name__)
+
+
+class timeline_picture(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lower case
+    """The picture of a timeline (``:picture:``): its SVG, written among the HTML build's images."""
+
+
+def _visit_picture_html(self: Any, node: timeline_picture) -> None:
+    """Write the SVG beside the build's other images and show it with an ``<img>``."""
+    folder = Path(self.builder.outdir) / self.builder.imagedir
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / node["filename"]).write_text(node["svg"], encoding="utf-8")
+    src = posixpath.join(self.builder.imgpath, node["filename"])
+    self.body.append(
+        f'<p class="timeline-picture"><img src="{html.escape(src)}" alt="{html.escape(node["alt"])}"/></p>\n'
+    )
+    raise nodes.SkipNode
+
+
+class _PlacePicture(SphinxTransform):
+    """Put each picture where the Markdown writer's image reference to it is, in place of the reference.
+
+    The picture is no source file, so the reference would be a missing image; the node takes its
+    place before Sphinx collects images, and writes the file itself when the page is written.
+    """
+
+    default_priority = 200
+
+    def apply(self, **kwargs: Any) -> None:
+        del kwargs
+        for picture in list(self.document.findall(timeline_picture)):
+            picture.parent.remove(picture)
+            for image in list(self.document.findall(nodes.image)):
+                if image.get("uri") == picture["filename"]:
+                    image.replace_self(picture)
+                    break
+
+
+def _skip_picture(self: Any, node: timeline_picture) -> None:
+    """Other builders leave the picture out: the chronology under it says the same in words."""
+    del self, node
+    raise nodes.SkipNode
 
 
 def _writer_option(name: str) -> Callable[[str | None], object]:
@@ -98,20 +153,32 @@ class TimelineDirective(SphinxDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = False
-    option_spec: ClassVar[OptionSpec] = {"format": directives.unchanged_required, **_OPTION_SPEC}
+    # ``picture`` draws the svg writer's picture (its value holds that writer's options); the
+    # Markdown writer's option of that name then gets the picture's file name.
+    option_spec: ClassVar[OptionSpec] = {
+        "format": directives.unchanged_required,
+        **_OPTION_SPEC,
+        "picture": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         """Load the file, write it as MyST Markdown, and parse that into nodes."""
         relative, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(relative)
-        options = {name.replace("-", "_"): value for name, value in self.options.items() if name != "format"}
+        options = {
+            name.replace("-", "_"): value for name, value in self.options.items() if name not in ("format", "picture")
+        }
         # The chronology's sections nest under the section the directive sits in, which sets their
         # depth; MyST warns about a first heading below H1, so the Markdown always starts at H1.
         options["heading_level"] = 1
+        picture = self.options.get("picture")
         try:
             loaded = timeline.load(path, self.options.get("format"))
+            drawn = None if picture is None else self._picture(loaded, picture)
+            if drawn is not None:
+                options["picture"] = drawn["filename"]
             text = timeline.dumps(loaded, "markdown", flavor="myst", **options)
-        except (TimelineError, OSError) as exc:
+        except (TimelineError, OSError, ValueError) as exc:
             raise self.error(f"timeline: cannot render {self.arguments[0]!r}: {exc}") from exc
         # Sphinx's SmartQuotes leaves alone what sits under a node that says so: user text stays as typed.
         container = nodes.container(classes=["timeline-chronology"], support_smartquotes=False)
@@ -120,7 +187,24 @@ class TimelineDirective(SphinxDirective):
         # MyST's renderer, in MyST and reStructuredText pages alike, with the chronology's
         # sections kept inside the container (where the smart-quotes switch reaches them).
         _parse_myst(text, self.state.document, container)
+        if drawn is not None:
+            # The writer's image reference marks where the picture goes; _PlacePicture moves this
+            # node there before Sphinx looks for image files.
+            return [container, timeline_picture("", **drawn)]
         return [container]
+
+    def _picture(self, loaded: timeline.Timeline, text: str) -> dict[str, str]:
+        """The SVG of ``loaded`` with the options in ``text``; its warnings become the build's."""
+        options = svg.options_from_text(text)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", TimelineWarning)
+            picture = timeline.dumps(loaded, "svg", **options)
+        for warning in caught:
+            _LOGGER.warning("timeline: %s", warning.message, location=self.get_location())
+        digest = hashlib.sha256(picture.encode("utf-8")).hexdigest()[:16]
+        title = loaded.title.strip()
+        alt = f"A picture of the timeline {title}" if title else "A picture of the timeline"
+        return {"filename": f"timeline-{digest}.svg", "svg": picture, "alt": alt}
 
     def _diagram(self, source: str) -> str:
         """A Mermaid block as MyST: raw HTML for mermaid's script, a literal block elsewhere."""
@@ -185,5 +269,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.add_config_value("timeline_mermaid_js", MERMAID_JS, "html", types=[str])
     app.add_directive("timeline", TimelineDirective)
+    app.add_transform(_PlacePicture)
+    skip = (_skip_picture, None)
+    app.add_node(timeline_picture, html=(_visit_picture_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
     app.connect("html-page-context", _add_mermaid_script)
     return {"version": metadata.version("timeline-events"), "parallel_read_safe": True, "parallel_write_safe": True}

@@ -77,6 +77,7 @@ OPTIONS: Mapping[str, Callable[[str], object]] = {
     "newest_first": _flag,
     "style": _choice("style", ("mdy", "dmy")),
     "flavor": _choice("flavor", _FLAVORS),
+    "picture": str,
 }
 
 # Escaping -----------------------------------------------------------------
@@ -523,6 +524,7 @@ def write(
     gantt: bool = False,
     style: Style = "mdy",
     flavor: str = "gfm",
+    picture: str | None = None,
 ) -> None:
     """Write ``timeline`` as a Markdown chronology.
 
@@ -550,10 +552,19 @@ def write(
             substitutions and dollar math escaped too). Cancelled events are
             struck with ``~~`` in GFM and with inline ``<del>`` in the others,
             which builders other than HTML leave out ("(cancelled)" remains).
+        picture: The path or URL of the timeline's picture (the ``svg``
+            format's file, say), shown as an image under the title; it
+            must pass the shared link rule (http, https or relative).
 
     Raises:
         FormatError: an option has a value it cannot take.
     """
+    _check(
+        picture is None or (isinstance(picture, str) and bool(picture.strip()) and safe_url(picture)),
+        "picture",
+        picture,
+        "the path or URL of an image (relative, http or https)",
+    )
     _check(layout in _LAYOUTS, "layout", layout, "'list' or 'table'")
     _check(type(heading_level) is int and 1 <= heading_level <= 4, "heading_level", heading_level, "1 to 4")
     for name, flag in (
@@ -582,6 +593,10 @@ def write(
     if timeline.description is not None and timeline.description.strip():
         for paragraph in _paragraphs(timeline.description, flavor):
             writer.blocks.append("\n".join(paragraph))
+    if picture is not None:
+        title = timeline.title.strip()
+        alt = f"A picture of the timeline {title}" if title else "A picture of the timeline"
+        writer.blocks.append(f"![{escape(alt, flavor)}]({_destination(picture.strip())})")
     events = list(_ordered(timeline, newest_first))
     if mermaid and events:
         writer.blocks.append(f"```mermaid\n{mermaid_timeline(timeline, style=style, newest_first=newest_first)}\n```")

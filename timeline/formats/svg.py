@@ -753,7 +753,7 @@ _LEGEND_TEXT: Final = {
     "point": "a day or a time",
     "bar": "from one day to another",
     "band": "known only to the {coarse}: sometime in that period",
-    "approximate": "approximate (c.)",
+    "approximate": "approximate (around)",
     "uncertain": "uncertain",
     "open": "open or unknown end",
     "one-of": "one of these dates",
