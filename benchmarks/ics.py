@@ -465,6 +465,41 @@ def stream_child(n: int, path: str) -> None:
     print(_peak_mib())
 
 
+def read_child(path: str) -> None:
+    """Read the .ics file at ``path``; print CPU seconds, events and this process's peak memory."""
+    started = time.process_time()
+    count = len(timeline.load(path))
+    print(time.process_time() - started, count, _peak_mib())
+
+
+def reading_big(n: int) -> None:
+    """Read n/4 and n plain events from a file (640,000 make about 100 MB), each in a child of its own.
+
+    Linear time means the same time per event for both; the peak is the
+    child's own resident memory (target: at most 700 MiB for 100 MB).
+    """
+    per_event = []
+    for count in (n // 4, n):
+        with tempfile.TemporaryDirectory() as folder:
+            target = str(Path(folder) / "big.ics")
+            timeline.dump(
+                (Event(id=r["uid"], title=r["title"], when=r["edtf"], tz=r["tz"], description=r["description"])
+                 for r in rows(count)),
+                target, "ics", stamp=STAMP, domain="bench.example", zones=ZONES, years=(2019, 2022),
+            )  # fmt: skip
+            size = Path(target).stat().st_size
+            child = subprocess.run(  # noqa: S603 - ourselves
+                [sys.executable, __file__, "--read-child", target], check=True, capture_output=True, text=True
+            )
+        seconds, read, peak = child.stdout.split()
+        assert int(read) == count
+        per_event.append(float(seconds) / count)
+        print(f"Reading {count:,} plain events ({size / 2**20:.0f} MB) from a file: {float(seconds):.1f} s CPU,"
+              f" {float(seconds) / count * 1e6:.1f} us/event, peak RSS {float(peak):.0f} MiB"
+              " (target at most 700 MiB for 100 MB)")  # fmt: skip
+    print(f"  time per event, {n:,} against {n // 4:,}: {per_event[1] / per_event[0]:.2f}x (linear: about 1)")
+
+
 def _peak_mib() -> float:
     """This process's peak resident memory in MiB.
 
@@ -547,12 +582,19 @@ def main(n: int = 10_000) -> int:
         peak = float(child.stdout.strip())
         print(f"Streaming {streamed:,} events from a generator to a file: {seconds:.1f} s,"
               f" {size / 2**20:.0f} MiB written, peak RSS {peak:.0f} MiB (target under 150 MiB)")  # fmt: skip
+    reading_big(640_000)
     return 0
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--stream"]:
         stream_child(int(sys.argv[2]), sys.argv[3])
+        sys.exit(0)
+    if sys.argv[1:2] == ["--read-child"]:
+        read_child(sys.argv[2])
+        sys.exit(0)
+    if sys.argv[1:2] == ["--read-big"]:
+        reading_big(int(sys.argv[2]) if len(sys.argv) > 2 else 640_000)
         sys.exit(0)
     if sys.argv[1:2] == ["--write"]:
         writing(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000)

@@ -558,7 +558,7 @@ class TestStreaming:
             raise RuntimeError("database went away")
 
         with pytest.raises(RuntimeError, match="database"):
-            timeline.dump(events(), target, "ics", stamp=STAMP)
+            timeline.dump(events(), target, "ics", stamp=STAMP, domain="example.org")
 
         assert "old" == target.read_text(encoding="utf-8")
         assert ["out.ics"] == sorted(path.name for path in tmp_path.iterdir())
@@ -567,7 +567,7 @@ class TestStreaming:
         """dump writes to an open text stream as well as to a path."""
         out = io.StringIO(newline="")
 
-        timeline.dump([Event(title="A", when="2021-06-06")], out, "ics", stamp=STAMP)
+        timeline.dump([Event(title="A", when="2021-06-06")], out, "ics", stamp=STAMP, domain="example.org")
 
         assert out.getvalue().startswith("BEGIN:VCALENDAR\r\n")
 

@@ -9,12 +9,14 @@ memory; see :func:`write` for where the VTIMEZONEs go.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from timeline._event import Event
+from timeline._gc import paused_gc
 from timeline._timeline import Timeline
 from timeline.errors import TimelineWarning
 from timeline.formats._ical import _ESCAPE_RE, DEFAULT_DOMAIN, components, escape_text
@@ -184,11 +186,13 @@ def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) 
     write_text("BEGIN:VCALENDAR\r\n")
     write_text("".join(lines(next(parts))))
     batch: list[str] = []
-    for component in parts:
-        lines(component, batch)
-        if len(batch) > 4096:
-            write_text("".join(batch))
-            batch.clear()
+    # Events already built (not a caller's generator): a few tuples each, no cycles; see timeline._gc.
+    with paused_gc() if iter(timeline) is not timeline else contextlib.nullcontext():
+        for component in parts:
+            lines(component, batch)
+            if len(batch) > 4096:
+                write_text("".join(batch))
+                batch.clear()
     write_text("".join(batch))
     write_text("END:VCALENDAR\r\n")
 
