@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-ics-corpus check-timelinejs check-markdown docs fuzz clean
+.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-ics-corpus check-timelinejs check-markdown docs fuzz fuzz-atheris interop interop-selftest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,24 @@ check-timelinejs: $(STAMP) $(TLJS)/node_modules/.installed
 		-d build/timelinejs/harris-trip.json -d build/timelinejs/traps.json
 	node $(TLJS)/check.mjs build/timelinejs
 
+# The svg writer's pictures in Debian's chromium: no console error, one g.event
+# per event, text boxes (getBBox) apart from each other and from the marks,
+# screenshots of both themes into build/svg (tools/svg/); then every file of
+# the .ics corpus that imports, drawn and checked, the three largest in chromium.
+.PHONY: check-svg
+SVG := tools/svg
+$(SVG)/node_modules/.installed: $(SVG)/package.json $(SVG)/package-lock.json
+	cd $(SVG) && npm ci --no-audit --no-fund
+	touch $@
+
+check-svg: $(STAMP) $(SVG)/node_modules/.installed
+	rm -rf build/svg build/svg-corpus
+	$(BIN)/python $(SVG)/pages.py build/svg
+	node $(SVG)/check.mjs build/svg
+	if [ -d $(ICS_CORPUS) ]; then \
+		$(BIN)/python $(SVG)/corpus.py $(ICS_CORPUS) build/svg-corpus && node $(SVG)/check.mjs build/svg-corpus; \
+	else echo "check-svg: no .ics corpus at $(ICS_CORPUS) (a clean clone has none): corpus part skipped"; fi
+
 # The documentation site (Sphinx + MyST), warnings as errors, into out/docs.
 docs: $(STAMP)
 	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs out/docs
@@ -79,6 +97,34 @@ docs: $(STAMP)
 # Debian's chromium; needs node, pandoc and /usr/bin/chromium (tools/markdown/).
 check-markdown: $(STAMP)
 	tools/markdown/check.sh
+
+# Coverage-guided fuzzing with atheris (libFuzzer), kept out of `make test`:
+# every reader, When, resolve and find_dates, FUZZ_SECONDS each (default 180).
+# Corpora and any crash (a file libFuzzer names) go to build/fuzz/.
+FUZZ_SECONDS ?= 180
+FUZZ_TARGETS ?= read-json read-toml read-yaml read-ics read-jcal read-csv read-timelinejs when resolve find-dates
+fuzz-atheris: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check atheris
+	mkdir -p build/fuzz/crashes
+	set -e; for target in $(FUZZ_TARGETS); do \
+		echo "== $$target ($(FUZZ_SECONDS) s)"; \
+		$(BIN)/python fuzz/targets.py $$target -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072 \
+			-artifact_prefix=build/fuzz/crashes/$$target- -print_final_stats=1 build/fuzz/$$target 2>&1 \
+			| grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+== ERROR|.*Traceback|.*Error)' || true; \
+		test -z "$$(ls build/fuzz/crashes/$$target-* 2>/dev/null)" || { echo "crash in $$target: see build/fuzz/crashes"; exit 1; }; \
+	done
+
+# The real-client suite (CI runs it after `make test` and `make docs`): five
+# calendar parsers, TimelineJS and ajv, markdownlint, pandoc and mermaid, the
+# SVG pictures in Debian's chromium, all on 127.0.0.1; then the suite tested
+# on itself.
+interop: check-ics check-timelinejs check-markdown check-svg interop-selftest
+
+# Each check of `make interop` must fail on a deliberately broken file.
+interop-selftest: $(STAMP) $(TLJS)/node_modules/.installed $(SVG)/node_modules/.installed
+	cd tools/ics-clients && npm ci --no-audit --no-fund --silent
+	cd tools/markdown && npm ci --no-audit --no-fund --silent
+	$(BIN)/python tools/interop/selftest.py
 
 clean:
 	rm -rf $(VENV) out build .coverage .hypothesis .mypy_cache .ruff_cache

@@ -25,6 +25,7 @@ from timeline.formats._fields import near_miss
 
 __all__ = [
     "ZONES",
+    "crowded_timelines",
     "date_time_texts",
     "date_values",
     "eras",
@@ -530,3 +531,63 @@ def foreign_lines() -> st.SearchStrategy[list[str]]:
         st.sampled_from([[], ["SEQUENCE:2"]]),
         st.lists(alarm, max_size=2),
     ).map(lambda parts: [*parts[0], *parts[1], *parts[2], *(line for block in parts[3] for line in block)])
+
+
+# --- Crowded timelines (layout) ---------------------------------------------
+
+
+@st.composite
+def _nearby_when_texts(draw: st.DrawFn) -> str:
+    """Dates of every precision and shape within a few years, so that marks and labels crowd."""
+    year = draw(st.integers(2018, 2022))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, 28))
+    qual = draw(_QUALIFIERS)
+    points = [
+        f"{year}{qual}",
+        f"{year}-{month:02d}{qual}",
+        f"{year}-{month:02d}-{day:02d}{qual}",
+        f"{year}-{draw(st.integers(21, 24))}",
+        f"{year}-W{draw(st.integers(1, 52)):02d}",
+        f"{year}-{month:02d}-{day:02d}T{draw(st.integers(0, 23)):02d}:30",
+        f"{str(year)[:3]}X",
+    ]
+    first = draw(st.sampled_from(points))
+    kind = draw(st.sampled_from(["point", "point", "interval", "open", "unknown", "set"]))
+    if kind == "interval":
+        later = f"{year + draw(st.integers(0, 2))}-{draw(st.integers(1, 12)):02d}"
+        start, end = sorted([When(f"{year}-{month:02d}"), When(later)])
+        return f"{start}/{end}"
+    if kind == "open":
+        return draw(st.sampled_from([f"{first}/..", f"../{first}"])) if "T" not in first else first
+    if kind == "unknown":
+        return draw(st.sampled_from([f"{first}/", f"/{first}"]))
+    if kind == "set":
+        opener = draw(st.sampled_from(["[", "{"]))
+        return f"{opener}{year},{year + 2}-0{draw(st.integers(1, 9))}{']' if opener == '[' else '}'}"
+    return first
+
+
+@st.composite
+def crowded_timelines(draw: st.DrawFn) -> Timeline:
+    """Up to 40 events within a few years, in few groups, with titles short and long: a layout's worst day."""
+    count = draw(st.integers(0, 40))
+    events = []
+    for index in range(count):
+        text = draw(_nearby_when_texts())
+        events.append(
+            {
+                "id": f"e{index}",
+                "title": draw(st.text(_TEXT_CHARS, min_size=1, max_size=120).filter(str.strip)),
+                "when": text,
+                "group": draw(st.sampled_from([None, "A", "B", "a group with a long name"])),
+                "tags": draw(st.lists(st.sampled_from(["x", "y", "z"]), max_size=2)),
+                "url": draw(st.sampled_from([None, "https://example.org/a?b=1&c=2", "javascript:alert(1)"])),
+            }
+        )
+    eras = draw(st.lists(st.sampled_from(["2019", "2018-03/2020-06", "2021/..", "2020-21"]), max_size=3, unique=True))
+    return Timeline(
+        title=draw(st.text(_TEXT_CHARS, max_size=80)),
+        events=events,
+        eras=[{"title": f"Era {text}", "when": text} for text in eras],
+    )

@@ -17,6 +17,7 @@ class TestPublicNames:
             "cli",
             "errors",
             "formats",
+            "limits",
             "sphinx",  # the Sphinx extension module, once something has imported it
         }
 

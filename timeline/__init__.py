@@ -16,6 +16,7 @@ from timeline._when import PartialDate, Precision, When
 from timeline.errors import (
     DuplicateEventError,
     FormatError,
+    LimitError,
     OutOfRangeError,
     ParseError,
     TimelineError,
@@ -34,6 +35,7 @@ __all__ = [
     "FormatError",
     "Geo",
     "JSONValue",
+    "LimitError",
     "Media",
     "Mention",
     "OutOfRangeError",

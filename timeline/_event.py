@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union, cast
 import attrs
 from dateutil.rrule import rrulestr
 
-from timeline._when import Precision, When
-from timeline.errors import ParseError
+from timeline import limits
+from timeline._when import PartialDate, Precision, When
+from timeline.errors import OutOfRangeError, ParseError
 
 __all__ = ["Event", "Geo", "JSONValue", "Media", "Source", "Status"]
 
@@ -445,6 +446,20 @@ def _convert_recurrence(value: object) -> str | None:
     return rule
 
 
+def _check_rule(rule: str, start: PartialDate) -> None:
+    """Refuse a rule that cannot be expanded from ``start``: it would hang or fail in ``occurrences``."""
+    from timeline._rules import check  # noqa: PLC0415 - dateutil's rrule only for recurring events
+
+    try:
+        first: date = start.earliest()
+    except OutOfRangeError:  # a start no datetime holds: check the rule from a day that is one
+        first = date(2000, 1, 1)
+    moment = first if isinstance(first, datetime) else datetime(first.year, first.month, first.day)
+    reason = check(rule, moment, timed=start.timed)
+    if reason is not None:
+        raise _bad("recurrence", f"'recurrence' {rule!r} cannot be expanded: {reason}")
+
+
 def _convert_dates(field: str, value: object) -> tuple[When, ...]:
     """Days or times of an RDATE or EXDATE list: exact points, no intervals or partial dates."""
     if type(value) not in (list, tuple) and (isinstance(value, str | Mapping) or not isinstance(value, Iterable)):
@@ -460,8 +475,8 @@ def _convert_dates(field: str, value: object) -> tuple[When, ...]:
     return tuple(dates)
 
 
-def _freeze_json(value: object, where: str) -> JSONValue:
-    """A deep copy of ``value`` if it is JSON data, else a ParseError."""
+def _freeze_json(value: object, where: str, depth: int = 0) -> JSONValue:
+    """A deep copy of ``value`` if it is JSON data nested at most ``limits.NESTING`` deep, else a ParseError."""
     if isinstance(value, str):
         _check_text(where, value)
         return value
@@ -471,15 +486,17 @@ def _freeze_json(value: object, where: str) -> JSONValue:
         if not math.isfinite(value):
             raise _bad(where, f"{where!r} must be a finite number, got {value!r}")
         return value
+    if isinstance(value, list | tuple | Mapping) and depth > limits.NESTING:
+        raise _bad(where.partition(".")[0], f"'extra' is nested too deeply (more than {limits.NESTING} levels)")
     if isinstance(value, list | tuple):
-        return [_freeze_json(item, f"{where}[{i}]") for i, item in enumerate(value)]
+        return [_freeze_json(item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value)]
     if isinstance(value, Mapping):
         copy: dict[str, JSONValue] = {}
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _bad(where, f"{where!r} keys must be text, got {key!r}")
             _check_text(where, key)
-            copy[key] = _freeze_json(item, f"{where}.{key}")
+            copy[key] = _freeze_json(item, f"{where}.{key}", depth + 1)
         return copy
     if isinstance(value, date | datetime):
         return value.isoformat()
@@ -503,7 +520,7 @@ def convert_extra(value: object, reserved: frozenset[str] = frozenset()) -> Mapp
     try:
         frozen = _freeze_json(value, "extra")
     except RecursionError:
-        raise _bad("extra", "'extra' is nested too deeply") from None
+        raise _bad("extra", f"'extra' is nested too deeply (more than {limits.NESTING} levels)") from None
     assert isinstance(frozen, dict)
     return MappingProxyType(frozen)
 
@@ -656,6 +673,8 @@ class Event:
                     "recurrence" if self.recurrence is not None else "rdate",
                     f"a recurring event needs {kind}, got 'when' {str(self.when)!r}",
                 )
+            if self.recurrence is not None:
+                _check_rule(self.recurrence, start)
         elif self.exdate:
             raise _bad("exdate", "'exdate' removes occurrences of a 'recurrence' or 'rdate', and there is none")
         self.__class__ = cls

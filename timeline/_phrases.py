@@ -31,6 +31,7 @@ import attrs
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, TU, relativedelta
 
+from timeline import limits
 from timeline._when import Precision, When
 from timeline.errors import ParseError
 
@@ -1075,8 +1076,9 @@ def resolve(
         The date, as a :class:`When`.
 
     Raises:
-        ParseError: ``phrase`` is not a date this library reads, or names a
-            day that does not exist (the message quotes it and says why).
+        ParseError: ``phrase`` is not a date this library reads, names a
+            day that does not exist (the message quotes it and says why), or
+            is longer than ``timeline.limits.PHRASE_LENGTH`` (1,000) characters.
 
     >>> from datetime import date
     >>> wednesday = date(2021, 6, 2)
@@ -1098,6 +1100,11 @@ def resolve(
     ctx = _context(reference, prefer, numeric)
     if not isinstance(phrase, str):
         raise ParseError(f"a date phrase must be text, got {phrase!r}")
+    if len(phrase) > limits.PHRASE_LENGTH:
+        raise ParseError(
+            f"a date phrase has at most {limits.PHRASE_LENGTH:,} characters, got {len(phrase):,}"
+            f" starting {phrase[:40]!r}; find_dates reads phrases in longer text"
+        )
     text = " ".join(phrase.split())
     # As written; then without a closing mark ("June 6,"); then past a leading "in" or "on".
     unclosed = text.rstrip(".,;:!?")
@@ -1179,18 +1186,54 @@ def _cues(text: str) -> tuple[list[int], list[str]]:
     return positions, kinds
 
 
-def _clause(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+@attrs.frozen
+class _Marks:
+    """Where the tense cues, clause breaks and quotation marks of a text are, found once.
+
+    Each phrase then finds its clause and its nearest cues by bisection, so
+    reading a text costs time linear in its length however many phrases and
+    cues one sentence holds.
+    """
+
+    positions: list[int]
+    kinds: list[str]
+    break_starts: list[int]
+    break_ends: list[int]
+    quotes: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Marks:
+        positions, kinds = _cues(text)
+        breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK_RE.finditer(text)]
+        return cls(
+            positions,
+            kinds,
+            [lo for lo, _ in breaks],
+            [hi for _, hi in breaks],
+            [m.start() for m in _QUOTES_RE.finditer(text)],
+        )
+
+    def quoted(self, lo: int, hi: int) -> bool:
+        """Whether a quotation mark lies in ``[lo, hi)``."""
+        return bisect.bisect_left(self.quotes, lo) < bisect.bisect_left(self.quotes, hi)
+
+
+def _clause(marks: _Marks, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
     """The clause around a phrase: its sentence cut at commas, semicolons, dashes, quotes, "and", "but"."""
     lo, hi = sentence
-    for found in _CLAUSE_BREAK_RE.finditer(text, lo, start):
-        lo = found.end()
-    after = _CLAUSE_BREAK_RE.search(text, end, hi)
-    return lo, hi if after is None else after.start()
+    # The last break that ends by the phrase's start and begins within the sentence.
+    index = bisect.bisect_right(marks.break_starts, start) - 1
+    while index >= 0 and marks.break_ends[index] > start:
+        index -= 1
+    if index >= 0 and marks.break_starts[index] >= lo:
+        lo = marks.break_ends[index]
+    after = bisect.bisect_left(marks.break_starts, end)
+    if after < len(marks.break_starts) and marks.break_ends[after] <= hi:
+        hi = marks.break_starts[after]
+    return lo, hi
 
 
-def _preference(
-    text: str, start: int, end: int, sentence: tuple[int, int], cues: tuple[list[int], list[str]]
-) -> Prefer | None:
+def _preference(start: int, end: int, sentence: tuple[int, int], marks: _Marks) -> Prefer | None:
     """Which way a phrase looks, from the tense cues of its sentence.
 
     The verb that governs a time phrase usually comes before it in its
@@ -1200,33 +1243,36 @@ def _preference(
     of a quotation mark counts as far away ("'We'll be back Monday,' she
     told reporters").
     """
-    positions, kinds = cues
+    positions, kinds = marks.positions, marks.kinds
     first = bisect.bisect_left(positions, sentence[0])
     last = bisect.bisect_left(positions, sentence[1])
     if first == last:
         return None
-    lo, hi = _clause(text, start, end, sentence)
-    before = [i for i in range(first, last) if lo <= positions[i] < start]
-    if before:
-        return cast(Prefer, kinds[before[-1]])
-    after = [i for i in range(first, last) if end <= positions[i] < hi]
-    if after:
-        return cast(Prefer, kinds[after[0]])
+    lo, hi = _clause(marks, start, end, sentence)
+    before = bisect.bisect_left(positions, start) - 1  # the nearest cue before the phrase
+    after = bisect.bisect_left(positions, end)  # the nearest at or after its end
+    if before >= first and positions[before] >= lo:
+        return cast(Prefer, kinds[before])
+    if after < last and positions[after] < hi:
+        return cast(Prefer, kinds[after])
+    # The nearest in the sentence; a quotation mark between pushes a cue far away,
+    # and the nearest on each side has the fewest marks between.
     best: tuple[int, str] | None = None
-    for index in range(first, last):
-        at = positions[index]
-        if start <= at < end:
-            continue  # "last" in "last week" is the phrase, not its sentence
-        between = text[at:start] if at < start else text[end:at]
-        distance = (start - at if at < start else at - end) + 10_000 * bool(_QUOTES_RE.search(between))
+    if before >= first:
+        at = positions[before]
+        best = (start - at + 10_000 * marks.quoted(at, start), kinds[before])
+    if after < last:
+        at = positions[after]
+        distance = at - end + 10_000 * marks.quoted(end, at)
         if best is None or distance < best[0]:
-            best = (distance, kinds[index])
+            best = (distance, kinds[after])
     return None if best is None else cast(Prefer, best[1])
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match[str]]]:
     """Every match of every rule that stands as a phrase: (start, end, rule order, rule, match)."""
     blocked = [(m.start(), m.end()) for m in _NOT_DATES_RE.finditer(text)]
+    blocked_starts = [lo for lo, _ in blocked]
     for order, rule in enumerate(RULES):
         pattern = rule.pattern
         pos = 0
@@ -1241,7 +1287,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match[str]]
                 continue
             if rule.guard is not None and not rule.guard(text, m):
                 continue
-            if any(lo < end and start < hi for lo, hi in blocked):
+            # Non-overlapping and in order: only the last one starting before the end can overlap.
+            index = bisect.bisect_left(blocked_starts, end) - 1
+            if index >= 0 and blocked[index][1] > start:
                 continue
             yield start, end, order, rule, m
 
@@ -1281,7 +1329,7 @@ def find_dates(text: str, *, reference: date, numeric: Numeric | None = None) ->
         raise ParseError(f"find_dates reads text, got {text!r}")
     sentences = _sentences(text)
     starts = [lo for lo, _ in sentences]
-    cues = _cues(text)
+    marks = _Marks.of(text)
     taken = bytearray(len(text))
     found: list[Mention] = []
     for start, end, _, rule, m in sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[0], c[2])):
@@ -1291,7 +1339,7 @@ def find_dates(text: str, *, reference: date, numeric: Numeric | None = None) ->
         sentence = sentences[index] if sentences else (0, len(text))
         # A full stop the splitter took for a sentence's end may fall inside a phrase.
         sentence = (min(sentence[0], start), max(sentence[1], end))
-        local = attrs.evolve(ctx, prefer=_preference(text, start, end, sentence, cues))
+        local = attrs.evolve(ctx, prefer=_preference(start, end, sentence, marks))
         try:
             when = When(rule.build(m, local))
         except (ParseError, ValueError):

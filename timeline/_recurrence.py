@@ -11,7 +11,9 @@ import attrs
 from dateutil.rrule import rrule, rruleset, rrulestr
 
 from timeline._event import Event
+from timeline._rules import steps as rule_steps
 from timeline._when import _DAY_US, Key, PartialDate, When
+from timeline.errors import LimitError
 
 __all__ = ["expand"]
 
@@ -59,11 +61,16 @@ def _text(moment: datetime, like: PartialDate) -> str:
     return text + suffix
 
 
-def expand(event: Event, window: tuple[Key, Key]) -> list[Event]:
+def expand(event: Event, window: tuple[Key, Key], *, limit: int, steps: int, before: int = 0) -> list[Event]:
     """The occurrences of a recurring ``event`` that overlap ``window`` (wall-clock keys in its zone).
+
+    At most ``limit`` occurrences (less ``before``, those of other events), from a rule dateutil steps through at
+    most ``steps`` periods to expand; both are checked before the events are
+    made, the steps before dateutil starts.
 
     Raises:
         ValueError: the window is open on a side and the rule never ends.
+        LimitError: the rule would go beyond ``limit`` or ``steps``.
     """
     when = event.when
     start = when.start
@@ -103,6 +110,15 @@ def expand(event: Event, window: tuple[Key, Key]) -> list[Event]:
         high = datetime.max.replace(tzinfo=UTC) if aware else datetime.max
     if low is None:
         low = datetime.min.replace(tzinfo=UTC) if aware else datetime.min
+    if event.recurrence is not None:
+        bound = None if _moment(window[1], aware) is None else high
+        needed = rule_steps(event.recurrence, first, bound)
+        if needed is not None and needed > steps:
+            message = (
+                f"event {event.id!r}: expanding {event.recurrence!r} up to {high:%Y-%m-%d} takes about "
+                f"{needed:,} steps, more than the limit steps={steps:,}; narrow the window or raise 'steps'"
+            )
+            raise LimitError(message, limit="steps", value=steps)
     try:
         begin = low - length
     except OverflowError:
@@ -110,7 +126,20 @@ def expand(event: Event, window: tuple[Key, Key]) -> list[Event]:
     out = []
     with contextlib.suppress(OverflowError):  # a window from the beginning of time has nothing earlier
         begin -= shift
-    for found in rules.between(begin, high, inc=True):
+    found_all: list[datetime] = []
+    for found in rules.xafter(begin, inc=True):
+        if found > high:
+            break
+        if found + shift + length < low:
+            continue
+        found_all.append(found)
+        if before + len(found_all) > limit:
+            message = (
+                f"more than {limit:,} occurrences (the limit 'limit'), with those of event {event.id!r}; "
+                "narrow the window or raise 'limit'"
+            )
+            raise LimitError(message, limit="limit", value=limit)
+    for found in found_all:
         moment = found + shift
         if moment + length < low:
             continue

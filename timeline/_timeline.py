@@ -16,6 +16,7 @@ from typing import Literal
 
 import attrs
 
+from timeline import limits
 from timeline._era import Era
 from timeline._event import Event, JSONValue, _check_text, convert_extra, convert_tz
 from timeline._event import zone as event_zone
@@ -215,7 +216,14 @@ class Timeline:
                 picked.append(event)
         return self._with(picked)
 
-    def occurrences(self, start: When | date | str | None = None, end: When | date | str | None = None) -> Timeline:
+    def occurrences(
+        self,
+        start: When | date | str | None = None,
+        end: When | date | str | None = None,
+        *,
+        limit: int = limits.OCCURRENCES,
+        steps: int = limits.RULE_STEPS,
+    ) -> Timeline:
         """Every event that happens between ``start`` and ``end``, recurring ones once per occurrence.
 
         A recurring event (``recurrence``, ``rdate``, less ``exdate``) is
@@ -227,6 +235,13 @@ class Timeline:
         without an end is safe; None leaves a side open, which a rule without
         an end refuses.
 
+        Two limits keep the work bounded whatever the rules say: at most
+        ``limit`` occurrences of recurring events in all (100,000 unless given), and at most
+        ``steps`` periods of each rule stepped through to find them
+        (1,000,000 unless given: ``FREQ=SECONDLY`` over twelve days, or
+        ``FREQ=DAILY`` over 2,700 years). The steps are counted before any
+        work is done, so a rule over too long a window fails at once.
+
         >>> t = Timeline(events=[{"id": "standup", "title": "Stand-up", "when": "2021-06-07T09:30/2021-06-07T09:45",
         ...                       "recurrence": "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", "exdate": ["2021-06-09T09:30"]}])
         >>> [(e.id, str(e.when)) for e in t.occurrences("2021-06-08", "2021-06-10")]  # doctest: +NORMALIZE_WHITESPACE
@@ -235,12 +250,15 @@ class Timeline:
 
         Raises:
             ValueError: an open side with a rule that never ends.
+            LimitError: more than ``limit`` occurrences, or a rule that takes
+                more than ``steps`` steps; its ``limit`` attribute names which.
         """
         from timeline._recurrence import expand  # noqa: PLC0415 - dateutil only when asked
 
         zone = None if self.tz is None else event_zone(self.tz)
         lo, hi = _bound(start, zone, lower=True), _bound(end, zone, lower=False)
         picked: list[Event] = []
+        expanded = 0
         for event in self.events:
             if event.recurrence is None and not event.rdate:
                 _, first, last, *_ = self._order_key(event)
@@ -250,7 +268,9 @@ class Timeline:
             # The rule runs on the event's own clock: its zone's, or UTC's for instants.
             own = None if event.when._aware else event.zoneinfo(self.tz)
             window = (_shift(lo, zone, own), _shift(hi, zone, own))
-            picked.extend(expand(event, window))
+            found = expand(event, window, limit=limit, steps=steps, before=expanded)
+            expanded += len(found)
+            picked.extend(found)
         return self._with(picked)
 
     def tagged(self, *tags: str) -> Timeline:

@@ -8,6 +8,7 @@ of this library::
      ├── ParseError (ValueError)          text or values that make no valid model
      │    └── DuplicateEventError         two events share an id
      ├── OutOfRangeError (ValueError)     a bound Python's datetime cannot hold
+     ├── LimitError (ValueError)          work beyond a documented limit (timeline.limits)
      └── FormatError (LookupError)        an unknown format name, suffix or option
 
     TimelineWarning (UserWarning)         a lossy but legitimate operation
@@ -18,6 +19,7 @@ from __future__ import annotations
 __all__ = [
     "DuplicateEventError",
     "FormatError",
+    "LimitError",
     "OutOfRangeError",
     "ParseError",
     "TimelineError",
@@ -113,6 +115,26 @@ class OutOfRangeError(TimelineError, ValueError):
     The value itself is valid: it still sorts and prints; only the conversion
     to a :class:`datetime.date` is impossible.
     """
+
+
+class LimitError(TimelineError, ValueError):
+    """A request that would go beyond one of the documented limits (:mod:`timeline.limits`).
+
+    ``limit`` names it (the keyword argument that raises it, such as
+    ``limit`` or ``steps`` of ``Timeline.occurrences``), and ``value`` is its value.
+    """
+
+    def __init__(self, message: str, *, limit: str, value: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.value = value
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_limit_error, (str(self), self.limit, self.value))
+
+
+def _rebuild_limit_error(message: str, limit: str, value: int) -> LimitError:
+    return LimitError(message, limit=limit, value=value)
 
 
 class FormatError(TimelineError, LookupError):

@@ -11,6 +11,7 @@ import contextlib
 import importlib
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import TextIO
 
 import attrs
 
+from timeline import limits
 from timeline._event import Event
 from timeline._timeline import Timeline
 from timeline.errors import FormatError, ParseError
@@ -127,6 +129,7 @@ register(
     )
 )
 register(Format("markdown", (".md",), "timeline.formats.markdown", "Markdown chronology", False, True))
+register(Format("svg", (".svg",), "timeline.formats.svg", "a static SVG picture", False, True))
 
 
 def list_formats() -> tuple[Format, ...]:
@@ -197,6 +200,38 @@ def loads(text: str, format: str | Format, *, source: str = "<string>", **option
         return reader(text, source, **options) if options else reader(text, source)
     except ParseError as exc:
         raise exc.located(source=source) from exc
+    except (RecursionError, ValueError, OverflowError) as exc:
+        # The one place where a parser's own exception (json's, tomllib's,
+        # PyYAML's, icalendar's, dateutil's, int()'s) becomes ours, so no
+        # reader can let a traceback through for an input nobody foresaw.
+        raise parser_failure(exc, text, fmt.name, source) from exc
+
+
+def parser_failure(exc: BaseException, text: str, fmt: str, source: str) -> ParseError:
+    """The ParseError for an exception a reader's parser raised, with the line it can find.
+
+    Covers what the parsers a reader calls raise on hostile text: nesting
+    beyond Python's recursion limit, an integer of more than
+    :data:`~timeline.limits.INT_DIGITS` digits, a lone surrogate, a decode
+    error of json (from a second pass over text the first pass refused), and
+    any other ValueError of a parser. The line is the parser's when it gives
+    one, else the first line that holds the trouble.
+    """
+    line = getattr(exc, "lineno", None)
+    if isinstance(exc, RecursionError):
+        message = f"not valid {fmt}: nested too deeply (more than {limits.NESTING} levels)"
+        line = line or limits.deepest_line(text)
+    elif isinstance(exc, UnicodeError):
+        found = limits.SURROGATE.search(text)
+        line = line or (None if found is None else text.count("\n", 0, found.start()) + 1)
+        message = f"not valid {fmt}: the text holds a lone surrogate, which is no character"
+    elif isinstance(exc, ValueError) and "integer string conversion" in str(exc):
+        message = f"not valid {fmt}: a number has more than {limits.INT_DIGITS} digits"
+        line = line or limits.long_number_line(text)
+    else:
+        detail = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
+        message = f"not valid {fmt}: {detail}"
+    return ParseError(message, source=source, line=line)
 
 
 def load(path: str | os.PathLike[str], format: str | Format | None = None, **options: object) -> Timeline:  # noqa: A002
@@ -250,7 +285,8 @@ def dump(
     iterable of events; formats that stream (``ics``, ``jcal``) write it as
     it comes, in flat memory, and the others gather it into a Timeline
     first. ``path`` may also be an open text stream, which is written to
-    directly (not atomically; closing it is the caller's).
+    directly (not atomically; closing it is the caller's), and so is a
+    path that names a FIFO or a device, which is never replaced.
 
     Raises:
         FormatError: unknown format or option, or a format that cannot be written.
@@ -273,7 +309,14 @@ def atomic_write(path: str | os.PathLike[str], produce: Callable[[TextIO], None]
     target = Path(os.path.realpath(path))
     existing_mode = None
     with contextlib.suppress(OSError):
-        existing_mode = target.stat().st_mode & 0o7777
+        existing = target.stat().st_mode
+        if not stat.S_ISREG(existing) and not stat.S_ISDIR(existing):
+            # A FIFO, a device (/dev/null, a terminal) or a socket: written as
+            # it is, never replaced by a regular file; atomic makes no sense there.
+            with target.open("w", encoding="utf-8", newline="") as out:
+                produce(out)
+            return
+        existing_mode = existing & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:

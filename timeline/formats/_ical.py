@@ -31,13 +31,14 @@ from typing import Any, Final, Literal
 import attrs
 
 from timeline import __name__ as _package
+from timeline import limits
 from timeline._describe import describe
 from timeline._era import Era
 from timeline._event import Event, JSONValue, Source
 from timeline._event import zone as event_zone
 from timeline._timeline import Timeline
 from timeline._when import _DAY_US, _MAX_ORDINAL, When, _shift
-from timeline.errors import FormatError, TimelineWarning
+from timeline.errors import FormatError, ParseError, TimelineWarning
 from timeline.formats._fields import era_data, source_data
 from timeline.formats._vtimezone import UTC_NAMES, Prop, unclear, vtimezone
 
@@ -193,8 +194,10 @@ def settings_from_options(
         raise FormatError(f"the 'busy' option must be one of {', '.join(_BUSY)}, got {busy!r}")
     if refresh is not None:
         refresh = refresh_interval(refresh)
-    if not isinstance(domain, str) or not re.fullmatch(r"[^\s@]+", domain):
+    if not isinstance(domain, str) or not re.fullmatch(r"[^\s@\ud800-\udfff]+", domain):
         raise FormatError(f"the 'domain' option must be a domain name without spaces or '@', got {domain!r}")
+    if prodid is not None and (not isinstance(prodid, str) or not prodid.strip() or limits.SURROGATE.search(prodid)):
+        raise FormatError(f"the 'prodid' option must be text, got {prodid!r}")
     if coarse not in _COARSE:
         raise FormatError(f"the 'coarse' option must be one of {', '.join(_COARSE)}, got {coarse!r}")
     if unbounded not in _UNBOUNDED:
@@ -730,6 +733,38 @@ def head_of(source: Timeline | Iterable[Event], options: Mapping[str, Any]) -> C
     return CalendarHead(options.get("title") or "", options.get("description"), options.get("tz"), {})
 
 
+def check_stream_options(
+    zones: object, years: object, title: object, description: object, tz: object
+) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """The options that describe a stream, checked: FormatError names the one that is wrong.
+
+    ``zones`` must name IANA zones (or UTC), ``years`` be two years from 1 to
+    9999 in order, ``title`` and ``description`` text, ``tz`` a zone.
+    """
+    if isinstance(zones, str) or not isinstance(zones, Iterable):
+        raise FormatError(f"the 'zones' option must be a list of IANA time zone names, got {zones!r}")
+    names = tuple(zones)
+    for name in (*names, *(() if tz is None else (tz,))):
+        if isinstance(name, str) and name in UTC_NAMES:
+            continue
+        try:
+            event_zone(name)
+        except ParseError:
+            option = "tz" if name is tz else "zones"
+            raise FormatError(f"the {option!r} option must name IANA time zones, got {name!r}") from None
+    if years is not None and not (
+        isinstance(years, tuple | list)
+        and len(years) == 2
+        and all(type(year) is int and 1 <= year <= 9999 for year in years)
+        and years[0] <= years[1]
+    ):
+        raise FormatError(f"the 'years' option must be (first, last), years from 1 to 9999 in order, got {years!r}")
+    for option, value in (("title", title), ("description", description)):
+        if value is not None and (not isinstance(value, str) or limits.SURROGATE.search(value)):
+            raise FormatError(f"the {option!r} option must be text, got {value!r}")
+    return names, None if years is None else (years[0], years[1])
+
+
 def components(
     source: Timeline | Iterable[Event],
     *,
@@ -748,12 +783,12 @@ def components(
     Raises:
         FormatError: an option is invalid, or an item is not an Event.
     """
+    zones, years = check_stream_options(zones, years, title, description, tz)
     head = head_of(source, {"title": title, "description": description, "tz": tz})
     settings = settings_from_options(tz=head.tz, **options)  # type: ignore[arg-type]
     if iter(source) is not source:
         upfront = stream_zones(source, settings)
     else:
-        zones = tuple(zones)
         if zones and years is None:
             raise FormatError("the 'zones' option needs 'years' (first, last) to cover")
         upfront = {}

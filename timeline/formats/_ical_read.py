@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
+from timeline import limits
 from timeline._event import Event
 from timeline._timeline import Timeline
 from timeline._when import When
@@ -637,6 +638,9 @@ def _events(
 def _unique(events: list[Event], components: list[icalendar.cal.Component] | None = None) -> list[Event]:
     """Events with unique ids: a repeated UID gets its RECURRENCE-ID, or a number, after a slash."""
     seen: set[str] = set()
+    # The next number to try for each repeated id: counting up from 2 again
+    # for every repeat would be quadratic in events sharing one UID.
+    numbers: dict[str, int] = {}
     out = []
     for given in events:
         event = given
@@ -651,9 +655,10 @@ def _unique(events: list[Event], components: list[icalendar.cal.Component] | Non
                 ),
                 "",
             )
-            candidate, number = f"{event.id}/{rid}" if rid else "", 2
+            candidate, number = f"{event.id}/{rid}" if rid else "", numbers.get(event.id, 2)
             while not candidate or candidate in seen:
                 candidate, number = f"{event.id}/{number}", number + 1
+            numbers[event.id] = number
             extra = dict(event.extra)
             if kept is None or isinstance(kept, list):  # the UID as written, for the writer to give back
                 extra["ics"] = [f"UID:{escape_text(event.id)}", *lines]
@@ -737,17 +742,27 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
     text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    logical: list[list[Any]] = []
+    logical: list[tuple[int, str]] = []
     problems: list[ParseError] = []
     physical = text.split("\n")
+    # A logical line's pieces gather in a list and join once: adding each
+    # folded piece to a string would copy it every time, quadratic in a
+    # property folded over many lines.
+    pieces: list[str] = []
+    first = 0
     for number, line in enumerate(physical, 1):
         if line[:1] in (" ", "\t"):
-            if logical:
-                logical[-1][1] += line[1:]
+            if pieces:
+                pieces.append(line[1:])
             elif line.strip():
                 problems.append(ParseError(f"the text starts with a folded line: {line[:80]!r}", line=number))
         elif line:
-            logical.append([number, line])
+            if pieces:
+                logical.append((first, "".join(pieces)))
+            pieces = [line]
+            first = number
+    if pieces:
+        logical.append((first, "".join(pieces)))
     top: list[Block] = []
     stack: list[Block] = []
     match = _LINE_RE.match
@@ -763,6 +778,9 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
         if upper in {"BEGIN", "END"}:
             kind = line[found.end() :].strip().upper()
             if upper == "BEGIN":
+                if len(stack) >= limits.NESTING:
+                    # Deeper than any calendar needs, and than icalendar can recurse: refused, lenient or not.
+                    raise ParseError(f"components nested more than {limits.NESTING} deep", line=number)
                 block = Block(kind, number)
                 (stack[-1].children if stack else top).append(block)
                 stack.append(block)

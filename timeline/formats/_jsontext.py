@@ -59,7 +59,10 @@ def _key_lines(text: str) -> tuple[dict[str, int], int | None]:
             expect_key = False
             continue
         if expect_key and piece.startswith('"') and stack and stack[-1][1] is not None:
-            key = json.loads(piece)
+            try:
+                key = json.loads(piece)
+            except ValueError:  # a bad escape json.loads has not reached yet: the key as written
+                key = piece[1:-1]
             parent, keys, _ = stack[-1]
             assert keys is not None
             if key in keys and repeated is None:

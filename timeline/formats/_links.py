@@ -9,6 +9,7 @@ removed before the scheme is read: ``"java\\tscript:"`` is still refused.
 
 from __future__ import annotations
 
+import html
 import re
 
 __all__ = ["safe_url"]
@@ -18,6 +19,7 @@ _ANY_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 # What the WHATWG URL parser removes before it looks for a scheme.
 _IGNORED = re.compile(r"[\t\n\r]")
 _LEADING = re.compile(r"^[\x00-\x20]+")
+_BACKSLASHED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def safe_url(url: str) -> bool:
@@ -27,7 +29,19 @@ def safe_url(url: str) -> bool:
     (True, True, True)
     >>> safe_url("javascript:alert(1)"), safe_url(" JaVa\\tScRiPt:x"), safe_url("data:text/html,x")
     (False, False, False)
+    >>> safe_url("javascript&#58;alert(1)"), safe_url("javascript\\\\:alert(1)"), safe_url("?a=1&amp;b=2")
+    (False, False, True)
     """
+    if not isinstance(url, str):
+        return False
+    # Markdown and HTML decode character references in a destination and
+    # Markdown drops backslashes before punctuation, so "javascript&#58;x"
+    # and "javascript\\:x" become live: each reading must pass.
+    readings = {url, html.unescape(url), _BACKSLASHED.sub(r"\1", url)}
+    return all(_passes(reading) for reading in readings)
+
+
+def _passes(url: str) -> bool:
     text = _LEADING.sub("", _IGNORED.sub("", url))
     if _SAFE_SCHEME.match(text):
         return True

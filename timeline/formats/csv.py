@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
+from timeline import limits
 from timeline._timeline import Timeline
-from timeline.errors import ParseError
+from timeline.errors import LimitError, ParseError
 from timeline.formats._slides import Slide, slides_of, timeline_of
 
 __all__ = ["COLUMNS", "OPTIONS", "defuse", "read", "restore", "write"]
@@ -136,7 +137,17 @@ def _row(slide: Slide, kind: str) -> list[str]:
     background = slide.get("background", {})
     cells["Background"] = background.get("url", background.get("color", ""))
     numeric = {"Year", "Month", "Day", "End Year", "End Month", "End Day"}
-    return [cells.get(column, "") if column in numeric else defuse(cells.get(column, "")) for column in COLUMNS]
+    row = [cells.get(column, "") if column in numeric else defuse(cells.get(column, "")) for column in COLUMNS]
+    for column, cell in zip(COLUMNS, row, strict=True):
+        if len(cell) > limits.CSV_FIELD:
+            headline = text.get("headline", "")
+            raise LimitError(
+                f"the {column!r} cell of {headline[:60]!r} would hold {len(cell):,} characters, more than "
+                f"the {limits.CSV_FIELD:,} a CSV reader (this one included) takes; write it as json instead",
+                limit="CSV_FIELD",
+                value=limits.CSV_FIELD,
+            )
+    return row
 
 
 def write(timeline: Timeline, out: TextIO) -> None:
@@ -147,6 +158,10 @@ def write(timeline: Timeline, out: TextIO) -> None:
     format); a cell that a spreadsheet would take for a formula starts with
     ``'``. Event ids, zones and extra fields have no column and are not
     written; times are given to the second.
+
+    Raises:
+        LimitError: a cell would hold more than ``timeline.limits.CSV_FIELD``
+            (131,072) characters, which no reader of this format takes.
     """
     data = slides_of(timeline)
     writer = csv.writer(out, lineterminator="\r\n")

@@ -29,6 +29,7 @@ from timeline._event import Event, Source, Status
 from timeline._timeline import Timeline
 from timeline._when import Precision, When
 from timeline.errors import FormatError, OutOfRangeError
+from timeline.formats._links import safe_url
 
 __all__ = ["OPTIONS", "escape", "mermaid_gantt", "mermaid_text", "mermaid_timeline", "write"]
 
@@ -147,8 +148,20 @@ def _markdown_paragraphs(text: str) -> list[list[str]]:
 
 
 def _destination(url: str) -> str:
-    """A link destination in angle brackets, with what cannot go there percent-encoded."""
-    return "<" + re.sub(r"[\s<>\\]", lambda m: f"%{ord(m.group()):02X}", url) + ">"
+    """A link destination in angle brackets, with what cannot go there percent-encoded.
+
+    ``|`` too, which would split a table row, and ``&`` becomes ``&amp;``
+    so that no character reference in the URL is decoded.
+    """
+    encoded = re.sub(r"[\s<>\\|]", lambda m: f"%{ord(m.group()):02X}", url)
+    return "<" + encoded.replace("&", "&amp;") + ">"
+
+
+def _link(text: str, url: str) -> str:
+    """``text`` linked to ``url`` when the shared link rule lets it be live, else the URL as text after it."""
+    if safe_url(url):
+        return f"[{text}]({_destination(url)})"
+    return f"{text} ({escape(url)})" if text != escape(url) else text
 
 
 # Mermaid ------------------------------------------------------------------
@@ -158,6 +171,8 @@ def _destination(url: str) -> str:
 # "#" starts an entity, ";" ends statements, "%%" comments) or that reach
 # its HTML labels.
 _MERMAID_CODES: Final = {ch: f"#{ord(ch)};" for ch in ':#;%<>&"`{}[]()\\'}
+# Every line and paragraph separator, which would end a Mermaid statement.
+_MERMAID_BREAK_RE: Final = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 _MERMAID_RE: Final = re.compile("[" + re.escape("".join(_MERMAID_CODES)) + "]")
 
 
@@ -167,7 +182,7 @@ def mermaid_text(text: str) -> str:
     >>> mermaid_text("Talks: #1; 50% <b>")
     'Talks#58; #35;1#59; 50#37; #60;b#62;'
     """
-    one_line = " ".join(part.strip() for part in _LINE_BREAK_RE.split(text)).strip()
+    one_line = " ".join(part.strip() for part in _MERMAID_BREAK_RE.split(text)).strip()
     return _MERMAID_RE.sub(lambda m: _MERMAID_CODES[m.group()], one_line) or "#160;"
 
 
@@ -352,7 +367,7 @@ class _Writer:
     def title(self, event: Event) -> str:
         title = escape(event.title)
         if event.url is not None:
-            title = f"[{title}]({_destination(event.url)})"
+            title = _link(title, event.url)
         if event.status is Status.TENTATIVE:
             title += " (tentative)"
         elif event.status is Status.CANCELLED:
@@ -414,7 +429,7 @@ class _Writer:
         parts = []
         name = escape(source.title) if source.title else None
         if source.url is not None:
-            parts.append(f"[{name or escape(source.url)}]({_destination(source.url)})")
+            parts.append(_link(name or escape(source.url), source.url))
         elif name:
             parts.append(name)
         if source.publisher is not None and source.publisher.strip():

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from timeline._timeline import Timeline
 from timeline.errors import FormatError
+from timeline.formats._links import safe_url
 from timeline.formats._slides import slides_of
 
 __all__ = ["CDN", "OPTIONS", "write"]
@@ -24,7 +25,7 @@ _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u
 
 
 def _cdn(text: str) -> str:
-    if not _BASE_RE.fullmatch(text):
+    if not _BASE_RE.fullmatch(text) or not safe_url(text):
         raise ValueError(f"cdn must be an http(s) URL or a path, got {text!r}")
     return text
 
@@ -55,7 +56,7 @@ def write(timeline: Timeline, out: TextIO, *, cdn: str = CDN) -> None:
     Raises:
         FormatError: ``cdn`` is not an http(s) URL or a path.
     """
-    if not isinstance(cdn, str) or not _BASE_RE.fullmatch(cdn):
+    if not isinstance(cdn, str) or not _BASE_RE.fullmatch(cdn) or not safe_url(cdn):
         raise FormatError(f"the timelinejs-html option 'cdn' must be an http(s) URL or a path, got {cdn!r}")
     base = html.escape(cdn.rstrip("/"), quote=True)
     title = html.escape(timeline.title or "Timeline", quote=False)

@@ -15,7 +15,7 @@ npm ci --no-audit --no-fund --silent
 
 rm -rf "$out"
 mkdir -p "$out"
-for input in examples/harris-trip.toml tests/fixtures/traps.toml; do
+for input in examples/harris-trip.toml tests/fixtures/traps.toml tests/fixtures/hostile-links.toml; do
     name=$(basename "$input" .toml)
     "$timeline" convert "$root/$input" "$out/$name.md" -o mermaid=true -o gantt=true
     "$timeline" convert "$root/$input" "$out/$name-table.md" -o layout=table -o months=true -o mermaid=true
@@ -33,6 +33,11 @@ for md in "$out"/*.md; do
     # The fixture's user text holds <script>, <div>, <b>, <i> and <em>; none may become an element.
     if grep -Eq '<(script|div|b|i|em)[ >]' "$html"; then
         echo "FAIL $html holds HTML that came from user text" >&2
+        exit 1
+    fi
+    # No link may be live unless it is http(s), mailto or relative (the shared link rule).
+    if grep -Eiq 'href="[[:space:]]*(javascript|vbscript|data):' "$html"; then
+        echo "FAIL $html holds a live link with an unsafe scheme" >&2
         exit 1
     fi
     echo "ok   $(basename "$md") -> $(basename "$html") ($(wc -c < "$html") bytes)"
