@@ -22,6 +22,7 @@ from timeline._event import AUTHORING_FIELDS
 from timeline._phrases import RULES
 from timeline._timeline import TIMELINE_FIELDS
 from timeline.formats._fields import near_miss
+from timeline.formats._slides import SLIDE_EXTRAS
 
 __all__ = [
     "ZONES",
@@ -354,8 +355,10 @@ def _json_values() -> st.SearchStrategy[object]:
     return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3), max_leaves=6)
 
 
-# Extra data sits beside the fields in files, so it may not reuse their names.
-_RESERVED_KEYS = AUTHORING_FIELDS | TIMELINE_FIELDS | {"extra"}
+# Extra data sits beside the fields in files, so it may not reuse their names, nor
+# the TimelineJS keys the slide writers read from extra (a "background" of []
+# is refused there with a warning, which a round trip cannot keep).
+_RESERVED_KEYS = AUTHORING_FIELDS | TIMELINE_FIELDS | {"extra"} | set(SLIDE_EXTRAS)
 
 
 def json_objects() -> st.SearchStrategy[dict[str, object]]:
