@@ -944,6 +944,22 @@ class TestForeignProperties:
         assert isinstance(again, list)
         assert sorted(map(repr, map(_parts, lines))) == sorted(repr(_parts(str(line))) for line in again)
 
+    def test_a_moved_occurrence_keeps_the_series_uid(self) -> None:
+        """The reader renames a repeated UID; the writer gives clients the UID back, so the override still applies."""
+        text = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+            "BEGIN:VEVENT\r\nUID:s\r\nDTSTART:20210606T100000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\nSUMMARY:S\r\n"
+            "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID:20210607T100000Z\r\n"
+            "DTSTART:20210607T120000Z\r\nSUMMARY:Moved\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+        tl = timeline.loads(text, "ics")
+        out = ics(tl, domain="example.org")
+        assert ["s@example.org", "s@example.org"] == [str(event["UID"]) for event in vevents(out)]
+        assert ["20210607T100000Z"] == [
+            str(e["RECURRENCE-ID"].to_ical().decode()) for e in vevents(out) if "RECURRENCE-ID" in e
+        ]
+        assert tl == timeline.loads(out, "ics")
+
     def test_jcal_carries_them_as_unknown_values(self) -> None:
         """jCal writes a foreign property with its parameters and its value as written."""
         tl = Timeline(

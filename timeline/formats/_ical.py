@@ -488,7 +488,12 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
     foreign = foreign_props(extra.get("ics")) if extra else None
     # A UID among the foreign lines: one the reader gave a new id (a changed occurrence,
     # a newer SEQUENCE of an event from elsewhere); it goes back as it was, our id in DATA.
-    own_uid = foreign is None or not any(prop[0].partition(";")[0].upper() == "UID" for prop in foreign)
+    own_uid = True
+    if foreign is not None:
+        for index, prop in enumerate(foreign):
+            if prop[0].upper() == "UID":  # with the domain, as every UID the writer writes (its series' has it)
+                foreign[index] = (prop[0], prop[1], "raw", f"{prop[3]}@{escape_text(settings.domain)}")
+                own_uid = False
     if not own_uid:
         data = data or {}
         data["id"] = event.id

@@ -309,7 +309,8 @@ def _foreign(component: icalendar.cal.Component) -> list[str]:
             if name in _REPEATED:
                 continue
             values = values[1:]
-        lines.extend(_line(component, name, value) for value in values)
+        found_lines = (_line(component, name, value) for value in values)
+        lines.extend(line.rpartition("@")[0] if name == "UID" and "@" in line else line for line in found_lines)
     for sub in component.subcomponents:
         lines.extend(_line(sub, name, value) for name, value in sub.property_items(sorted=False))
     return lines
@@ -347,7 +348,8 @@ def block_foreign(block: Block) -> list[str]:
         if name.startswith("X-TIMELINE-"):
             after = True
         elif after:
-            lines.append(text)
+            # A UID given back by the writer has the writer's domain, as the event's own UID has.
+            lines.append(text.rpartition("@")[0] if name == "UID" and "@" in text else text)
     for child in block.children:
         if child.name not in _SKIPPED and child.whole():
             child.render(lines, lambda inner: inner.name not in _SKIPPED and inner.whole())
