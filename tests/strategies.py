@@ -527,7 +527,9 @@ def _foreign_property(draw: st.DrawFn) -> str:
 
 def foreign_lines() -> st.SearchStrategy[list[str]]:
     """``extra["ics"]`` as the reader keeps it: foreign properties, maybe a TRANSP, maybe an alarm."""
-    alarm = st.just(["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15M", "DESCRIPTION:Reminder", "END:VALARM"])
+    alarm = st.just(
+        ["BEGIN:VALARM", "UID:alarm-1", "ACTION:DISPLAY", "TRIGGER:-PT15M", "DESCRIPTION:Reminder", "END:VALARM"]
+    )
     return st.tuples(
         st.lists(_foreign_property(), max_size=3),
         st.sampled_from([[], ["TRANSP:OPAQUE"], ["TRANSP:TRANSPARENT"]]),

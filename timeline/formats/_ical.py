@@ -490,8 +490,10 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
     # a newer SEQUENCE of an event from elsewhere); it goes back as it was, our id in DATA.
     own_uid = True
     if foreign is not None:
+        depth = 0  # the event's own UID, not an alarm's
         for index, prop in enumerate(foreign):
-            if prop[0].upper() == "UID":  # with the domain, as every UID the writer writes (its series' has it)
+            depth += 1 if prop[2] == "begin" else -1 if prop[2] == "end" else 0
+            if depth == 0 and prop[0].upper() == "UID":  # with the domain, as the writer's UIDs (its series') have
                 foreign[index] = (prop[0], prop[1], "raw", f"{prop[3]}@{escape_text(settings.domain)}")
                 own_uid = False
     if not own_uid:
