@@ -164,6 +164,36 @@ def main(n: int = 100_000) -> int:
         "build Event from a dict", f"{build / n * 1e6:.2f} us/item", build / bare, "bare attrs class", "target < 10 us"
     )
     line("sort into a Timeline", f"{sort:.3f} s", sort / bare_sort, "sorted() by ready keys", "target < 0.5 s")
+    # The formats' per-event cost against their floor: JSON reading against json.loads of
+    # the same text, the Markdown and TimelineJS writers against the JSON writer.
+    import json  # noqa: PLC0415 - only here
+
+    import timeline as api  # noqa: PLC0415 - only here
+
+    sample = Timeline(title="bench", events=events[: min(n, 10_000)])
+    as_json = api.dumps(sample, "json")
+    read_json = timed(lambda: api.loads(as_json, "json"))[0]
+    bare_json = timed(lambda: json.loads(as_json))[0]
+    write_json = timed(lambda: api.dumps(sample, "json"))[0]
+    write_markdown = timed(lambda: api.dumps(sample, "markdown"))[0]
+    write_tljs = timed(lambda: api.dumps(sample, "timelinejs"))[0]
+    line(
+        "read JSON", f"{read_json / len(sample) * 1e6:.2f} us/event", read_json / bare_json, "json.loads", "target < 4x"
+    )
+    line(
+        "write Markdown",
+        f"{write_markdown / len(sample) * 1e6:.2f} us/event",
+        write_markdown / write_json,
+        "the JSON writer",
+        "target < 2x",
+    )
+    line(
+        "write TimelineJS",
+        f"{write_tljs / len(sample) * 1e6:.2f} us/event",
+        write_tljs / write_json,
+        "the JSON writer",
+        "target < 2x",
+    )
     parse_mib = peak_mib(lambda: [When(t) for t in texts])
     build_mib = peak_mib(lambda: [Event.from_dict(d) for d in dicts])
     sort_mib = peak_mib(lambda: Timeline(events=events))

@@ -22,6 +22,7 @@ from timeline._event import AUTHORING_FIELDS
 from timeline._phrases import RULES
 from timeline._timeline import TIMELINE_FIELDS
 from timeline.formats._fields import near_miss
+from timeline.formats._slides import SLIDE_EXTRAS
 
 __all__ = [
     "ZONES",
@@ -354,8 +355,10 @@ def _json_values() -> st.SearchStrategy[object]:
     return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3), max_leaves=6)
 
 
-# Extra data sits beside the fields in files, so it may not reuse their names.
-_RESERVED_KEYS = AUTHORING_FIELDS | TIMELINE_FIELDS | {"extra"}
+# Extra data sits beside the fields in files, so it may not reuse their names, nor
+# the TimelineJS keys the slide writers read from extra (a "background" of []
+# is refused there with a warning, which a round trip cannot keep).
+_RESERVED_KEYS = AUTHORING_FIELDS | TIMELINE_FIELDS | {"extra"} | set(SLIDE_EXTRAS)
 
 
 def json_objects() -> st.SearchStrategy[dict[str, object]]:
@@ -496,6 +499,43 @@ def phrase_texts() -> st.SearchStrategy[str]:
     piece = st.one_of(st.sampled_from(_PHRASE_WORDS), st.text(max_size=3))
     separator = st.sampled_from([" ", " ", "", ", ", "\n"])
     return st.lists(st.tuples(piece, separator), max_size=30).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+# --- iCalendar lines from other clients (the .ics writer puts them back as they are) ---
+
+_PARAM_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"), exclude_characters='"'), max_size=12
+)
+
+
+@st.composite
+def _foreign_property(draw: st.DrawFn) -> str:
+    name = draw(st.sampled_from(["ATTENDEE", "ORGANIZER", "X-APPLE-TRAVEL-ADVISORY", "X-MOZ-GENERATION", "COMMENT"]))
+    params = draw(
+        st.lists(
+            st.tuples(st.sampled_from(["CN", "ROLE", "X-NUM-GUESTS", "LANGUAGE"]), _PARAM_TEXT),
+            max_size=2,
+            unique_by=lambda pair: pair[0],
+        )
+    )
+    head = name + "".join(
+        f';{key}="{value}"' if any(ch in value for ch in ";:,") else f";{key}={value}" for key, value in params
+    )
+    value = draw(st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1, max_size=40))
+    return f"{head}:{value}"
+
+
+def foreign_lines() -> st.SearchStrategy[list[str]]:
+    """``extra["ics"]`` as the reader keeps it: foreign properties, maybe a TRANSP, maybe an alarm."""
+    alarm = st.just(
+        ["BEGIN:VALARM", "UID:alarm-1", "ACTION:DISPLAY", "TRIGGER:-PT15M", "DESCRIPTION:Reminder", "END:VALARM"]
+    )
+    return st.tuples(
+        st.lists(_foreign_property(), max_size=3),
+        st.sampled_from([[], ["TRANSP:OPAQUE"], ["TRANSP:TRANSPARENT"]]),
+        st.sampled_from([[], ["SEQUENCE:2"]]),
+        st.lists(alarm, max_size=2),
+    ).map(lambda parts: [*parts[0], *parts[1], *parts[2], *(line for block in parts[3] for line in block)])
 
 
 # --- Crowded timelines (layout) ---------------------------------------------

@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from hypothesis import given
-from strategies import timelines
+from strategies import foreign_lines, timelines
 
 import timeline
 from timeline import Event, FormatError, Timeline, TimelineWarning, When
+from timeline._event import JSONValue
 from timeline.formats._vtimezone import vtimezone
 from timeline.formats.ics import fold, from_icalendar, to_icalendar
 
@@ -557,7 +558,7 @@ class TestStreaming:
             raise RuntimeError("database went away")
 
         with pytest.raises(RuntimeError, match="database"):
-            timeline.dump(events(), target, "ics", stamp=STAMP)
+            timeline.dump(events(), target, "ics", stamp=STAMP, domain="example.org")
 
         assert "old" == target.read_text(encoding="utf-8")
         assert ["out.ics"] == sorted(path.name for path in tmp_path.iterdir())
@@ -566,7 +567,7 @@ class TestStreaming:
         """dump writes to an open text stream as well as to a path."""
         out = io.StringIO(newline="")
 
-        timeline.dump([Event(title="A", when="2021-06-06")], out, "ics", stamp=STAMP)
+        timeline.dump([Event(title="A", when="2021-06-06")], out, "ics", stamp=STAMP, domain="example.org")
 
         assert out.getvalue().startswith("BEGIN:VCALENDAR\r\n")
 
@@ -824,3 +825,180 @@ class TestSets:
         tl = Timeline(events=[Event(title="A", when="[1667, 1668, 1670..1672]"), Event(title="B", when="2004?-06-~11")])
 
         assert [str(e.when) for e in tl] == [str(e.when) for e in from_icalendar(icalendar.Calendar.from_ical(ics(tl)))]
+
+
+class TestFreeBusy:
+    """TRANSP: days and coarser free by default, times busy; the busy option; an imported TRANSP wins."""
+
+    def _transp(self, text: str) -> list[str | None]:
+        return [None if "TRANSP" not in event else str(event["TRANSP"]) for event in vevents(text)]
+
+    def test_days_and_coarser_are_transparent_and_times_busy_by_default(self) -> None:
+        """A month, a year and a day do not block a subscriber's free/busy; a meeting does (OPAQUE, the default)."""
+        tl = Timeline(
+            events=[
+                {"id": "a", "title": "Month", "when": "2021-03"},
+                {"id": "b", "title": "Year", "when": "2021"},
+                {"id": "c", "title": "Day", "when": "2021-06-06"},
+                {"id": "d", "title": "Talk", "when": "2021-06-07T10:00/2021-06-07T11:00", "tz": "Europe/Berlin"},
+            ]
+        )
+        assert ["TRANSPARENT", "TRANSPARENT", "TRANSPARENT", None] == self._transp(ics(tl))
+
+    @pytest.mark.parametrize(
+        ("busy", "expected"), [("timed", ["TRANSPARENT", None]), ("all", [None, None]), ("none", ["TRANSPARENT"] * 2)]
+    )
+    def test_the_busy_option(self, busy: str, expected: list[str | None]) -> None:
+        """busy=all marks every event busy, busy=none none of them."""
+        tl = Timeline(
+            events=[
+                {"id": "a", "title": "Day", "when": "2021-06-06"},
+                {"id": "b", "title": "Talk", "when": "2021-06-07T10:00Z"},
+            ]
+        )
+        assert expected == self._transp(ics(tl, busy=busy))
+
+    def test_a_wrong_busy_option_is_a_format_error(self) -> None:
+        """The option names its choices."""
+        with pytest.raises(FormatError, match="'busy' option must be one of timed, all, none"):
+            ics([Event(title="A", when="2021")], busy="some")
+
+    def test_an_imported_transp_is_kept_and_wins(self) -> None:
+        """A day marked OPAQUE by the calendar it came from stays OPAQUE, once, and reads back the same."""
+        text = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:u1\r\nDTSTART;VALUE=DATE:20210606\r\n"
+            "SUMMARY:Busy day\r\nTRANSP:OPAQUE\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+        tl = timeline.loads(text, "ics")
+        out = ics(tl)
+        assert ["OPAQUE"] == self._transp(out)
+        assert 1 == unfolded(out).count("TRANSP:OPAQUE")
+        assert tl == timeline.loads(out, "ics")
+
+
+def _parts(line: str) -> tuple[str, dict[str, str], str]:
+    name, params, value = icalendar.parser.Contentline(line).parts()  # type: ignore[no-untyped-call]
+    return name, dict(params), value
+
+
+class TestForeignProperties:
+    """What the model has no field for (alarms, attendees, X- properties) is written back as itself."""
+
+    SOURCE = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+        "BEGIN:VEVENT\r\nDTSTART:20210607T150000Z\r\nDTEND:20210607T160000Z\r\nUID:abc123@google.com\r\n"
+        "ORGANIZER;CN=Kamala Office:mailto:office@example.org\r\n"
+        'ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN="Giammattei, A.":mailto:a@example.gt\r\n'
+        "SUMMARY:Bilateral meeting\r\nX-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij\r\n"
+        "SEQUENCE:3\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:This is an event reminder\r\n"
+        "TRIGGER:-P0DT0H30M0S\r\nEND:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+    def test_alarms_attendees_and_x_properties_are_written_as_themselves(self) -> None:
+        """Every client sees the VALARM, ORGANIZER, ATTENDEE and X- property again; none goes to X-TIMELINE-DATA."""
+        out = ics(timeline.loads(self.SOURCE, "ics"))
+        lines = unfolded(out)
+        for line in self.SOURCE.split("\r\n")[5:15]:
+            if not line.startswith(("SUMMARY", "UID")):
+                assert line in lines
+        event = vevents(out)[0]
+        assert ["VALARM"] == [sub.name for sub in event.subcomponents]
+        assert "mailto:a@example.gt" == str(event["ATTENDEE"])
+        assert not any(line.startswith("X-TIMELINE-DATA") for line in lines)
+
+    def test_they_read_back_into_extra(self) -> None:
+        """Written and read again, the event is the same, its foreign lines in extra['ics'] in their order."""
+        tl = timeline.loads(self.SOURCE, "ics")
+        again = timeline.loads(ics(tl), "ics")
+        assert tl == again
+        kept = again.events[0].extra["ics"]
+        assert isinstance(kept, list)
+        assert "BEGIN:VALARM" in kept
+
+    def test_lines_that_are_no_content_lines_stay_in_x_timeline_data(self) -> None:
+        """Text that would break the calendar (a line break, a VEVENT, an open component) is kept for us alone."""
+        for bad in (
+            ["X-A:one\r\nBEGIN:VEVENT"],
+            ["BEGIN:VALARM"],
+            ["BEGIN:VEVENT", "END:VEVENT"],
+            ["X-TIMELINE-WHEN:1"],
+        ):
+            tl = Timeline(events=[Event(id="e", title="T", when="2021-06-06", extra={"ics": list[JSONValue](bad)})])
+            out = ics(tl)
+            assert 1 == unfolded(out).count("BEGIN:VEVENT")
+            assert any(line.startswith("X-TIMELINE-DATA") for line in unfolded(out))
+            assert tl == timeline.loads(out, "ics")
+
+    @given(lines=foreign_lines())
+    def test_any_foreign_lines_survive_a_trip_unchanged(self, lines: list[str]) -> None:
+        """Written verbatim (folded), read back verbatim, in .ics and through icalendar alike."""
+        tl = Timeline(
+            events=[Event(id="e", title="T", when="2021-06-06T10:00Z", extra={"ics": list[JSONValue](lines), "n": 1})]
+        )
+        out = ics(tl)
+        assert all(line in unfolded(out) for line in lines)
+        assert tl == timeline.loads(out, "ics")
+        # Through icalendar's objects, lines come back as icalendar writes them (quoting its own way,
+        # a repeated property beside its first).
+        again = from_icalendar(icalendar.Calendar.from_ical(out)).events[0].extra["ics"]
+        assert isinstance(again, list)
+        assert sorted(map(repr, map(_parts, lines))) == sorted(repr(_parts(str(line))) for line in again)
+
+    def test_a_moved_occurrence_keeps_the_series_uid(self) -> None:
+        """The reader renames a repeated UID; the writer gives clients the UID back, so the override still applies."""
+        text = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+            "BEGIN:VEVENT\r\nUID:s\r\nDTSTART:20210606T100000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\nSUMMARY:S\r\n"
+            "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID:20210607T100000Z\r\n"
+            "DTSTART:20210607T120000Z\r\nSUMMARY:Moved\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+        tl = timeline.loads(text, "ics")
+        out = ics(tl, domain="example.org")
+        assert ["s@example.org", "s@example.org"] == [str(event["UID"]) for event in vevents(out)]
+        assert ["20210607T100000Z"] == [
+            str(e["RECURRENCE-ID"].to_ical().decode()) for e in vevents(out) if "RECURRENCE-ID" in e
+        ]
+        assert tl == timeline.loads(out, "ics")
+
+    def test_jcal_carries_them_as_unknown_values(self) -> None:
+        """jCal writes a foreign property with its parameters and its value as written."""
+        tl = Timeline(
+            events=[Event(id="e", title="T", when="2021-06-06", extra={"ics": ['ATTENDEE;CN="Doe, J":mailto:j@x.org']})]
+        )
+        import json
+
+        vevent = json.loads(timeline.dumps(tl, "jcal", stamp=STAMP))[2][0]
+        assert ["attendee", {"cn": "Doe, J"}, "unknown", "mailto:j@x.org"] in vevent[1]
+
+
+class TestFeeds:
+    """Options for published calendars: how often to refresh, and a warning about the default UID domain."""
+
+    def test_refresh_writes_refresh_interval_and_published_ttl(self) -> None:
+        """RFC 7986's REFRESH-INTERVAL and the X-PUBLISHED-TTL that Outlook reads, both the same duration."""
+        cal = icalendar.Calendar.from_ical(ics([Event(title="A", when="2021")], refresh="pt12h"))
+        refresh: Any = cal["REFRESH-INTERVAL"]
+        assert timedelta(hours=12) == refresh.dt
+        assert "PT12H" == str(cal["X-PUBLISHED-TTL"])
+
+    @pytest.mark.parametrize("bad", ["12h", "P", "PT", "P0D", "PT0S", "P1DT", "1 day"])
+    def test_a_refresh_that_is_no_duration_is_a_format_error(self, bad: str) -> None:
+        """An ISO 8601 duration longer than zero, nothing else."""
+        with pytest.raises(FormatError, match="'refresh' option must be an ISO 8601 duration"):
+            ics([Event(title="A", when="2021")], refresh=bad)
+
+    def test_jcal_writes_the_refresh_interval_as_a_duration(self) -> None:
+        """Shared mapping: jCal has it too."""
+        import json
+
+        props = json.loads(timeline.dumps([Event(title="A", when="2021")], "jcal", stamp=STAMP, refresh="P1D"))[1]
+        assert ["refresh-interval", {}, "duration", "P1D"] in props
+
+    def test_a_file_with_the_default_domain_warns(self, tmp_path: Path) -> None:
+        """A published feed needs UIDs of its own domain; writing to a string does not warn."""
+        with pytest.warns(TimelineWarning, match="default domain 'timeline.invalid'"):
+            timeline.dump([Event(title="A", when="2021")], tmp_path / "feed.ics", stamp=STAMP)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            timeline.dump([Event(title="A", when="2021")], tmp_path / "feed.ics", stamp=STAMP, domain="example.org")
+            ics([Event(title="A", when="2021")])

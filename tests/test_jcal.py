@@ -184,5 +184,5 @@ class TestForeignJcal:
 
         assert [
             ("a", "2021-06-06T10:00:00", "America/Los_Angeles", {"ics": ["X-APPLE-FOO:bar"]}),
-            ("a/2", "2021-06-07", None, {}),
+            ("a/2", "2021-06-07", None, {"ics": ["UID:a"]}),  # its UID as written, for the writer to give back
         ] == [(e.id, str(e.when), e.tz, dict(e.extra)) for e in tl]

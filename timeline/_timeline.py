@@ -20,6 +20,7 @@ from timeline import limits
 from timeline._era import Era
 from timeline._event import Event, JSONValue, _check_text, convert_extra, convert_tz
 from timeline._event import zone as event_zone
+from timeline._gc import paused_gc
 from timeline._when import _DAY_US, _NEG_INF, _POS_INF, Key, When, _shift
 from timeline.errors import DuplicateEventError, ParseError
 
@@ -125,7 +126,8 @@ class Timeline:
                         f"two events share the id {event.id!r}: {first.title!r} and {event.title!r}",
                         field=f"events[{index}]",
                     )
-        object.__setattr__(self, "events", tuple(sorted(events, key=self._order_key)))
+        with paused_gc():  # a key tuple per event, no cycles: see timeline._gc
+            object.__setattr__(self, "events", tuple(sorted(events, key=self._order_key)))
 
     def sort_key(self, event: Event) -> tuple[Key, Key, str, str, str]:
         """The key that orders ``event`` in this timeline (see the module docs)."""

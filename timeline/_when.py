@@ -146,10 +146,55 @@ def _civil(ordinal: int) -> tuple[int, int, int]:
     return year_of_era + era * 400 + (month <= 2), month, day
 
 
+# Zone offsets by day: (zone, day number, wall clock?) -> microseconds, or
+# None for a day on which the offset changes. Sorting and writing events
+# in zones moves every bound between wall clocks; datetime.astimezone
+# costs more than the rest of an event's sort key, and a calendar's events
+# fall on a few thousand days. A day whose offset is the same at its first
+# microsecond, noon and its last one keeps that offset all day (zones
+# change theirs months apart); the others, two a year, go the long way.
+# Bounded, so that a file of a million days cannot grow it forever.
+_OFFSETS: dict[tuple[tzinfo, int, bool], int | None] = {}
+_OFFSETS_LIMIT: Final = 100_000
+_PROBES: Final = (timedelta(0), timedelta(hours=12), timedelta(days=1, microseconds=-1))
+
+
+def _day_offset(zone: tzinfo, ordinal: int, wall: bool) -> int | None:
+    """``zone``'s UTC offset in microseconds all through day ``ordinal`` (on its wall clock, else UTC's)."""
+    entry = (zone, ordinal, wall)
+    if entry in _OFFSETS:
+        return _OFFSETS[entry]
+    if len(_OFFSETS) >= _OFFSETS_LIMIT:
+        _OFFSETS.clear()
+    midnight = datetime.fromordinal(ordinal)
+    try:
+        if wall:  # what astimezone reads for a wall-clock time: utcoffset with fold=0
+            offsets = {(midnight + probe).replace(tzinfo=zone).utcoffset() for probe in _PROBES}
+        else:
+            offsets = {(midnight + probe).replace(tzinfo=UTC).astimezone(zone).utcoffset() for probe in _PROBES}
+    except OverflowError:  # near year 1 or 9999: the long way says what to do
+        offsets = set()
+    found = offsets.pop() if len(offsets) == 1 else None
+    offset = None if found is None else found // _ONE_US
+    _OFFSETS[entry] = offset
+    return offset
+
+
 def _shift(key: Key, source: tzinfo | None, target: tzinfo | None) -> Key:
     """Move a key from ``source``'s wall clock to ``target``'s (either UTC when None)."""
     if not isinstance(key, int):
         return key
+    if 3 * _DAY_US <= key < (_MAX_ORDINAL - 2) * _DAY_US:  # away from the ends: no overflow either way
+        utc: int | None = key
+        if source is not None:
+            offset = _day_offset(source, key // _DAY_US, True)
+            utc = None if offset is None else key - offset
+        if utc is not None:
+            if target is None:
+                return utc
+            offset = _day_offset(target, utc // _DAY_US, False)
+            if offset is not None:
+                return utc + offset
     ordinal, micro = divmod(key, _DAY_US)
     if not 1 <= ordinal <= _MAX_ORDINAL:
         return key  # beyond what zone rules cover; the wall clock is the best we have
@@ -1162,6 +1207,12 @@ class When(_WhenSlots):
         target = zone if isinstance(view, _Same) else view
         if zone == target and not (self._aware and target is not None):
             return (self._lo, self._hi, self._text)
+        if len(self._kinds) <= 2:  # not a set: the ends' bounds are the value's own, no need to build them
+            if self._aware:  # instants, on UTC's clock
+                lo, hi = _shift(self._lo, None, target), _shift(self._hi, None, target)
+            else:
+                lo, hi = _shift(self._lo, zone, target), _shift(self._hi, zone, target)
+            return (lo, max(lo, hi), self._text)
         lo = _NEG_INF if self.start is None else self.start._key_at(True, zone, target)
         hi = _POS_INF if self.end is None else self.end._key_at(False, zone, target)
         # Moving through a daylight-saving fold can reorder a short interval's ends.

@@ -53,8 +53,15 @@ __all__ = [
 
 Coarse = Literal["span", "first-day", "skip"]
 Unbounded = Literal["known", "skip"]
+Busy = Literal["timed", "all", "none"]
 _COARSE: Final = ("span", "first-day", "skip")
 _UNBOUNDED: Final = ("known", "skip")
+_BUSY: Final = ("timed", "all", "none")
+DEFAULT_DOMAIN: Final = "timeline.invalid"
+# An ISO 8601 duration as RFC 5545 writes one: weeks, or days and/or a time part.
+_DURATION_RE: Final = re.compile(
+    r"P(?:[0-9]+W|(?=[0-9]|T[0-9])(?:[0-9]+D)?(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+S)?)?)"
+)
 
 # Plain days and ISO times (or intervals of them): exactly what a calendar holds.
 _EXACT_RE: Final = re.compile(
@@ -92,8 +99,8 @@ def lossy(raw: str, shown: str) -> bool:
 
 def visible(value: str) -> str:
     """Text a calendar can hold: control characters (never valid in TEXT) become U+FFFD."""
-    if value.isascii() and value.isprintable():
-        return value
+    if (value.isascii() and value.isprintable()) or _CONTROL_RE.search(value) is None:
+        return value  # the same object: lossy() then compares by identity
     return _CONTROL_RE.sub("\ufffd", value)
 
 
@@ -101,12 +108,14 @@ def visible(value: str) -> str:
 class Settings:
     """The writer options both iCalendar formats take, checked."""
 
-    domain: str = "timeline.invalid"
+    domain: str = DEFAULT_DOMAIN
     stamp: str = ""  # DTSTAMP as ISO text with Z
     coarse: Coarse = "span"
     unbounded: Unbounded = "known"
     prodid: str = ""
     tz: str | None = None  # the default zone: the timeline's
+    busy: Busy = "timed"  # which events mark their time busy (TRANSP)
+    refresh: str | None = None  # how often subscribers should fetch the feed, an ISO 8601 duration
 
     @property
     def stamp_prop(self) -> Prop:
@@ -177,8 +186,14 @@ def settings_from_options(
     unbounded: str = "known",
     prodid: str | None = None,
     tz: str | None = None,
+    busy: str = "timed",
+    refresh: str | None = None,
 ) -> Settings:
     """Check the shared writer options; FormatError names the one that is wrong."""
+    if busy not in _BUSY:
+        raise FormatError(f"the 'busy' option must be one of {', '.join(_BUSY)}, got {busy!r}")
+    if refresh is not None:
+        refresh = refresh_interval(refresh)
     if not isinstance(domain, str) or not re.fullmatch(r"[^\s@\ud800-\udfff]+", domain):
         raise FormatError(f"the 'domain' option must be a domain name without spaces or '@', got {domain!r}")
     if prodid is not None and (not isinstance(prodid, str) or not prodid.strip() or limits.SURROGATE.search(prodid)):
@@ -189,7 +204,24 @@ def settings_from_options(
         raise FormatError(f"the 'unbounded' option must be one of {', '.join(_UNBOUNDED)}, got {unbounded!r}")
     if prodid is None:
         prodid = f"-//timeline-events//{_package} {_version()}//EN"
-    return Settings(domain, _stamp(stamp), coarse, unbounded, prodid, tz)  # type: ignore[arg-type]
+    return Settings(domain, _stamp(stamp), coarse, unbounded, prodid, tz, busy, refresh)  # type: ignore[arg-type]
+
+
+def refresh_interval(value: object) -> str:
+    """The ``refresh`` option checked: an ISO 8601 duration of more than nothing, upper case.
+
+    >>> refresh_interval("pt1h"), refresh_interval("P1D")
+    ('PT1H', 'P1D')
+
+    Raises:
+        FormatError: it is no duration, or a zero one.
+    """
+    text = value.strip().upper() if isinstance(value, str) else ""
+    if not _DURATION_RE.fullmatch(text) or not any(ch in "123456789" for ch in text):
+        raise FormatError(
+            f"the 'refresh' option must be an ISO 8601 duration such as PT1H or P1D, longer than zero, got {value!r}"
+        )
+    return text
 
 
 def calendar_props(head: CalendarHead, settings: Settings) -> list[Prop]:
@@ -200,6 +232,12 @@ def calendar_props(head: CalendarHead, settings: Settings) -> list[Prop]:
         ("CALSCALE", (), "text", "GREGORIAN"),
         ("METHOD", (), "text", "PUBLISH"),
     ]
+    if settings.refresh is not None:
+        # RFC 7986's property, and the one Outlook (and Google, in part) reads.
+        props += [
+            ("REFRESH-INTERVAL;VALUE=DURATION", (("VALUE", "DURATION"),), "duration", settings.refresh),
+            ("X-PUBLISHED-TTL", (), "duration", settings.refresh),
+        ]
     data: dict[str, JSONValue] = {}
     if head.title:
         title = visible(head.title)
@@ -446,7 +484,25 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
         uid = visible(uid)
         if lossy(event.id, uid):
             data = {"id": event.id}
-    props: list[Prop] = [_BEGIN_VEVENT, ("UID", (), "text", f"{uid}@{settings.domain}"), settings.stamp_prop]
+    extra = event.extra
+    foreign = foreign_props(extra.get("ics")) if extra else None
+    # A UID among the foreign lines: one the reader gave a new id (a changed occurrence,
+    # a newer SEQUENCE of an event from elsewhere); it goes back as it was, our id in DATA.
+    own_uid = True
+    if foreign is not None:
+        depth = 0  # the event's own UID, not an alarm's
+        for index, prop in enumerate(foreign):
+            depth += 1 if prop[2] == "begin" else -1 if prop[2] == "end" else 0
+            if depth == 0 and prop[0].upper() == "UID":  # with the domain, as the writer's UIDs (its series') have
+                foreign[index] = (prop[0], prop[1], "raw", f"{prop[3]}@{escape_text(settings.domain)}")
+                own_uid = False
+    if not own_uid:
+        data = data or {}
+        data["id"] = event.id
+    props: list[Prop] = [_BEGIN_VEVENT]
+    if own_uid:
+        props.append(("UID", (), "text", f"{uid}@{settings.domain}"))
+    props.append(settings.stamp_prop)
     append = props.append
     if kind == "date":
         assert hi is not None
@@ -510,8 +566,14 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
     if event.url is not None:
         append(("URL;VALUE=URI", _URI, "uri", event.url))
     if event.tags:
-        tags = tuple(visible(tag) for tag in event.tags)
-        if any(lossy(raw_tag, tag) for raw_tag, tag in zip(event.tags, tags, strict=True)):
+        tags = event.tags
+        joined = "".join(tags)
+        if _CONTROL_RE.search(joined):
+            tags = tuple(visible(tag) for tag in event.tags)
+            if any(lossy(raw_tag, tag) for raw_tag, tag in zip(event.tags, tags, strict=True)):
+                data = data or {}
+                data["tags"] = list(event.tags)
+        elif "\r" in joined:
             data = data or {}
             data["tags"] = list(event.tags)
         append(("CATEGORIES", (), "texts", tags))
@@ -543,6 +605,16 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
         if any(value is not None for _, value in details):
             data = data or {}
             data["media"] = {key: value for key, value in details if value is not None}
+    if foreign is not None:
+        if not any(prop[0].partition(";")[0].upper() == "TRANSP" for prop in foreign):
+            transp = _transp(kind, settings.busy)
+            if transp is not None:
+                append(transp)
+        extra = {key: value for key, value in extra.items() if key != "ics"}
+    else:
+        transp = _transp(kind, settings.busy)
+        if transp is not None:
+            append(transp)
     append(("X-TIMELINE-WHEN;VALUE=TEXT", _TEXT, "text", text))
     if event.tz is not None:
         append(("X-TIMELINE-TZ;VALUE=TEXT", _TEXT, "text", event.tz))
@@ -552,13 +624,80 @@ def event_props(event: Event, settings: Settings, zones: dict[str, list[int]] | 
             data = data or {}
             data["group"] = event.group
         append(("X-TIMELINE-GROUP;VALUE=TEXT", _TEXT, "text", group))
-    if event.extra:
+    if extra:
         data = data or {}
-        data["extra"] = dict(event.extra)
+        data["extra"] = dict(extra)
     if data:
         append(("X-TIMELINE-DATA;VALUE=TEXT", _TEXT, "text", _json(data)))
+    if foreign is not None:
+        # After every X-TIMELINE-* property: the reader takes what follows them as foreign.
+        props += foreign
     append(_END_VEVENT)
     return props
+
+
+_TRANSPARENT: Final[Prop] = ("TRANSP", (), "text", "TRANSPARENT")
+
+
+def _transp(kind: str, busy: Busy) -> Prop | None:
+    """TRANSP by the busy policy: days (and coarser) free unless ``all``, times busy unless ``none``.
+
+    OPAQUE is every client's default, so it is never written.
+    """
+    if busy == "none" or (kind == "date" and busy == "timed"):
+        return _TRANSPARENT
+    return None
+
+
+# A content line as the reader keeps it: NAME, parameters (values quoted or
+# free of ";:,"), ":", a value with no control character but tab.
+_CONTENT_LINE_RE: Final = re.compile(
+    r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"\x00-\x1f\x7f]*"|[^";:,\x00-\x1f\x7f]*)'
+    r'(?:,(?:"[^"\x00-\x1f\x7f]*"|[^";:,\x00-\x1f\x7f]*))*)*):([^\x00-\x08\x0a-\x1f\x7f]*)'
+)
+_PARAM_RE: Final = re.compile(r';([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
+# Components a foreign line may not open or close: the writer's own structure.
+_OWN_COMPONENTS: Final = frozenset(("VCALENDAR", "VEVENT", "VTIMEZONE", "STANDARD", "DAYLIGHT"))
+
+
+def foreign_props(lines: object) -> list[Prop] | None:
+    """``extra["ics"]`` as properties to write back as themselves, or None when it cannot be.
+
+    The reader keeps there, as content lines, what an event from elsewhere
+    has and no field holds (ATTENDEE, ORGANIZER, X- properties, a VALARM's
+    lines between its BEGIN and END). They are written back as they are.
+    Anything else (not a list of content lines, a component left open, an
+    X-TIMELINE-* property, a VEVENT) stays in X-TIMELINE-DATA, where it is
+    kept for this library alone.
+    """
+    if not isinstance(lines, list) or not lines:
+        return None
+    props: list[Prop] = []
+    depth: list[str] = []
+    for line in lines:
+        found = _CONTENT_LINE_RE.fullmatch(line) if isinstance(line, str) else None
+        if found is None:
+            return None
+        name = found[1].upper()
+        if name.startswith("X-TIMELINE-"):
+            return None
+        if name in ("BEGIN", "END"):
+            component = found[3].upper()
+            if found[2] or not _CONTENT_LINE_RE.fullmatch(component + ":") or component in _OWN_COMPONENTS:
+                return None
+            if name == "BEGIN":
+                depth.append(component)
+            elif not depth or depth.pop() != component:
+                return None
+            props.append((name, (), "begin" if name == "BEGIN" else "end", component))
+            continue
+        # For jCal: a parameter's value without the quotes that guard its ";:," in a content line.
+        params = tuple(
+            (key.upper(), value[1:-1] if value[:1] == '"' and value.count('"') == 2 and value[-1:] == '"' else value)
+            for key, value in _PARAM_RE.findall(found[2])
+        )
+        props.append((found[1] + found[2], params, "raw", found[3]))
+    return None if depth else props
 
 
 def vtimezones(zones: Mapping[str, list[int]]) -> Iterator[Prop]:

@@ -37,6 +37,7 @@ from timeline._event import Event
 from timeline._timeline import Timeline
 from timeline._when import When
 from timeline.errors import ParseError, TimelineWarning
+from timeline.formats._ical import escape_text
 from timeline.formats._vtimezone import UTC_NAMES
 from timeline.formats._windows_zones import WINDOWS_ZONES
 
@@ -271,15 +272,88 @@ def _raw(component: icalendar.cal.Component) -> list[str]:
     """
     raw: list[str] = []
     for name, found in component.items():
-        if name.startswith("X-TIMELINE-") or name in _GATHERED:
+        if name.startswith("X-TIMELINE-"):
             continue
         values = found if isinstance(found, list) else [found]
+        if name in _GATHERED:
+            # RDATE periods have no field (rdate holds days and times): kept as their lines.
+            raw.extend(_line(component, name, value) for value in values if _period(_line(component, name, value)))
+            continue
         if name in _MAPPED and _first_used(component, name):
             values = values[1:]
         raw.extend(_line(component, name, value) for value in values)
     for sub in component.subcomponents:
         raw.extend(_line(sub, name, value) for name, value in sub.property_items(sorted=False))
     return raw
+
+
+# What the writer writes more than once in an event of ours.
+_REPEATED: Final = frozenset(("RDATE", "EXDATE"))
+
+
+def _foreign(component: icalendar.cal.Component) -> list[str]:
+    """The lines of one of our events that came from ``extra["ics"]``: the writer puts them last.
+
+    They are the properties after the first X-TIMELINE-* one, a repeat of a
+    property the writer writes once (icalendar files it with the first),
+    and every subcomponent (an alarm).
+    """
+    lines: list[str] = []
+    ours = True
+    for name, found in component.items():
+        if name.startswith("X-TIMELINE-"):
+            ours = False
+            continue
+        values = found if isinstance(found, list) else [found]
+        if ours:
+            if name in _REPEATED:
+                continue
+            values = values[1:]
+        found_lines = (_line(component, name, value) for value in values)
+        lines.extend(line.rpartition("@")[0] if name == "UID" and "@" in line else line for line in found_lines)
+    for sub in component.subcomponents:
+        lines.extend(_line(sub, name, value) for name, value in sub.property_items(sorted=False))
+    return lines
+
+
+def _period(line: str) -> bool:
+    """Whether an RDATE line holds periods (``start/end``), which no field holds."""
+    head, _, value = line.partition(":")
+    return head.upper().startswith("RDATE") and ("/" in value or "VALUE=PERIOD" in head.upper())
+
+
+def _block_raw(block: Block, component: icalendar.cal.Component) -> list[str]:
+    """What ``_raw`` keeps, as the text has it: each line in its original form and order."""
+    raw: list[str] = []
+    seen: set[str] = set()
+    for name, _, text in block.props:
+        if name.startswith("X-TIMELINE-") or (name in _GATHERED and not _period(text)):
+            continue
+        first = name not in seen
+        seen.add(name)
+        if first and name in _MAPPED and name not in _GATHERED and _first_used(component, name):
+            continue
+        raw.append(text)
+    for child in block.children:
+        if child.name not in _SKIPPED and child.whole():
+            child.render(raw, lambda inner: inner.name not in _SKIPPED and inner.whole())
+    return raw
+
+
+def block_foreign(block: Block) -> list[str]:
+    """The foreign lines of one of our events as the text has them: after its X-TIMELINE-* ones, and its alarms."""
+    lines: list[str] = []
+    after = False
+    for name, _, text in block.props:
+        if name.startswith("X-TIMELINE-"):
+            after = True
+        elif after:
+            # A UID given back by the writer has the writer's domain, as the event's own UID has.
+            lines.append(text.rpartition("@")[0] if name == "UID" and "@" in text else text)
+    for child in block.children:
+        if child.name not in _SKIPPED and child.whole():
+            child.render(lines, lambda inner: inner.name not in _SKIPPED and inner.whole())
+    return lines
 
 
 def _first_used(component: icalendar.cal.Component, name: str) -> bool:
@@ -311,8 +385,10 @@ def _check(component: icalendar.cal.Component) -> None:
             raise ParseError(f"{name} holds no valid value, got {shown!r} ({message})", field=name)
 
 
-def event_from_component(component: icalendar.cal.Component, *, default_tz: str | None = None) -> Event:
-    """The Event a VEVENT holds.
+def event_from_component(
+    component: icalendar.cal.Component, *, default_tz: str | None = None, block: Block | None = None
+) -> Event:
+    """The Event a VEVENT holds; ``block``, its lines in the text, if read from text.
 
     Raises:
         ParseError: a property cannot become a field; it names the field.
@@ -321,12 +397,13 @@ def event_from_component(component: icalendar.cal.Component, *, default_tz: str 
     fields = _fields(
         lambda name: _text(component, name),
         when=lambda: _python_when(component),
-        raw=lambda: _raw(component),
+        raw=lambda: _raw(component) if block is None else _block_raw(block, component),
         geo=_geo(component),
         tags=_tags(component),
         media_url=_text(component, "IMAGE") or _media(component),
         recurrence=_rule(component),
         dates=lambda name: _dates(component, name) if name in component else None,
+        foreign=lambda: _foreign(component) if block is None else block_foreign(block),
     )
     if isinstance(fields["when"], str):  # our own event, its when from X-TIMELINE-WHEN
         return Event(**fields)
@@ -343,11 +420,14 @@ def _fields(
     media_url: str | None,
     recurrence: str | None,
     dates: Callable[[str], list[date] | None],
+    foreign: Callable[[], list[str]],
 ) -> dict[str, Any]:
     """Event's fields from a VEVENT's values, however they were parsed (icalendar, or the direct path).
 
     ``text`` gives a TEXT property's unescaped value (None when absent);
-    ``when`` and ``raw`` are only called for an event from elsewhere.
+    ``when`` and ``raw`` are only called for an event from elsewhere,
+    ``foreign`` (the lines the writer put back from ``extra["ics"]``) for
+    one of ours.
     """
     data = _data(text("X-TIMELINE-DATA"), "X-TIMELINE-DATA")
     uid = text("UID")
@@ -358,6 +438,12 @@ def _fields(
         fields["tz"] = text("X-TIMELINE-TZ")
         fields["id"] = data.get("id", uid.rpartition("@")[0] if uid is not None and "@" in uid else uid)
         fields["extra"] = data.get("extra")
+        lines = foreign()
+        if lines:
+            extra = dict(fields["extra"] or {})
+            earlier = extra.get("ics")
+            extra["ics"] = [*earlier, *lines] if isinstance(earlier, list) else lines
+            fields["extra"] = extra
     else:
         fields["when"], fields["tz"] = when()
         fields["id"] = uid if uid and uid.strip() else None
@@ -531,7 +617,8 @@ def _events(
     events: list[Event | None] = []
     for index, component in enumerate(calendar.walk("VEVENT")):
         try:
-            events.append(event_from_component(component))
+            block = lines[index] if lines is not None and index < len(lines) else None
+            events.append(event_from_component(component, block=block))
         except ParseError as exc:
             uid = None
             with contextlib.suppress(ParseError):
@@ -574,7 +661,10 @@ def _unique(events: list[Event], components: list[icalendar.cal.Component] | Non
             while not candidate or candidate in seen:
                 candidate, number = f"{event.id}/{number}", number + 1
             numbers[event.id] = number
-            event = attrs.evolve(event, id=candidate)
+            extra = dict(event.extra)
+            if kept is None or isinstance(kept, list):  # the UID as written, for the writer to give back
+                extra["ics"] = [f"UID:{escape_text(event.id)}", *lines]
+            event = attrs.evolve(event, id=candidate, extra=extra)
         seen.add(event.id)
         out.append(event)
     return out
@@ -821,6 +911,8 @@ def _direct_event(block: Block) -> Event | None:
     moments: dict[str, date] = {}
     seen: set[str] = set()
     kept: list[str] = []
+    foreign: list[str] = []  # of one of our events: the lines after its X-TIMELINE-* ones
+    after = False
     tags: list[str] | None = None
     try:
         for name, _, line in block.props:
@@ -828,6 +920,10 @@ def _direct_event(block: Block) -> Event | None:
             if found is None or name in seen:
                 return None
             seen.add(name)
+            if name.startswith("X-TIMELINE-"):
+                after = True
+            elif after and name not in _KEPT_AS_WRITTEN and not name.startswith("X-"):
+                return None  # a property of a field among the foreign ones: icalendar's path tells them apart
             params, value = found[2], found[3]
             if name in _DIRECT_TEXT:
                 if params and not _TEXT_PARAMS_RE.fullmatch(params):
@@ -852,6 +948,8 @@ def _direct_event(block: Block) -> Event | None:
                 or (name in _KEPT_AS_WRITTEN and _KEPT_AS_WRITTEN[name].fullmatch(value))
             ):
                 kept.append(line)
+                if after:
+                    foreign.append(line)
             else:
                 return None
         if "DTSTART" not in moments and "X-TIMELINE-WHEN" not in texts:
@@ -867,6 +965,7 @@ def _direct_event(block: Block) -> Event | None:
             media_url=None,
             recurrence=None,
             dates=lambda _: None,
+            foreign=lambda: foreign,
         )
         return Event(**fields)
     except (_NotDirectError, ParseError):

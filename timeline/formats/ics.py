@@ -9,13 +9,17 @@ memory; see :func:`write` for where the VTIMEZONEs go.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from timeline._event import Event
+from timeline._gc import paused_gc
 from timeline._timeline import Timeline
-from timeline.formats._ical import _ESCAPE_RE, components, escape_text
+from timeline.errors import TimelineWarning
+from timeline.formats._ical import _ESCAPE_RE, DEFAULT_DOMAIN, components, escape_text
 from timeline.formats._vtimezone import Prop
 
 if TYPE_CHECKING:
@@ -51,6 +55,8 @@ OPTIONS: Mapping[str, Callable[[str], object]] = {
     "domain": str,
     "stamp": str,
     "coarse": _choice("span", "first-day", "skip"),
+    "busy": _choice("timed", "all", "none"),
+    "refresh": str,
     "unbounded": _choice("known", "skip"),
     "prodid": str,
     "zones": _zone_list,
@@ -74,36 +80,42 @@ def fold(line: str) -> str:
     >>> fold("X:" + "a" * 80).split("\\r\\n")[:2]
     ['X:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', ' aaaaaaa']
     """
-    if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
-        return line + "\r\n"
     if line.isascii():
+        if len(line) <= 75:
+            return line + "\r\n"
         pieces = [line[:75]]
         pieces.extend(line[start : start + 74] for start in range(75, len(line), 74))
         return "\r\n ".join(pieces) + "\r\n"
     data = line.encode("utf-8")
+    size = len(data)
+    if size <= 75:
+        return line + "\r\n"
     pieces_b: list[bytes] = []
-    start, limit = 0, 75
-    while start < len(data):
-        end = min(start + limit, len(data))
+    start, end = 0, 75
+    while end < size:
         # Back off to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx).
-        while end < len(data) and data[end] & 0xC0 == 0x80:
+        while data[end] & 0xC0 == 0x80:
             end -= 1
         pieces_b.append(data[start:end])
-        start, limit = end, 74
-    return "\r\n ".join(piece.decode("utf-8") for piece in pieces_b) + "\r\n"
+        start, end = end, end + 74
+    pieces_b.append(data[start:])
+    return (b"\r\n ".join(pieces_b) + b"\r\n").decode("utf-8")
 
 
-def lines(props: Iterable[Prop]) -> list[str]:
-    """Content lines (folded, CRLF-terminated) for properties."""
-    out: list[str] = []
+def lines(props: Iterable[Prop], out: list[str] | None = None) -> list[str]:
+    """Content lines (folded, CRLF-terminated) for properties, appended to ``out`` if given."""
+    if out is None:
+        out = []
     append = out.append
     search = _ESCAPE_RE.search
     for head, _, kind, value in props:
         if kind == "text":
-            text = str(value)
+            text: str = value  # type: ignore[assignment]
             if search(text):
                 text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                text = text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+                if "\r" in text:
+                    text = text.replace("\r\n", "\n").replace("\r", "\n")
+                text = text.replace("\n", "\\n")
         elif kind in {"begin", "end"}:
             append(f"{head}:{value}\r\n")
             continue
@@ -113,10 +125,10 @@ def lines(props: Iterable[Prop]) -> list[str]:
             text = f"{value[0]};{value[1]}"  # type: ignore[index]
         elif kind in {"dates", "date-times"}:
             text = ",".join(value)  # type: ignore[arg-type]
-        else:  # date, date-time, uri, recur, utc-offset: written as they are
+        else:  # date, date-time, uri, recur, utc-offset, duration, raw: written as they are
             text = value  # type: ignore[assignment]
         line = f"{head}:{text}"
-        if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
+        if len(line) <= 75 and line.isascii():
             append(line + "\r\n")
         else:
             append(fold(line))
@@ -136,7 +148,18 @@ def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) 
             ``skip``: what to do with a date that is not a whole day);
             ``unbounded`` (``known`` or ``skip``: an open or unknown end);
             ``prodid``; ``zones`` and ``years`` (first, last) for a one-pass
-            stream.
+            stream; ``busy`` (``timed``, the default: timed events mark
+            their time busy and days, months and years are TRANSP:TRANSPARENT,
+            so a subscriber's free/busy is not blocked by "March 2021";
+            ``all``: every event busy; ``none``: none busy; an imported
+            event's own TRANSP wins); ``refresh`` (an ISO 8601 duration such
+            as ``PT6H``: how often subscribers should fetch the calendar,
+            written as REFRESH-INTERVAL and X-PUBLISHED-TTL).
+
+    A calendar written to a file with the default ``domain``
+    (``timeline.invalid``) gets a TimelineWarning: a published feed
+    needs UIDs of its own domain, which clients use to tell its events
+    from every other calendar's.
 
     Where the VTIMEZONEs go: a Timeline, a list or any other input that can
     be iterated twice is read once to find the zones and years its timed
@@ -148,17 +171,29 @@ def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) 
     Raises:
         FormatError: an option is invalid.
     """
+    name = getattr(out, "name", None)  # a file's: its path, or its descriptor (timeline.dump's temporary file)
+    if options.get("domain") is None and (isinstance(name, int) or (isinstance(name, str) and name[:1] != "<")):
+        warnings.warn(
+            "a calendar file's UIDs end in the default domain "
+            f"{DEFAULT_DOMAIN!r}; give the domain it is "
+            "published from (domain='example.org', or --option domain=example.org) so that subscribers' "
+            "clients can tell its events from other calendars'",
+            TimelineWarning,
+            stacklevel=3,
+        )
     parts = components(timeline, **options)  # type: ignore[arg-type]
     head = lines(next(parts))  # the options are checked here, before a byte is written
     write_text = out.write
     write_text("BEGIN:VCALENDAR\r\n")
     write_text("".join(head))
     batch: list[str] = []
-    for component in parts:
-        batch.extend(lines(component))
-        if len(batch) > 4096:
-            write_text("".join(batch))
-            batch.clear()
+    # Events already built (not a caller's generator): a few tuples each, no cycles; see timeline._gc.
+    with paused_gc() if iter(timeline) is not timeline else contextlib.nullcontext():
+        for component in parts:
+            lines(component, batch)
+            if len(batch) > 4096:
+                write_text("".join(batch))
+                batch.clear()
     write_text("".join(batch))
     write_text("END:VCALENDAR\r\n")
 

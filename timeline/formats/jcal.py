@@ -30,6 +30,9 @@ _TYPES = {
     "geo": "float",
     "recur": "recur",
     "utc-offset": "utc-offset",
+    "duration": "duration",
+    # A foreign property kept as its content line: its value as written (RFC 7265 section 5).
+    "raw": "unknown",
 }
 _NUMERIC_PARTS = frozenset(
     (
