@@ -560,7 +560,8 @@ def write(
         FormatError: an option has a value it cannot take.
     """
     _check(
-        picture is None or (isinstance(picture, str) and bool(picture.strip()) and safe_url(picture)),
+        picture is None
+        or (isinstance(picture, str) and bool(picture.strip()) and safe_url(picture) and _encodes(picture)),
         "picture",
         picture,
         "the path or URL of an image (relative, http or https)",
@@ -612,6 +613,15 @@ def write(
     writer.footnotes()
     out.write("\n\n".join(block.rstrip("\n") for block in writer.blocks))
     out.write("\n")
+
+
+def _encodes(text: str) -> bool:
+    """False for text UTF-8 cannot hold (a lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check(ok: bool, name: str, value: object, expected: str) -> None:
