@@ -23,7 +23,9 @@ def main(outdir: str = "out") -> int:
         if not fmt.writable:
             continue
         path = target / f"harris-trip{fmt.suffixes[0]}"
-        timeline.dump(trip, path, fmt)
+        # A calendar's UIDs carry the domain it is published from (the default, timeline.invalid, warns).
+        options = {"domain": "example.org"} if "domain" in fmt.options() else {}
+        timeline.dump(trip, path, fmt, **options)
         print(f"  {fmt.name:<12} -> {path}")
     # The project's own release history, from its CHANGELOG.md (Keep a Changelog), as a chronology.
     changelog = HERE.parent / "CHANGELOG.md"
