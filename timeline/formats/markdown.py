@@ -35,6 +35,8 @@ from timeline._timeline import Timeline
 from timeline._when import Precision, When
 from timeline.errors import FormatError, OutOfRangeError
 from timeline.formats._links import safe_url
+from timeline.formats._options import choice as _choice
+from timeline.formats._options import flag as _flag
 
 __all__ = ["OPTIONS", "escape", "mermaid_gantt", "mermaid_text", "mermaid_timeline", "write"]
 
@@ -42,28 +44,10 @@ _LAYOUTS: Final = ("list", "table")
 _FLAVORS: Final = ("gfm", "mkdocs", "myst")
 
 
-def _flag(text: str) -> bool:
-    value = text.strip().lower()
-    if value in ("true", "yes", "on", "1"):
-        return True
-    if value in ("false", "no", "off", "0"):
-        return False
-    raise ValueError(f"expected true or false, got {text!r}")
-
-
 def _heading_level(text: str) -> int:
     if not text.strip().isdigit() or not 1 <= int(text) <= 4:
         raise ValueError(f"heading_level must be a whole number from 1 to 4, got {text!r}")
     return int(text)
-
-
-def _choice(name: str, choices: tuple[str, ...]) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        if text not in choices:
-            raise ValueError(f"{name} must be one of {', '.join(choices)}, got {text!r}")
-        return text
-
-    return parse
 
 
 OPTIONS: Mapping[str, Callable[[str], object]] = {

@@ -50,6 +50,8 @@ from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
 from timeline.errors import FormatError, OutOfRangeError, ParseError, TimelineWarning
 from timeline.formats._links import safe_url
+from timeline.formats._options import choice as _choice
+from timeline.formats._options import flag as _flag
 
 __all__ = ["OPTIONS", "Box", "Layout", "data_id", "layout", "options_from_text", "text_width", "write"]
 
@@ -61,24 +63,6 @@ _THEMES: Final = ("auto", "light", "dark")
 _LANES: Final = ("group", "tag", "none")
 _FONTS: Final = ("sans", "serif", "mono")
 _MIN_WIDTH, _MAX_WIDTH = 320, 10_000
-
-
-def _flag(text: str) -> bool:
-    value = text.strip().lower()
-    if value in ("true", "yes", "on", "1"):
-        return True
-    if value in ("false", "no", "off", "0"):
-        return False
-    raise ValueError(f"expected true or false, got {text!r}")
-
-
-def _choice(name: str, choices: tuple[str, ...]) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        if text not in choices:
-            raise ValueError(f"{name} must be one of {', '.join(choices)}, got {text!r}")
-        return text
-
-    return parse
 
 
 def _width(text: str) -> int:

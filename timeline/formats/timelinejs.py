@@ -9,6 +9,7 @@ from typing import TextIO
 from timeline._timeline import Timeline
 from timeline.errors import FormatError, ParseError
 from timeline.formats._jsontext import _locator, check_indent, loads
+from timeline.formats._options import choice as _choice
 from timeline.formats._slides import CANCELLED, UNPLACEABLE, slides_of, timeline_of
 
 __all__ = ["OPTIONS", "read", "write"]
@@ -18,15 +19,6 @@ def _indent(text: str) -> int:
     if not text.strip().isdigit() or not 0 <= int(text) <= 8:
         raise ValueError(f"indent must be a whole number between 0 and 8, got {text!r}")
     return int(text)
-
-
-def _choice(name: str, choices: tuple[str, ...]) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        if text not in choices:
-            raise ValueError(f"{name} must be one of {', '.join(choices)}, got {text!r}")
-        return text
-
-    return parse
 
 
 OPTIONS: Mapping[str, Callable[[str], object]] = {

@@ -13,6 +13,8 @@ from timeline._event import Status
 from timeline._timeline import Timeline
 from timeline.errors import FormatError
 from timeline.formats._links import safe_url
+from timeline.formats._options import choice as _choice
+from timeline.formats._options import flag as _flag
 from timeline.formats._slides import CANCELLED, UNPLACEABLE, drawable, slides_of
 
 __all__ = ["CDN", "INTEGRITY", "OPTIONS", "TIMELINEJS_VERSION", "write"]
@@ -45,15 +47,6 @@ def _cdn(text: str) -> str:
     return text
 
 
-def _flag(text: str) -> bool:
-    value = text.strip().lower()
-    if value in ("true", "yes", "on", "1"):
-        return True
-    if value in ("false", "no", "off", "0"):
-        return False
-    raise ValueError(f"expected true or false, got {text!r}")
-
-
 def _whole(name: str, low: int, high: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         if not re.fullmatch(r"-?[0-9]{1,6}", text.strip()) or not low <= int(text) <= high:
@@ -77,15 +70,6 @@ def _matching(name: str, pattern: re.Pattern[str], what: str) -> Callable[[str],
     def parse(text: str) -> str:
         if not pattern.fullmatch(text):
             raise ValueError(f"{name} must be {what}, got {text!r}")
-        return text
-
-    return parse
-
-
-def _choice(name: str, choices: tuple[str, ...]) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        if text not in choices:
-            raise ValueError(f"{name} must be one of {', '.join(choices)}, got {text!r}")
         return text
 
     return parse
