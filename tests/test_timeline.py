@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from typing import Any
 
 import attrs
 import pytest
@@ -18,7 +19,7 @@ def titles(timeline: Timeline) -> list[str]:
     return [event.title for event in timeline]
 
 
-def make(*pairs: tuple[str, str], **fields: object) -> Timeline:
+def make(*pairs: tuple[str, str], **fields: Any) -> Timeline:
     return Timeline(events=[Event(title=title, when=when) for title, when in pairs], **fields)
 
 
@@ -147,7 +148,7 @@ class TestValidation:
     def test_bad_timeline_fields(self, fields: dict[str, object], field: str) -> None:
         """Invalid timeline fields raise ParseError naming the field."""
         with pytest.raises(ParseError) as caught:
-            Timeline(**fields)
+            Timeline(**fields)  # type: ignore[arg-type]
 
         assert field == caught.value.field
 
@@ -402,7 +403,7 @@ class TestEras:
     def test_bad_eras_are_named_and_quoted(self, eras: object, field: str, quoted: str) -> None:
         """An invalid era raises ParseError naming eras[i] and the field, quoting the value."""
         with pytest.raises(ParseError) as caught:
-            Timeline(eras=eras)
+            Timeline(eras=eras)  # type: ignore[arg-type]
 
         assert field == caught.value.field
         assert quoted in str(caught.value)

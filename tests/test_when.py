@@ -440,9 +440,9 @@ class TestInvalid:
         with pytest.raises(ValueError, match=r"not a valid EDTF date|beyond what timeline supports"):
             When.parse(text)
 
-    @pytest.mark.parametrize("value", [2021, None, b"2021", date(2021, 6, 6), ["2021"]])
+    @pytest.mark.parametrize("value", [2021, None, b"2021", ["2021"], (None, None), (date(2021, 6, 6), "2021"), ()])
     def test_non_text_is_a_parse_error(self, value: object) -> None:
-        """Anything but str raises ParseError quoting the value."""
+        """Anything but text, a date or a pair of dates raises ParseError quoting the value."""
         with pytest.raises(ParseError) as info:
             When(value)  # type: ignore[arg-type]
 

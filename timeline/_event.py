@@ -24,6 +24,7 @@ import attrs
 from dateutil.rrule import rrulestr
 
 from timeline import limits
+from timeline._warn import warn
 from timeline._when import PartialDate, Precision, When
 from timeline.errors import OutOfRangeError, ParseError
 
@@ -266,19 +267,31 @@ class Geo:
         raise ParseError(f"'geo' must be [latitude, longitude], got {value!r}")
 
 
+def _short_repr(self: object) -> str:
+    """``Name(field=value, ...)`` without the fields that are None: valid Python, short."""
+    parts = [
+        f"{field.name}={value!r}"
+        for field in attrs.fields(type(self))  # type: ignore[arg-type]
+        if (value := getattr(self, field.name)) is not None
+    ]
+    return f"{type(self).__name__}({', '.join(parts)})"
+
+
 # No __weakref__ slot: Source.__new__ builds on a twin class that needs the same layout.
-@attrs.frozen(init=False, weakref_slot=False)
+@attrs.frozen(init=False, weakref_slot=False, repr=False)
 class Source:
     """Where a fact comes from: a title and/or URL, a publisher, a date.
 
     >>> Source(title="Harris to visit Guatemala", publisher="CBS News", date="2021-06-02")
-    Source(title='Harris to visit Guatemala', url=None, publisher='CBS News', date=When('2021-06-02'))
+    Source(title='Harris to visit Guatemala', publisher='CBS News', date=When('2021-06-02'))
     """
 
     title: str | None
     url: str | None
     publisher: str | None
     date: When | None
+
+    __repr__ = _short_repr
 
     if TYPE_CHECKING:
         # For type checkers only: attrs.evolve and the attrs plugin read __init__.
@@ -332,7 +345,7 @@ class Source:
         raise ParseError(f"each source must be a table of title, url, publisher, date; got {value!r}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Media:
     """A picture, video or other media for an event, with caption and credit.
 
@@ -341,7 +354,7 @@ class Media:
     the text that stands for a picture for people who cannot see it.
 
     >>> Media(url="https://example.org/harris.jpg", credit="AFP")
-    Media(url='https://example.org/harris.jpg', caption=None, credit='AFP', thumbnail=None, alt=None)
+    Media(url='https://example.org/harris.jpg', credit='AFP')
     """
 
     url: str = attrs.field(converter=_convert_media_url)
@@ -349,6 +362,8 @@ class Media:
     credit: str | None = attrs.field(default=None, converter=_convert_credit)
     thumbnail: str | None = attrs.field(default=None, converter=_convert_thumbnail)
     alt: str | None = attrs.field(default=None, converter=_convert_alt)
+
+    __repr__ = _short_repr
 
     @classmethod
     def coerce(cls, value: object) -> Media:
@@ -544,7 +559,7 @@ def derive_id(title: str, when: When, location: str | None, group: str | None) -
 
 
 # No __weakref__ slot: Event.__new__ builds on a twin class that needs the same layout.
-@attrs.frozen(init=False, weakref_slot=False)
+@attrs.frozen(init=False, weakref_slot=False, repr=False)
 class Event:
     """Something that happened (or will), with when, where and why we know.
 
@@ -628,7 +643,10 @@ class Event:
         rdate: Iterable[When | str | date] = (),
         exdate: Iterable[When | str | date] = (),
         extra: Mapping[str, JSONValue] | None = None,
+        **unknown: object,
     ) -> Event:
+        if unknown:
+            raise TypeError(_unknown_keywords(unknown))
         # Built on a mutable twin, then frozen by a class swap: attrs' frozen
         # __init__ costs two calls per field, and building 100,000 events from
         # plain data is a hot path. Common values (text, None, empty lists)
@@ -699,16 +717,31 @@ class Event:
         >>> Event.from_dict({"title": "T", "when": "2021", "importance": 3}).extra
         mappingproxy({'importance': 3})
 
+        Such a key that looks like a misspelt field (``"tagz"``) also gives
+        a TimelineWarning that names the field it resembles.
+
         Raises:
             ParseError: a field is missing or invalid, or a key is given
                 both inside ``extra`` and beside it.
         """
-        if not AUTHORING_FIELDS.issuperset(data):
-            data = _gather_extra(data)
-        if "title" not in data or "when" not in data:
-            required = "title" if "title" not in data else "when"
-            raise _bad(required, f"an event needs {required!r}")
-        return cls(**data)  # type: ignore[arg-type]
+        return event_from_dict(data, cls)
+
+    def __repr__(self) -> str:
+        # Only what differs from the defaults, in field order: still valid
+        # Python that builds an equal event, without 17 fields of noise.
+        parts = []
+        derived = derive_id(self.title, self.when, self.location, self.group)
+        for name, default in _REPR_DEFAULTS:
+            value = getattr(self, name)
+            if name == "id":
+                if value != derived:
+                    parts.append(f"id={value!r}")
+            elif name == "extra":
+                if value:
+                    parts.append(f"extra={dict(value)!r}")
+            elif value != default or name in ("title", "when"):
+                parts.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
 
     def zoneinfo(self, default: str | None = None) -> zoneinfo.ZoneInfo | None:
         """The event's zone, else ``default``'s, else None."""
@@ -739,6 +772,43 @@ _EventBuilder = _twin(Event)
 AUTHORING_FIELDS = frozenset(field.name for field in attrs.fields(Event)) - {"extra"}
 """The event fields a file may hold; every other key is kept in ``extra``."""
 _RESERVED = AUTHORING_FIELDS | {"extra"}
+
+
+_DEFAULTS: dict[str, object] = {"tags": (), "sources": (), "status": Status.CONFIRMED, "rdate": (), "exdate": ()}
+_REPR_DEFAULTS: tuple[tuple[str, object], ...] = tuple(
+    (field.name, None if field.name in ("id", "title", "when") else _DEFAULTS.get(field.name))
+    for field in attrs.fields(Event)
+)
+
+
+def near_miss(key: str, fields: frozenset[str]) -> list[str]:
+    """The field ``key`` looks like a misspelling of, as a list of at most one."""
+    import difflib  # noqa: PLC0415 - only when a key is unknown
+
+    return difflib.get_close_matches(key, sorted(fields), n=1, cutoff=0.75)
+
+
+def _unknown_keywords(unknown: Mapping[str, object]) -> str:
+    names = []
+    for key in sorted(unknown):
+        close = near_miss(key, _RESERVED)
+        names.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    fields = ", ".join(sorted(_RESERVED))
+    return f"Event() got unexpected keyword arguments {', '.join(names)}; its fields are {fields}"
+
+
+def event_from_dict(data: Mapping[str, object], cls: type[Event] = Event, *, warn_near_misses: bool = True) -> Event:
+    """:meth:`Event.from_dict`; readers pass ``warn_near_misses=False`` and warn with the file and line."""
+    if not AUTHORING_FIELDS.issuperset(data):
+        if warn_near_misses:
+            for key in data:
+                if key not in _RESERVED and (close := near_miss(str(key), AUTHORING_FIELDS)):
+                    warn(f"unknown field {key!r} kept in extra; did you mean {close[0]!r}?")
+        data = _gather_extra(data)
+    if "title" not in data or "when" not in data:
+        required = "title" if "title" not in data else "when"
+        raise _bad(required, f"an event needs {required!r}")
+    return cls(**data)  # type: ignore[arg-type]
 
 
 def _gather_extra(data: Mapping[str, object]) -> dict[str, object]:

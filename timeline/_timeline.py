@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, tzinfo
-from typing import Literal
+from typing import Literal, overload
 
 import attrs
 
@@ -27,7 +27,11 @@ from timeline.errors import DuplicateEventError, ParseError
 __all__ = ["Timeline"]
 
 
-def _convert_events(value: object) -> tuple[Event, ...]:
+EventLike = Event | Mapping[str, object]
+"""An Event, or a mapping of its fields as a file gives them."""
+
+
+def _convert_events(value: Iterable[EventLike]) -> tuple[Event, ...]:
     if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
         raise ParseError(f"'events' must be a list of events, got {value!r}", field="events")
     events = []
@@ -44,7 +48,7 @@ def _convert_events(value: object) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def _convert_eras(value: object) -> tuple[Era, ...]:
+def _convert_eras(value: Iterable[Era | Mapping[str, object]]) -> tuple[Era, ...]:
     if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
         raise ParseError(f"'eras' must be a list of eras, got {value!r}", field="eras")
     eras = []
@@ -57,11 +61,11 @@ def _convert_eras(value: object) -> tuple[Era, ...]:
     return tuple(sorted(eras, key=lambda era: (era.when.key(), era.title, era.description or "")))
 
 
-def _convert_title(value: object) -> str:
+def _convert_title(value: str) -> str:
     return _check_text("title", value) or ""
 
 
-def _convert_description(value: object) -> str | None:
+def _convert_description(value: str | None) -> str | None:
     return _check_text("description", value)
 
 
@@ -70,22 +74,41 @@ TIMELINE_FIELDS = frozenset(("version", "$schema", "title", "description", "tz",
 """The timeline fields a file may hold; every other key is kept in ``extra``."""
 
 
-def _convert_extra(value: object) -> Mapping[str, JSONValue]:
+def _convert_tz(value: str | None) -> str | None:
+    return convert_tz(value)
+
+
+def _convert_extra(value: Mapping[str, JSONValue] | None) -> Mapping[str, JSONValue]:
     return convert_extra(value, TIMELINE_FIELDS | {"extra"})
 
 
-def _bound(value: When | date | str | None, zone: tzinfo | None, *, lower: bool) -> Key:
+Bound = When | date | str | int | None
+"""A side of a range: a year, a ``date`` or ``datetime``, EDTF text, a When, or None (unbounded)."""
+
+
+def _bound(value: Bound, zone: tzinfo | None, *, lower: bool) -> Key:
     if value is None:
         return _NEG_INF if lower else _POS_INF
     if isinstance(value, str):
         value = When(value)
     elif isinstance(value, date):  # datetime too
         value = When.from_date(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        value = When(_year_text(value))
+    elif not isinstance(value, When):
+        raise TypeError(f"a bound must be a year, a date, a datetime, EDTF text or a When, got {value!r}")
     key = value.key(zone)
     return key[0] if lower else key[1]
 
 
-@attrs.frozen(kw_only=True)
+def _year_text(year: int) -> str:
+    """A year as EDTF writes it: 2021, 0300, -0299, Y12345."""
+    if -9999 <= year <= 9999:
+        return f"{'-' if year < 0 else ''}{abs(year):04d}"
+    return f"Y{year}"
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Timeline:
     """A titled list of events in a fixed order.
 
@@ -109,7 +132,7 @@ class Timeline:
     title: str = attrs.field(default="", converter=_convert_title)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_convert_events)
     description: str | None = attrs.field(default=None, converter=_convert_description)
-    tz: str | None = attrs.field(default=None, converter=convert_tz)
+    tz: str | None = attrs.field(default=None, converter=_convert_tz)
     eras: tuple[Era, ...] = attrs.field(default=(), converter=_convert_eras)
     extra: Mapping[str, JSONValue] = attrs.field(
         factory=dict, converter=_convert_extra, hash=False, repr=lambda v: repr(dict(v))
@@ -160,6 +183,44 @@ class Timeline:
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+    @overload
+    def __getitem__(self, index: slice) -> Timeline: ...
+    def __getitem__(self, index: int | slice) -> Event | Timeline:
+        """``t[0]`` is the first event in order; ``t[1:3]`` a timeline of a slice of them."""
+        if isinstance(index, slice):
+            return self._with(self.events[index])
+        return self.events[index]
+
+    def __repr__(self) -> str:
+        # Only what differs from the defaults: valid Python, and short for a short timeline.
+        parts = [f"title={self.title!r}"] if self.title else []
+        if self.description is not None:
+            parts.append(f"description={self.description!r}")
+        if self.tz is not None:
+            parts.append(f"tz={self.tz!r}")
+        if self.eras:
+            parts.append(f"eras={list(self.eras)!r}")
+        if self.events:
+            parts.append(f"events={list(self.events)!r}")
+        if self.extra:
+            parts.append(f"extra={dict(self.extra)!r}")
+        return f"Timeline({', '.join(parts)})"
+
+    def add(self, *events: EventLike) -> Timeline:
+        """This timeline with ``events`` added (Events or mappings of their fields), in order.
+
+        >>> t = Timeline(events=[{"title": "B", "when": "2022"}])
+        >>> [e.title for e in t.add(Event(title="A", when="2021"), {"title": "C", "when": "2023"})]
+        ['A', 'B', 'C']
+
+        Raises:
+            DuplicateEventError: an added event has the id of another.
+            ParseError: a mapping is not a valid event.
+        """
+        return attrs.evolve(self, events=(*self.events, *events))
+
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
             return any(event.id == item for event in self.events)
@@ -174,15 +235,18 @@ class Timeline:
 
     def between(
         self,
-        start: When | date | str | None = None,
-        end: When | date | str | None = None,
+        start: Bound = None,
+        end: Bound = None,
         *,
         mode: Literal["overlaps", "within"] = "overlaps",
     ) -> Timeline:
         """The events that fall between ``start`` and ``end``, both inclusive.
 
         ``start`` and ``end`` may be partial: ``between("2021-03", "2021-05")``
-        runs from March 1 to May 31. None leaves that side unbounded.
+        runs from March 1 to May 31, ``between(2019, 2021)`` from the first
+        day of 2019 to the last of 2021. Each is a year (an int), a
+        ``date``, a ``datetime``, EDTF text or a :class:`When`; None leaves
+        that side unbounded.
 
         Args:
             start: The earliest moment of interest.
@@ -218,8 +282,8 @@ class Timeline:
 
     def occurrences(
         self,
-        start: When | date | str | None = None,
-        end: When | date | str | None = None,
+        start: Bound = None,
+        end: Bound = None,
         *,
         limit: int = limits.OCCURRENCES,
         steps: int = limits.RULE_STEPS,
@@ -273,15 +337,28 @@ class Timeline:
             picked.extend(found)
         return self._with(picked)
 
-    def tagged(self, *tags: str) -> Timeline:
-        """The events that carry any of ``tags``.
+    def tagged(self, *tags: str | Iterable[str], match: Literal["any", "all"] = "any") -> Timeline:
+        """The events that carry any (or, with ``match="all"``, every one) of ``tags``.
 
-        >>> t = Timeline(events=[{"title": "A", "when": "2021", "tags": ["x"]},
-        ...                      {"title": "B", "when": "2021"}])
-        >>> [e.title for e in t.tagged("x")]
-        ['A']
+        Tags may be given one by one or as lists: ``tagged("a", "b")`` and
+        ``tagged(["a", "b"])`` are the same.
+
+        >>> t = Timeline(events=[{"title": "A", "when": "2021", "tags": ["x", "y"]},
+        ...                      {"title": "B", "when": "2021", "tags": ["x"]}])
+        >>> [e.title for e in t.tagged("x")], [e.title for e in t.tagged("x", "y", match="all")]
+        (['A', 'B'], ['A'])
         """
-        wanted = set(tags)
+        if match not in ("any", "all"):
+            raise ValueError(f"match must be 'any' or 'all', got {match!r}")
+        wanted: set[str] = set()
+        for tag in tags:
+            group = (tag,) if isinstance(tag, str) else tuple(tag)
+            for item in group:
+                if not isinstance(item, str):
+                    raise TypeError(f"a tag is text, got {item!r}")
+            wanted.update(group)
+        if match == "all":
+            return self._with(event for event in self.events if wanted.issubset(event.tags))
         return self._with(event for event in self.events if wanted.intersection(event.tags))
 
     def in_group(self, group: str | None) -> Timeline:
@@ -347,7 +424,15 @@ class Timeline:
 
     @classmethod
     def deduplicated(
-        cls, events: Iterable[Event], *, keep: Literal["first", "last"] = "first", **fields: object
+        cls,
+        events: Iterable[Event],
+        *,
+        keep: Literal["first", "last"] = "first",
+        title: str = "",
+        description: str | None = None,
+        tz: str | None = None,
+        eras: Iterable[Era | Mapping[str, object]] = (),
+        extra: Mapping[str, JSONValue] | None = None,
     ) -> Timeline:
         """A timeline of ``events`` keeping one event per id (the first or last seen).
 
@@ -360,4 +445,4 @@ class Timeline:
         for event in events:
             if keep == "last" or event.id not in chosen:
                 chosen[event.id] = event
-        return cls(events=tuple(chosen.values()), **fields)
+        return cls(events=tuple(chosen.values()), title=title, description=description, tz=tz, eras=eras, extra=extra)

@@ -910,10 +910,18 @@ class When(_WhenSlots):
 
     __slots__ = ()
 
-    def __new__(cls, text: str) -> When:
-        """Parse ``text``; see :meth:`parse`."""
+    def __new__(cls, text: str | date | tuple[date | None, date | None]) -> When:
+        """Parse ``text``; see :meth:`parse`.
+
+        A ``date``, ``datetime`` or ``(start, end)`` pair of them is taken
+        as :meth:`from_date` takes it; None as an end of a pair means that
+        end is unknown.
+
+        >>> When((date(2021, 6, 7), None))
+        When('2021-06-07/')
+        """
         if not isinstance(text, str):
-            raise ParseError(f"an EDTF date must be text, got {text!r}")
+            return cls._from_python(text)
         self = object.__new__(_WhenSlots)
         self._text = text
         self._kinds = ""
@@ -987,6 +995,16 @@ class When(_WhenSlots):
                 text = text[:-6] + "Z"
             return cls(text)
         return cls(value.isoformat())
+
+    @classmethod
+    def _from_python(cls, value: object) -> When:
+        if isinstance(value, date):
+            return cls.from_date(value)
+        if isinstance(value, tuple | list) and len(value) == 2 and any(end is not None for end in value):
+            ends = [end for end in value if end is not None]
+            if all(isinstance(end, date) for end in ends):
+                return cls("/".join("" if end is None else cls.from_date(end)._text for end in value))
+        raise ParseError(f"an EDTF date must be text, a date, a datetime or a (start, end) pair, got {value!r}")
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("When is immutable")

@@ -5,13 +5,12 @@ Only the data-shaped formats use this; it imports the model, never a format.
 
 from __future__ import annotations
 
-import difflib
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from timeline._era import Era
-from timeline._event import AUTHORING_FIELDS, Event, Source, Status
+from timeline._event import AUTHORING_FIELDS, Event, Source, Status, event_from_dict, near_miss
 from timeline._timeline import TIMELINE_FIELDS, Timeline
 from timeline.errors import ParseError, TimelineWarning
 
@@ -21,11 +20,6 @@ VERSION = 1
 
 # Given a field path such as "events[2].when" (or "tz"), the line it is on.
 Locator = Callable[[str], "int | None"]
-
-
-def near_miss(key: str, fields: frozenset[str]) -> list[str]:
-    """The field ``key`` looks like a misspelling of, as a list of at most one."""
-    return difflib.get_close_matches(key, sorted(fields), n=1, cutoff=0.75)
 
 
 def _warn_near_misses(
@@ -73,7 +67,7 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
             raise fail(ParseError(f"each event must be a table, got {item!r}"), field)
         _warn_near_misses(item, AUTHORING_FIELDS, field, source, locate)
         try:
-            events.append(Event.from_dict(item))
+            events.append(event_from_dict(item, warn_near_misses=False))
         except ParseError as exc:
             raise fail(exc, field) from exc
     raw_eras = data.get("eras", [])
