@@ -9,8 +9,12 @@ STAMP := $(VENV)/.installed
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# pip 25.1 is the first to read PEP 735 dependency groups (--group), where the pinned test tools live.
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,docs]'
+	$(PIP) 'pip>=25.1'
+	$(PIP) -e '.[docs,yaml,sphinx,mkdocs]' --group test
 	touch $@
 
 demo: $(STAMP)
@@ -38,12 +42,12 @@ bench-phrases: $(STAMP)
 
 # The .ics writer against icalendar, ics-py and vobject, and its memory when streaming.
 bench-ics: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(PIP) --group bench
 	$(BIN)/python benchmarks/ics.py
 
 # Five real iCalendar parsers (three in Python, ical.js and node-ical in Node) read our .ics and jCal.
 check-ics: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(PIP) --group bench
 	cd tools/ics-clients && npm ci --no-audit --no-fund --silent
 	$(BIN)/python tools/ics-clients/check.py
 
@@ -92,6 +96,7 @@ check-svg: $(STAMP) $(SVG)/node_modules/.installed
 # The documentation site (Sphinx + MyST), warnings as errors, into out/docs.
 docs: $(STAMP)
 	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs out/docs
+	$(BIN)/python tests/site_check.py out/docs
 
 # The Markdown writer's output through markdownlint, pandoc and mermaid 11 in
 # Debian's chromium; needs node, pandoc and /usr/bin/chromium (tools/markdown/).
