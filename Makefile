@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-ics-corpus check-timelinejs check-markdown check-changelog docs fuzz fuzz-atheris interop interop-selftest clean
+.PHONY: dist-check demo test lint typecheck pytest bench bench-phrases bench-ics check-ics check-ics-corpus check-timelinejs check-markdown check-changelog docs fuzz fuzz-atheris interop interop-selftest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -94,6 +94,21 @@ check-svg: $(STAMP) $(SVG)/node_modules/.installed
 	else echo "check-svg: no .ics corpus at $(ICS_CORPUS) (a clean clone has none): corpus part skipped"; fi
 
 # The documentation site (Sphinx + MyST), warnings as errors, into out/docs.
+# The published artefacts as a user gets them: build the sdist and the wheel, check their
+# metadata, install the wheel alone into a fresh venv and run the README's console examples
+# with its `timeline` command. CI runs it after `make test`.
+DIST := build/dist
+dist-check: $(STAMP)
+	$(PIP) --group release
+	rm -rf $(DIST) build/wheel-venv
+	$(BIN)/python -m build --outdir $(DIST) . >/dev/null
+	$(BIN)/twine check --strict $(DIST)/*
+	$(BIN)/python tools/check_metadata.py $(DIST)/*.whl
+	$(PYTHON) -m venv build/wheel-venv
+	build/wheel-venv/bin/python -m pip install --quiet --disable-pip-version-check $(DIST)/*.whl
+	cd build && wheel-venv/bin/python -c "import timeline, sys; assert 'site-packages' in timeline.__file__, timeline.__file__"
+	build/wheel-venv/bin/python tests/transcripts.py --bin build/wheel-venv/bin README.md
+
 docs: $(STAMP)
 	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs out/docs
 	$(BIN)/python tests/site_check.py out/docs

@@ -126,3 +126,17 @@ class TestSiteCheck:
             "b.html: a link to a missing page: gone.html",
             "b.html: a link to a missing anchor: a.html#nowhere",
         ] == site_check.faults(tmp_path)
+
+
+def test_extras_take_lower_bounds_and_tools_are_pinned_in_groups() -> None:
+    """Published extras never pin exactly; the pinned test tools live in PEP 735 groups."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = project["project"]["optional-dependencies"]
+    groups = project["dependency-groups"]
+
+    assert [] == [req for reqs in extras.values() for req in reqs if "==" in req.split(";")[0]]
+    assert [] == [req for req in project["project"]["dependencies"] if "==" in req.split(";")[0]]
+    assert {"test", "bench", "release"} <= set(groups)
+    assert all("==" in req for req in groups["test"]), "test tools are pinned so CI does not drift"
