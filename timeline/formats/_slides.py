@@ -32,7 +32,7 @@ import attrs
 
 from timeline._describe import _span, describe
 from timeline._era import Era
-from timeline._event import Event, Media, Source, Status
+from timeline._event import Event, Media, Source, Status, event_from_dict
 from timeline._event import zone as event_zone
 from timeline._timeline import Timeline
 from timeline._when import PartialDate, Precision, When
@@ -775,7 +775,7 @@ def timeline_of(
         where = f"events[{index}]"
         try:
             fields = _event_from(slide, where)
-            event = Event.from_dict(fields)
+            event = event_from_dict(fields, warn_near_misses=False)
         except ParseError as exc:
             raise fail(exc if exc.field and exc.field.startswith(where) else exc.located(field=where), "") from exc
         if "id" not in fields:
