@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
@@ -211,3 +212,33 @@ class TestTypos:
 
         assert 1 == len(caught)
         assert "line 2" in str(caught[0].message)
+
+
+class TestWarningsPointAtTheCaller:
+    """Every warning is blamed on the caller's line, whatever path led to it (stacklevel)."""
+
+    def test_svg_writer(self) -> None:
+        """An event the picture cannot place."""
+        t = Timeline(events=[{"title": "Unknown year", "when": "XXXX"}, {"title": "Known", "when": "2021"}])
+        with pytest.warns(TimelineWarning, match="cannot go on the axis") as caught:
+            timeline.dumps(t, "svg")
+
+        assert {__file__} == {record.filename for record in caught}
+
+    def test_changelog_reader(self) -> None:
+        """A release without a date, read by loads, names its line and blames the caller."""
+        text = "# Changelog\n\n## [Unreleased]\n\n- Something.\n\n## [1.0.0] - 2021-06-07\n\n- First.\n"
+        with pytest.warns(TimelineWarning, match=r"<string>, line 3: 'Unreleased' has no date") as caught:
+            timeline.loads(text, "changelog")
+
+        assert {__file__} == {record.filename for record in caught}
+
+    def test_ics_writer(self) -> None:
+        """An event a calendar cannot hold, through dumps and through dump to a stream."""
+        t = Timeline(events=[{"title": "Open", "when": "2021-06-07/.."}])
+        with pytest.warns(TimelineWarning, match="open or unknown end") as caught:
+            timeline.dumps(t, "ics", domain="example.org")
+        with pytest.warns(TimelineWarning, match="open or unknown end") as caught_too:
+            timeline.dump(t, io.StringIO(), "ics", domain="example.org")
+
+        assert {__file__} == {record.filename for record in [*caught, *caught_too]}

@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -37,8 +36,9 @@ from timeline._era import Era
 from timeline._event import Event, JSONValue, Source
 from timeline._event import zone as event_zone
 from timeline._timeline import Timeline
+from timeline._warn import warn
 from timeline._when import _DAY_US, _MAX_ORDINAL, When, _shift
-from timeline.errors import FormatError, ParseError, TimelineWarning
+from timeline.errors import FormatError, ParseError
 from timeline.formats._fields import era_data, source_data
 from timeline.formats._vtimezone import UTC_NAMES, Prop, unclear, vtimezone
 
@@ -299,7 +299,7 @@ def _year(key: int) -> int:
 
 
 def _warn(event: Event, message: str) -> None:
-    warnings.warn(f"event {event.id!r} ({event.title!r}): {message}", TimelineWarning, stacklevel=5)
+    warn(f"event {event.id!r} ({event.title!r}): {message}")
 
 
 # A span: ("date", first day, day after the last) or ("time", start key, end key or None, zone or "" or "Z").
@@ -814,11 +814,9 @@ def components(
     for name, (first, last) in seen.items():
         covered = upfront.get(name)
         if covered is not None and (first < covered[0] or last > covered[1]):
-            warnings.warn(
+            warn(
                 f"the VTIMEZONE of {name!r} covers {_year(covered[0])}-{_year(covered[1])}, but events use it "
-                f"in {_year(first)}-{_year(last)}; clients follow its last rule outside that",
-                TimelineWarning,
-                stacklevel=3,
+                f"in {_year(first)}-{_year(last)}; clients follow its last rule outside that"
             )
     yield from _split(vtimezones({name: years for name, years in seen.items() if name not in upfront}))
 

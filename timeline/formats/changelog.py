@@ -32,13 +32,13 @@ Added:
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Final
 
 from timeline._timeline import Timeline
-from timeline.errors import ParseError, TimelineWarning
+from timeline._warn import warn
+from timeline.errors import ParseError
 from timeline.formats._fields import from_data
 
 __all__ = ["read"]
@@ -142,11 +142,7 @@ def read(text: str, source: str) -> Timeline:
     for release in releases:
         if release.date is None:
             what = "'Unreleased'" if release.version.lower() == "unreleased" else f"release {release.version!r}"
-            warnings.warn(
-                f"{source}, line {release.line}: {what} has no date; it is left out of the timeline",
-                TimelineWarning,
-                stacklevel=3,
-            )
+            warn(f"{source}, line {release.line}: {what} has no date; it is left out of the timeline")
             continue
         events.append(_event(release, references, seen))
     data: dict[str, Any] = {"title": title, "events": events}

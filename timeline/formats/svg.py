@@ -36,7 +36,6 @@ import itertools
 import math
 import re
 import unicodedata
-import warnings
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Final, Literal, TextIO
@@ -47,8 +46,9 @@ from timeline._describe import Style, describe
 from timeline._event import Event
 from timeline._event import zone as event_zone
 from timeline._timeline import Timeline
+from timeline._warn import warn
 from timeline._when import PartialDate, Precision, When
-from timeline.errors import FormatError, OutOfRangeError, ParseError, TimelineWarning
+from timeline.errors import FormatError, OutOfRangeError, ParseError
 from timeline.formats._links import safe_url
 from timeline.formats._options import choice as _choice
 from timeline.formats._options import flag as _flag
@@ -836,11 +836,9 @@ class _Layouter:
                 placed.append(event)
             else:
                 unplaced.append((event, why))
-                warnings.warn(
+                warn(
                     f"event {event.id!r} ({event.title!r}): {str(event.when)!r} cannot go on the axis: {why};"
-                    " listed under the picture",
-                    TimelineWarning,
-                    stacklevel=4,
+                    " listed under the picture"
                 )
         lo, hi = self.domain(placed, window)
         left, right = _MARGIN, width - _MARGIN
@@ -952,11 +950,7 @@ class _Layouter:
         rows_end: list[float] = []
         for era in self.timeline.eras:
             if _placeable(era.when) is not None:
-                warnings.warn(
-                    f"era {era.title!r}: {str(era.when)!r} cannot go on the axis; left out",
-                    TimelineWarning,
-                    stacklevel=5,
-                )
+                warn(f"era {era.title!r}: {str(era.when)!r} cannot go on the axis; left out")
                 continue
             lo, hi = self.keys.span(era.when)
             x0, x1 = sorted((axis.x(lo), axis.x(hi)))
