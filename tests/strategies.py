@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 
 from timeline import Era, Event, OutOfRangeError, Precision, Timeline, When
 from timeline._event import AUTHORING_FIELDS
-from timeline._phrases import RULES
 from timeline._timeline import TIMELINE_FIELDS
 from timeline.formats._fields import near_miss
 from timeline.formats._slides import SLIDE_EXTRAS
+from timeline.phrases import RULES
 
 __all__ = [
     "ZONES",

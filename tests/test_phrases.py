@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from strategies import phrase_examples, phrase_texts, reference_dates
 
 from timeline import Mention, ParseError, Precision, When, find_dates, resolve
-from timeline._phrases import RULES, Rule
+from timeline.phrases import RULES, Rule
 
 WEDNESDAY = date(2021, 6, 2)  # the seed article's day
 SUNDAY = date(2021, 6, 6)
