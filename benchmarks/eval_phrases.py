@@ -106,15 +106,13 @@ def read_doc(path: Path) -> Doc:
 
 _SEASONS = {"21": "SP", "22": "SU", "23": "FA", "24": "WI"}
 _GROUPS = {"33": "Q1", "34": "Q2", "35": "Q3", "36": "Q4", "40": "H1", "41": "H2", **_SEASONS}
-_PART_OF_DAY = (
-    (re.compile(r"\bmornings?\b", re.IGNORECASE), "TMO"),
-    (re.compile(r"\bafternoons?\b", re.IGNORECASE), "TAF"),
-    (re.compile(r"\bevenings?\b", re.IGNORECASE), "TEV"),
-    (re.compile(r"\b(?:tonight|nights?)\b", re.IGNORECASE), "TNI"),
-)
+_NAMED_ENDS = re.compile(r"(?i)(?:from|between)\s|[^\s]+\s*(?:-|–|—|to|through|and)\s*[^\s]+$")
 _PRESENT = re.compile(r"(?i)^(?:now|right now|currently|current|nowadays|at present|at the moment)$")
-_PAST = re.compile(r"(?i)^(?:recently|recent|the past|previously|in the past|formerly|former|once|lately)$")
-_FUTURE = re.compile(r"(?i)^(?:the future|future|soon|in the future|someday)$")
+_PAST = re.compile(
+    r"(?i)^(?:recently|recent|the past|previously|in the past|formerly|former|lately"
+    r"|(?:in |over |during )?(?:recent|the (?:past|last) few) (?:days|weeks|months|years))$"
+)
+_FUTURE = re.compile(r"(?i)^(?:the future|future|soon|in the future|in the near future|the near future|someday)$")
 
 
 def _point(text: str) -> str:
@@ -122,10 +120,8 @@ def _point(text: str) -> str:
     text = text.rstrip("~?%")
     if re.fullmatch(r"-?[0-9]{4}-[0-9]{2}", text) and text[-2:] in _GROUPS:
         return f"{text[:-3]}-{_GROUPS[text[-2:]]}"
-    if re.fullmatch(r"[0-9]{3}X", text):
-        return text[:3]  # a decade: TIMEX3 writes 199 for the 1990s
-    if re.fullmatch(r"[0-9]{2}XX", text):
-        return text[:2]  # a century
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T.*", text):
+        return re.sub(r"(?:Z|[+-][0-9]{2}:[0-9]{2})$", "", text)  # TIMEX3 values here carry no zone
     if text.startswith("-"):
         return "BC" + f"{1 - int(text[:5]):04d}" + text[5:]
     return text
@@ -138,13 +134,25 @@ def _common(first: str, last: str) -> str:
     if first[:4] == last[:4]:
         return first[:4]
     if first[:3] == last[:3]:
-        return first[:3]
+        return first[:3] + "X"
     if first[:2] == last[:2]:
-        return first[:2]
+        return first[:2] + "XX"
     return first
 
 
-def timex3_value(when: When, text: str) -> str:
+def _weekend(first: str, last: str) -> str | None:
+    """A Saturday-Sunday interval as TIMEX3's week-end value, 1990-W32-WE."""
+    try:
+        saturday, sunday = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        return None
+    if saturday.weekday() != 5 or (sunday - saturday).days != 1:
+        return None
+    year, week, _ = saturday.isocalendar()
+    return f"{year:04d}-W{week:02d}-WE"
+
+
+def timex3_value(when: When, text: str, reference: date) -> str:
     """The TIMEX3 value of what ``find_dates``/``resolve`` read ``text`` as.
 
     EDTF and TIMEX3 write most dates alike (2021-06-06, 2021-06, 2021, 2021-W05,
@@ -152,12 +160,17 @@ def timex3_value(when: When, text: str) -> str:
     (21-24, 33-36, 40-41) are TIMEX3's SP/SU/FA/WI, Q1-Q4, H1-H2; a decade 199X
     is TIMEX3's 199 and a century 19XX its 19; EDTF years before 1 are
     astronomical (-0299) where TIMEX3 writes BC0300; EDTF's ~ and ? have no
-    place in a TIMEX3 value (TIMEX3 puts them in mod); an interval has no TIMEX3
-    value and maps to the smallest calendar unit holding both ends (TIMEX3 marks
-    "early 2021" as 2021 with mod START); a day read from a phrase that names a
-    part of it ("this morning") gains TIMEX3's part of day (TMO, TAF, TEV, TNI),
-    which EDTF cannot hold; and the vague words TIMEX3 writes as PRESENT_REF,
-    PAST_REF and FUTURE_REF map to those.
+    place in a TIMEX3 value (TIMEX3 puts them in mod). An interval has no TIMEX3
+    value: approximate at both ends ("early 2021", 2021-01~/2021-04~), it maps to
+    the smallest calendar unit holding both (TIMEX3 writes 2021 with mod START);
+    a Saturday-Sunday pair maps to TIMEX3's week-end (2021-W22-WE); an open or
+    closed interval reaching the reference date or open at one end ("since 1990",
+    "until Thursday", "before 1500") maps to the date the phrase names, as TIMEX3
+    marks only that; any other interval to its first end (TIMEX3 marks "from 1991
+    to 1997" as two expressions). EDTF holds no part of a day, so "tonight" is
+    the day (TIMEX3 sometimes writes TNI). The vague words TIMEX3 writes as
+    PRESENT_REF, PAST_REF and FUTURE_REF ("now", "recently", "the future") map
+    to those.
     """
     stripped = text.strip()
     if _PRESENT.match(stripped):
@@ -167,12 +180,29 @@ def timex3_value(when: When, text: str) -> str:
     if _FUTURE.match(stripped):
         return "FUTURE_REF"
     ends = str(when).split("/")
-    value = _common(_point(ends[0]), _point(ends[1])) if len(ends) == 2 else _point(ends[0])
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        for pattern, code in _PART_OF_DAY:
-            if pattern.search(stripped):
-                return f"{value}{code}"
-    return value
+    if len(ends) == 1:
+        return _point(ends[0])
+    first, last = ends
+    if first.endswith("~") and last.endswith("~"):
+        return _common(_point(first), _point(last))  # "early 2021": the unit it is part of
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", first) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", last):
+        lo, hi = date.fromisoformat(first), date.fromisoformat(last)
+        if lo.isocalendar()[:2] == hi.isocalendar()[:2] and (hi - lo).days >= 1 and not _NAMED_ENDS.match(stripped):
+            year, week, _ = lo.isocalendar()
+            if lo.weekday() != 5:
+                return f"{year:04d}-W{week:02d}"  # "earlier this week": the week it is part of
+    weekend = _weekend(first, last)
+    if weekend is not None:
+        return weekend
+    if first == "..":
+        return _point(last)  # "before 1500", "by June 6": the date named
+    if last in ("..", reference.isoformat()):
+        return _point(first)  # "after 1900", "since 1990"
+    if first == reference.isoformat():
+        return _point(last)  # "until Thursday"
+    if not _NAMED_ENDS.match(stripped) and reference.isoformat() not in (first, last):
+        return _common(_point(first), _point(last))  # "later this month": the unit it is part of
+    return _point(first)  # "from 1991 to 1997", "between 1994 and 1997": TIMEX3 marks each date apart
 
 
 # --- Scoring -------------------------------------------------------------------------
@@ -238,7 +268,8 @@ class Score:
 
 def timeline_guesses(doc: Doc) -> list[Guess]:
     return [
-        Guess(m.start, m.end, m.text, timex3_value(m.when, m.text)) for m in find_dates(doc.text, reference=doc.dct)
+        Guess(m.start, m.end, m.text, timex3_value(m.when, m.text, doc.dct))
+        for m in find_dates(doc.text, reference=doc.dct)
     ]
 
 
@@ -259,7 +290,7 @@ def resolve_score(docs: list[Doc], read: Callable[[Gold, date], str | None]) -> 
 
 def timeline_resolve(g: Gold, dct: date) -> str | None:
     try:
-        return timex3_value(resolve(g.text, reference=dct), g.text)
+        return timex3_value(resolve(g.text, reference=dct), g.text, dct)
     except ParseError:
         return None
 

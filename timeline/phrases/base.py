@@ -61,6 +61,11 @@ class _Context:
     reference: date
     prefer: Prefer | None
     numeric: Numeric | None
+    fiscal_start: int = 1
+    # What "two days later" counts from in find_dates: the mention before it.
+    anchor: When | None = None
+    # Whether ``prefer`` is the sentence's lean (find_dates), not the caller's word (resolve).
+    lean: bool = False
 
 
 def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
@@ -146,7 +151,9 @@ def _safe(make: Callable[[int], _Span | None]) -> Callable[[int], _Span | None]:
     return wrapped
 
 
-def _pick(make: Callable[[int], _Span | None], keys: range, this: int, pick: _Pick, ctx: _Context) -> str:
+def _pick(
+    make: Callable[[int], _Span | None], keys: range, this: int, pick: _Pick, ctx: _Context, near: bool = False
+) -> str:
     """Pin a repeating thing to one occurrence around the reference date.
 
     ``make(key)`` gives an occurrence (first day, last day, text), ``keys``
@@ -164,6 +171,7 @@ def _pick(make: Callable[[int], _Span | None], keys: range, this: int, pick: _Pi
     """
     ref = ctx.reference
     found = [(key, span) for key in keys if (span := _safe(make)(key)) is not None]
+    soft = pick is None  # the sentence's lean, not a word of the phrase
     if pick is None:
         pick = ctx.prefer
     chosen: _Span | None = None
@@ -179,15 +187,28 @@ def _pick(make: Callable[[int], _Span | None], keys: range, this: int, pick: _Pi
     elif pick == "future":
         chosen = next((s for _, s in found if s[1] >= ref), None)
     elif found:
-        chosen = min((s for _, s in found), key=lambda s: (max(s[0] - ref, ref - s[1], timedelta(0)), s[0]))
+        chosen = min((s for _, s in found), key=lambda s: (_distance(s, ref), s[0]))
+    if chosen is not None and soft and ctx.lean and near and pick in ("past", "future"):
+        nearest = min((s for _, s in found), key=lambda s: (_distance(s, ref), s[0]))
+        # A tense cue leans one way, but not half a year past an occurrence within
+        # six weeks the other way ("said it would close Jan. 14", written on January 6).
+        if _distance(chosen, ref).days > 180 and _distance(nearest, ref).days <= 42:
+            chosen = nearest
     if chosen is None:
         raise ParseError(f"no occurrence near {ref.isoformat()} can be told apart")
     return chosen[2]
 
 
-def _yearly(make: Callable[[int], _Span | None], pick: _Pick, ctx: _Context, spread: int = 2) -> str:
+def _distance(span: _Span, ref: date) -> timedelta:
+    return max(span[0] - ref, ref - span[1], timedelta(0))
+
+
+def _yearly(
+    make: Callable[[int], _Span | None], pick: _Pick, ctx: _Context, spread: int = 2, near: bool = False
+) -> str:
+    """``near``: a sentence's lean gives way to an occurrence much nearer the other way (days, quarters)."""
     year = ctx.reference.year
-    return _pick(make, range(year - spread, year + spread + 1), year, pick, ctx)
+    return _pick(make, range(year - spread, year + spread + 1), year, pick, ctx, near)
 
 
 def _monday(day: date) -> date:

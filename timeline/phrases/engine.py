@@ -28,6 +28,7 @@ from timeline.phrases.rules import (
     _LEADING_RE,
     _WORD_BEFORE_RE,
     RULES,
+    is_anchored,
 )
 from timeline.phrases.words import (
     ABBREVIATIONS,
@@ -41,7 +42,7 @@ from timeline.phrases.words import (
 # --- Public functions ------------------------------------------------------------------
 
 
-def _context(reference: object, prefer: object, numeric: object) -> _Context:
+def _context(reference: object, prefer: object, numeric: object, fiscal_year_start: object = 1) -> _Context:
     if isinstance(reference, datetime):
         reference = reference.date()
     if not isinstance(reference, date):
@@ -50,7 +51,13 @@ def _context(reference: object, prefer: object, numeric: object) -> _Context:
         raise ValueError(f"'prefer' must be 'past', 'future' or None, got {prefer!r}")
     if numeric not in ("mdy", "dmy", None):
         raise ValueError(f"'numeric' must be 'mdy', 'dmy' or None, got {numeric!r}")
-    return _Context(reference, prefer, numeric)
+    if (
+        not isinstance(fiscal_year_start, int)
+        or isinstance(fiscal_year_start, bool)
+        or not 1 <= fiscal_year_start <= 12
+    ):
+        raise ValueError(f"'fiscal_year_start' must be a month number 1-12, got {fiscal_year_start!r}")
+    return _Context(reference, prefer, numeric, fiscal_year_start)
 
 
 def resolve(
@@ -59,6 +66,7 @@ def resolve(
     reference: date,
     prefer: Prefer | None = None,
     numeric: Numeric | None = None,
+    fiscal_year_start: int = 1,
 ) -> When:
     """What a date phrase means, written on the day ``reference``.
 
@@ -78,7 +86,13 @@ def resolve(
             holding the reference day, else the closest, the earlier on a
             tie). "last" and "next" in the phrase override it.
         numeric: How to read ``6/7/2021``: ``"mdy"`` or ``"dmy"``. Without it
-            such a date is refused as ambiguous.
+            such a date is refused as ambiguous; ``25/11/2019`` (no 25th
+            month) is read either way, and a dotted date (``5.11.2019``) is
+            read day first.
+        fiscal_year_start: The month a fiscal year begins (1, January, by
+            default: fiscal years are calendar years). A fiscal year is named
+            for the calendar year it ends in: with 10, "FY2019" is October
+            2018 to September 2019 and "Q1 FY2019" October to December 2018.
 
     Returns:
         The date, as a :class:`When`.
@@ -105,7 +119,7 @@ def resolve(
     ...
     timeline.errors.ParseError: 'banana' is not a date phrase
     """
-    ctx = _context(reference, prefer, numeric)
+    ctx = _context(reference, prefer, numeric, fiscal_year_start)
     if not isinstance(phrase, str):
         raise ParseError(f"a date phrase must be text, got {phrase!r}")
     if len(phrase) > limits.PHRASE_LENGTH:
@@ -284,7 +298,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match[str]]
             yield start, end, order, rule, m
 
 
-def find_dates(text: str, *, reference: date, numeric: Numeric | None = None) -> list[Mention]:
+def find_dates(
+    text: str, *, reference: date, numeric: Numeric | None = None, fiscal_year_start: int = 1
+) -> list[Mention]:
     """Every date phrase in ``text``, read against the day ``reference``.
 
     Where phrases overlap the longest wins ("June 6-8" over "June 6"). A
@@ -303,6 +319,7 @@ def find_dates(text: str, *, reference: date, numeric: Numeric | None = None) ->
         text: Any text.
         reference: The day the text was written.
         numeric: How to read ``6/7/2021`` (see :func:`resolve`).
+        fiscal_year_start: The month fiscal years begin (see :func:`resolve`).
 
     Returns:
         The mentions, in the order of the text; they do not overlap.
@@ -314,7 +331,7 @@ def find_dates(text: str, *, reference: date, numeric: Numeric | None = None) ->
     36 42 'June 6' 2021-06-06
     61 66 'March' 2021-03
     """
-    ctx = _context(reference, None, numeric)
+    ctx = _context(reference, None, numeric, fiscal_year_start)
     if not isinstance(text, str):
         raise ParseError(f"find_dates reads text, got {text!r}")
     sentences = _sentences(text)
@@ -322,19 +339,35 @@ def find_dates(text: str, *, reference: date, numeric: Numeric | None = None) ->
     marks = _Marks.of(text)
     taken = bytearray(len(text))
     found: list[Mention] = []
-    for start, end, _, rule, m in sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[0], c[2])):
-        if any(taken[start:end]):
-            continue
+    anchored: list[tuple[int, int, Rule, re.Match[str]]] = []
+
+    def place(start: int, end: int, rule: Rule, m: re.Match[str], anchor: When | None) -> None:
         index = max(0, bisect.bisect_right(starts, start) - 1)
         sentence = sentences[index] if sentences else (0, len(text))
         # A full stop the splitter took for a sentence's end may fall inside a phrase.
         sentence = (min(sentence[0], start), max(sentence[1], end))
-        local = attrs.evolve(ctx, prefer=_preference(start, end, sentence, marks))
+        local = attrs.evolve(ctx, prefer=_preference(start, end, sentence, marks), anchor=anchor, lean=True)
         try:
             when = When(rule.build(m, local))
         except (ParseError, ValueError):
-            continue
+            return
         taken[start:end] = b"\x01" * (end - start)
         found.append(Mention(start, end, m[0], when, sentence))
+
+    for start, end, _, rule, m in sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[0], c[2])):
+        if any(taken[start:end]):
+            continue
+        if is_anchored(m):
+            anchored.append((start, end, rule, m))  # read once the dates before it are known
+            continue
+        place(start, end, rule, m, None)
+    # "Two days later" counts from the date before it in the text; with none, it is a length.
+    found.sort(key=lambda mention: mention.start)
+    placed = [mention.start for mention in found]
+    for start, end, rule, m in sorted(anchored, key=lambda c: c[0]):
+        before = bisect.bisect_left(placed, start) - 1
+        if before < 0 or any(taken[start:end]) or found[before].end > start:
+            continue
+        place(start, end, rule, m, found[before].when)
     found.sort(key=lambda mention: mention.start)
     return found

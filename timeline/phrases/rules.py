@@ -11,8 +11,9 @@ row with examples.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Final
+from zoneinfo import ZoneInfo
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -31,7 +32,6 @@ from timeline.phrases.base import (
     _monday,
     _month_of,
     _month_text,
-    _number,
     _pick,
     _rel,
     _relative,
@@ -42,20 +42,30 @@ from timeline.phrases.base import (
     _yearly,
 )
 from timeline.phrases.words import (
+    AD,
+    BC,
+    COUNT,
     CUES,
     DASH,
     DAY,
     DAY_WORDS,
+    DECADE_WORD,
+    DECADE_WORDS,
     HOLIDAY_RES,
+    HOLIDAY_WEEKENDS,
     HOLIDAYS,
     JOINS,
     MONTH_ANY,
     MONTH_FULL,
+    NAMED_TIMES,
     NOT_COUNTED,
-    NUMBER,
+    ORDINAL,
     ORDINALS,
     PART_WORDS,
     PARTS,
+    PAST_SPAN_WORDS,
+    QUARTER_WORDS,
+    RECENT_UNITS,
     REL,
     REL_WORDS,
     SEASON,
@@ -64,15 +74,29 @@ from timeline.phrases.words import (
     WEEKDAY,
     WEEKDAYS,
     YEAR,
+    ZONE,
+    ZONES,
     caps,
+    number_value,
+    ordinal_value,
+    word_set,
 )
 
 # --- Builders -------------------------------------------------------------------
 
 
-def _year_group(m: re.Match[str], name: str = "year") -> int | None:
+def _year_group(m: re.Match[str], ctx: _Context, name: str = "year") -> int | None:
     text = m.groupdict().get(name)
-    return None if text is None else int(text)
+    if text is None:
+        return None
+    return _two_digit_year(text, ctx) if len(text.lstrip("'’")) == 2 else int(text)
+
+
+def _two_digit_year(text: str, ctx: _Context) -> int:
+    """ "'78", "19": the year of that century nearest before the reference, or up to 20 years after it."""
+    short = int(text.lstrip("'’"))
+    year = ctx.reference.year // 100 * 100 + short
+    return year - 100 if year > ctx.reference.year + 20 else year
 
 
 def _build_iso(m: re.Match[str], ctx: _Context) -> str:
@@ -80,11 +104,24 @@ def _build_iso(m: re.Match[str], ctx: _Context) -> str:
 
 
 def _build_numeric(m: re.Match[str], ctx: _Context) -> str:
-    if ctx.numeric is None:
-        raise ParseError(f"{m[0]!r} may be month/day or day/month: say which with numeric='mdy' or 'dmy'")
     first, second = int(m["a"]), int(m["b"])
-    month, day = (first, second) if ctx.numeric == "mdy" else (second, first)
-    return _day_text(date(int(m["year"]), month, day))
+    order = ctx.numeric
+    dotted = m[0][len(m["a"])] == "."
+    if (order == "mdy" and first > 12 >= second) or (order == "dmy" and second > 12 >= first):
+        order = None  # 25/11/2019 is November 25th whatever the preference
+    if order is None:
+        if first > 12 >= second or first == second:
+            order = "dmy"  # 25/11/2019: no 25th month; 5/5/2019 reads the same both ways
+        elif second > 12 >= first:
+            order = "mdy"
+        elif dotted:
+            order = "dmy"  # 05.11.2019: the dotted form is written day first
+        else:
+            raise ParseError(f"{m[0]!r} may be month/day or day/month: say which with numeric='mdy' or 'dmy'")
+    month, day = (first, second) if order == "mdy" else (second, first)
+    year = _year_group(m, ctx)
+    assert year is not None
+    return _day_text(date(year, month, day))
 
 
 def _check_day(year: int | None, month: int, day: int) -> None:
@@ -95,7 +132,7 @@ def _check_day(year: int | None, month: int, day: int) -> None:
 
 
 def _build_day(m: re.Match[str], ctx: _Context) -> str:
-    month, day, year = _month_of(m["month"]), _day_number(m["day"]), _year_group(m)
+    month, day, year = _month_of(m["month"]), _day_number(m["day"]), _year_group(m, ctx)
     _check_day(year, month, day)
     weekday = m["weekday"]
     if year is not None:
@@ -111,7 +148,7 @@ def _build_day(m: re.Match[str], ctx: _Context) -> str:
         return found, found, _day_text(found)
 
     if weekday is None:
-        return _yearly(make, None, ctx, 8)  # February 29 comes back after up to 8 years
+        return _yearly(make, None, ctx, 8, near=True)  # February 29 comes back after up to 8 years
     # The weekday is the stronger clue: the nearest year that fits it, whichever
     # way the sentence looks ("was moved to Wednesday, Oct. 2").
     return _yearly(make, "nearest", ctx, 40)
@@ -141,16 +178,18 @@ def _build_day_range(m: re.Match[str], ctx: _Context) -> str:
     first, last = (month, _day_number(m["day"])), (last_month, _day_number(m["day2"]))
     if m["joint"].strip() == "and" and (first[0], first[1] + 1) != last:
         raise ParseError(f"{m[0]!r} names two days that do not follow each other")
-    return _day_range(_year_group(m), first, last, ctx)
+    return _day_range(_year_group(m, ctx), first, last, ctx)
 
 
 def _build_day_range_first(m: re.Match[str], ctx: _Context) -> str:
     month = _month_of(m["month"])
-    return _day_range(_year_group(m), (month, _day_number(m["day"])), (month, _day_number(m["day2"])), ctx)
+    return _day_range(_year_group(m, ctx), (month, _day_number(m["day"])), (month, _day_number(m["day2"])), ctx)
 
 
 def _build_month_year(m: re.Match[str], ctx: _Context) -> str:
-    return _month_text(int(m["year"]), _month_of(m["month"]))
+    year = _year_group(m, ctx)
+    assert year is not None
+    return _month_text(year, _month_of(m["month"]))
 
 
 def _build_month(m: re.Match[str], ctx: _Context) -> str:
@@ -159,7 +198,7 @@ def _build_month(m: re.Match[str], ctx: _Context) -> str:
     def make(year: int) -> _Span:
         return date(year, month, 1), date(year, month, _last_day(year, month)), _month_text(year, month)
 
-    return _yearly(make, _rel(m), ctx)
+    return _yearly(make, _rel(m), ctx, near=True)
 
 
 def _grouping(year: int, code: int) -> _Span:
@@ -172,19 +211,10 @@ def _grouping(year: int, code: int) -> _Span:
 
 def _build_season(m: re.Match[str], ctx: _Context) -> str:
     code = SEASONS[m["season"].lower()]
-    year = _year_group(m)
+    year = _year_group(m, ctx)
     if year is not None:
         return f"{year:04d}-{code}"
     return _yearly(lambda y: _grouping(y, code), _rel(m), ctx)
-
-
-def _build_quarter(m: re.Match[str], ctx: _Context) -> str:
-    quarter = int(m["q"]) if m["q"] else ORDINALS[m["qword"].lower()]
-    code = 32 + quarter
-    year = _year_group(m)
-    if year is not None:
-        return f"{year:04d}-{code}"
-    return _yearly(lambda y: _grouping(y, code), None, ctx)
 
 
 def _year_of(text: str, ctx: _Context) -> int:
@@ -221,6 +251,9 @@ def _build_decade(m: re.Match[str], ctx: _Context) -> str:
 
 
 def _build_relative_unit(m: re.Match[str], ctx: _Context) -> str:
+    if m["unit"] == "century":
+        step = {"last": -1, "this": 0, "next": 1}[REL_WORDS[" ".join(m["rel"].lower().split())]]
+        return f"{ctx.reference.year // 100 + step:02d}XX"
     step = {"last": -1, "this": 0, "next": 1}[REL_WORDS[" ".join(m["rel"].lower().split())]]
     unit = m["unit"]
     ref = ctx.reference
@@ -270,26 +303,6 @@ def _build_the_weekend(m: re.Match[str], ctx: _Context) -> str:
     return _pick(make, range(-2, 3), 0, None, ctx)
 
 
-def _build_count(m: re.Match[str], ctx: _Context) -> str:
-    # "in two days", "two days ago" and "two days from now" are dates; "two days" alone is a length.
-    if bool(m["in"]) == bool(m["ago"] or m["now"]):
-        raise ParseError(f"{m[0]!r} is a length of time, not a date")
-    count = _number(m["n"])
-    sign = -1 if m["ago"] else 1
-    unit = m["unit"].rstrip("s")
-    if unit == "day":
-        return _day_text(_relative(timedelta(days=sign * count), ctx))
-    if unit == "week":
-        return _week_text(_relative(timedelta(weeks=sign * count), ctx))
-    if unit == "month":
-        moved = _relative(relativedelta(months=sign * count), ctx)
-        return _month_text(moved.year, moved.month)
-    if unit == "decade":
-        # "Two decades ago" is a year, give or take: the phrase is a round number.
-        return f"{_relative(relativedelta(years=10 * sign * count), ctx).year:04d}~"
-    return f"{_relative(relativedelta(years=sign * count), ctx).year:04d}"
-
-
 def _build_day_word(m: re.Match[str], ctx: _Context) -> str:
     words = " ".join(m["word"].lower().split())
     return _day_text(_relative(timedelta(days=DAY_WORDS[words]), ctx))
@@ -310,7 +323,7 @@ def _build_weekday_pair(m: re.Match[str], ctx: _Context) -> str:
 
 def _build_holiday(m: re.Match[str], ctx: _Context) -> str:
     make = next(make for pattern, make in HOLIDAY_RES if pattern.fullmatch(m["holiday"]))
-    year = _year_group(m)
+    year = _year_group(m, ctx)
     if year is not None:
         return _day_text(make(year))
 
@@ -341,6 +354,10 @@ def _build_approximate(m: re.Match[str], ctx: _Context) -> str:
 # year or a season, years of a decade.
 
 
+# Parts of a century, as first and last year counted from 0.
+_CENTURY_PARTS: Final = {"early": (0, 32), "mid": (33, 66), "late": (67, 99), "start": (0, 9), "end": (90, 99)}
+
+
 def _build_part(m: re.Match[str], ctx: _Context) -> str:
     part = PART_WORDS[" ".join(m["part"].lower().split())]
     whole = _inner(m["a"], ctx)
@@ -357,6 +374,9 @@ def _build_part(m: re.Match[str], ctx: _Context) -> str:
         length = (last - first).days + 1
         lo, hi = (lo if lo > 0 else length + 1 + lo), (hi if hi > 0 else length + 1 + hi)
         return _interval(_day_text(first + timedelta(days=lo - 1), "~"), _day_text(first + timedelta(days=hi - 1), "~"))
+    if re.fullmatch(r"[0-9]{2}XX", str(whole)):  # a century, 18XX
+        lo, hi = _CENTURY_PARTS[part]
+        return _interval(f"{first.year + lo:04d}~", f"{first.year + hi:04d}~")
     if whole.unspecified:  # a decade, 199X
         lo, hi = PARTS[part]["decade"]
         return _interval(f"{first.year + lo:04d}~", f"{first.year + hi:04d}~")
@@ -389,6 +409,434 @@ def _build_since(m: re.Match[str], ctx: _Context) -> str:
     if first > ctx.reference:
         raise ParseError(f"{m[0]!r} begins after {ctx.reference.isoformat()}, the day it was written")
     return f"{str(start).split('/')[0]}/{_day_text(ctx.reference)}"
+
+
+# --- Builders: eras, centuries, decades -------------------------------------------------
+
+
+def _year_text(year: int) -> str:
+    """An astronomical year as EDTF writes it: 1066, 0000 (1 BC), -0299 (300 BC)."""
+    return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+
+
+def _qualify(text: str, mark: str) -> str:
+    """Mark each end of an EDTF text approximate (~) or uncertain (?); both make %."""
+    ends = []
+    for end in text.split("/"):
+        if end in ("", "..") or "T" in end:
+            ends.append(end)
+        elif end[-1] in "~?%":
+            ends.append(end if end[-1] in (mark, "%") else end[:-1] + "%")
+        else:
+            ends.append(end + mark)
+    return "/".join(ends)
+
+
+def _era_year(number: int, era: str | None) -> int:
+    if number < 1:
+        raise ParseError("an era year counts from 1")
+    return 1 - number if era is not None and era.replace(".", "").upper() in {"BC", "BCE"} else number
+
+
+def _build_era_year(m: re.Match[str], ctx: _Context) -> str:
+    return _year_text(_era_year(int(m["ad"] or m["year"]), m["era"]))
+
+
+def _build_century(m: re.Match[str], ctx: _Context) -> str:
+    if m["hundreds"]:
+        return f"{m['hundreds'][:2]}XX"
+    nth = ordinal_value(m["nth"])
+    if not 1 <= nth <= 100:
+        raise ParseError(f"{m[0]!r}: no such century")
+    if m["era"] and m["era"].replace(".", "").upper() in {"BC", "BCE"}:
+        # The 3rd century BC runs from 300 BC to 201 BC: years -0299 to -0200.
+        return f"{_year_text(1 - nth * 100)}/{_year_text(-(nth - 1) * 100)}"
+    return f"{nth - 1:02d}XX"
+
+
+def _build_decade_word(m: re.Match[str], ctx: _Context) -> str:
+    digit = DECADE_WORDS[m["word"].lower()]
+    if m["cent"]:
+        return f"{19 if m['cent'].lower() == 'nineteen' else 18}{digit}X"
+    # The latest such decade that has begun by the day of writing.
+    century = ctx.reference.year // 100 * 100
+    start = century + digit * 10
+    if start > ctx.reference.year:
+        start -= 100
+    return f"{start // 10:03d}X"
+
+
+def _build_turn(m: re.Match[str], ctx: _Context) -> str:
+    if m["nth"]:
+        turn = (ordinal_value(m["nth"]) - 1) * 100
+        if m["unit"].lower() == "millennium":
+            turn *= 10
+    else:
+        size = 1000 if m["unit"].lower() == "millennium" else 100
+        turn = ctx.reference.year // size * size  # the latest turn by the day of writing
+    if not 1 <= turn <= 9999:
+        raise ParseError(f"{m[0]!r} falls outside the years 1-9999")
+    return f"{turn:04d}~"
+
+
+def _build_uncertain(m: re.Match[str], ctx: _Context) -> str:
+    return _qualify(str(_inner(m["a"], ctx)), "?")
+
+
+def _build_half_of(m: re.Match[str], ctx: _Context) -> str:
+    """The first or second half of a century or decade: 1600/1649, 1995/1999."""
+    whole = str(_inner(m["a"], ctx))
+    second = m["half"].lower() == "second"
+    if re.fullmatch(r"[0-9]{2}XX", whole):
+        start = int(whole[:2]) * 100 + 50 * second
+        return f"{start:04d}/{start + 49:04d}"
+    if re.fullmatch(r"[0-9]{3}X", whole):
+        start = int(whole[:3]) * 10 + 5 * second
+        return f"{start:04d}/{start + 4:04d}"
+    if re.fullmatch(r"[0-9]{4}", whole):
+        return f"{whole}-{41 if second else 40}"
+    raise ParseError(f"{m['a']!r} has no halves this library can tell")
+
+
+# --- Builders: counts and spans reaching the day of writing -------------------------------
+
+
+def _shift(unit: str, count: int, ctx: _Context) -> tuple[str, date]:
+    """The reference moved by ``count`` units, and its EDTF text at the unit's precision."""
+    if unit == "day":
+        moved = _relative(timedelta(days=count), ctx)
+        return _day_text(moved), moved
+    if unit == "fortnight":
+        moved = _relative(timedelta(days=14 * count), ctx)
+        return _day_text(moved), moved
+    if unit == "week":
+        moved = _relative(timedelta(weeks=count), ctx)
+        return _week_text(moved), moved
+    if unit == "month":
+        moved = _relative(relativedelta(months=count), ctx)
+        return _month_text(moved.year, moved.month), moved
+    if unit == "quarter":
+        moved = _relative(relativedelta(months=3 * count), ctx)
+        return f"{moved.year:04d}-{33 + (moved.month - 1) // 3}", moved
+    years = {"year": 1, "decade": 10, "century": 100}[unit]
+    moved = _relative(relativedelta(years=years * count), ctx)
+    # "Two decades ago" is a year, give or take: the phrase is a round number.
+    return f"{moved.year:04d}" + ("~" if years > 1 else ""), moved
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    return "century" if word.startswith("centur") else word.removesuffix("s")
+
+
+def _build_count(m: re.Match[str], ctx: _Context) -> str:
+    # "in two days", "two days ago", "two days later" are dates; "two days" alone is a length.
+    if bool(m["in"]) == bool(m["ago"]):
+        raise ParseError(f"{m[0]!r} is a length of time, not a date")
+    loose = m["n"].lower().split()[0] in {"a", "several"} and m["n"].lower() not in {"a", "an"}
+    count = number_value(m["n"])
+    back = m["ago"] is not None and m["ago"].lower().split()[0] in {"ago", "earlier", "before", "back"}
+    unit, step = _unit(m["unit"]), -count if back else count
+    if ctx.anchor is not None and is_anchored(m):
+        text = _from_anchor(ctx.anchor, unit, step, ctx)
+    else:
+        text, _ = _shift(unit, step, ctx)
+    return _qualify(text, "~") if loose or m["about"] else text
+
+
+def is_anchored(m: re.Match[str]) -> bool:
+    """Whether a match counts from another date ("two days later"), not from the day of writing ("ago")."""
+    ago = m.groupdict().get("ago")
+    return ago is not None and ago.lower() in {"later", "earlier"}
+
+
+def _from_anchor(anchor: When, unit: str, step: int, ctx: _Context) -> str:
+    """``anchor`` moved by ``step`` units: a year later than 1989-Q3 is 1988-Q3; a day later than June 6 is June 7."""
+    text = str(anchor)
+    if "/" in text or anchor.timed:
+        raise ParseError(f"{text!r} is no single date to count from")
+    years = {"year": 1, "decade": 10, "century": 100}.get(unit)
+    if years is not None and re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}){0,2}", text):
+        moved = f"{int(text[:4]) + years * step:04d}{text[4:]}"
+        When(moved)  # February 29 a year on is no day: the caller skips it
+        return moved
+    first = anchor.earliest()
+    assert isinstance(first, date)
+    return _shift(unit, step, attrs.evolve(ctx, reference=first, anchor=None))[0]
+
+
+def _build_span_to_now(m: re.Match[str], ctx: _Context) -> str:
+    """ "The past three years", "recent days": from so many units back to the day of writing."""
+    unit = _unit(m["unit"])
+    number = m["n"] or m["n2"]
+    plural = m["unit"].lower().endswith(("s", "ies"))
+    loose = (number is None and plural) or (number is not None and number.lower().split()[0] in {"a", "several", "few"})
+    if number is None:
+        count = RECENT_UNITS[unit] if plural else 1
+    else:
+        count = number_value(number) if number.lower() != "few" else RECENT_UNITS[unit]
+    ref = ctx.reference
+    if unit in {"day", "week", "fortnight"}:
+        days = {"day": 1, "week": 7, "fortnight": 14}[unit] * count
+        start = _day_text(_relative(timedelta(days=-days), ctx))
+        end = _day_text(ref)
+    elif unit in {"month", "quarter"}:
+        moved = _relative(relativedelta(months=-count * (3 if unit == "quarter" else 1)), ctx)
+        start, end = _month_text(moved.year, moved.month), _month_text(ref.year, ref.month)
+    else:
+        years = {"year": 1, "decade": 10, "century": 100}[unit] * count
+        start, end = f"{_relative(relativedelta(years=-years), ctx).year:04d}", f"{ref.year:04d}"
+    return f"{start}~/{end}" if loose else f"{start}/{end}"
+
+
+def _build_present(m: re.Match[str], ctx: _Context) -> str:
+    return _day_text(ctx.reference)
+
+
+def _build_vague(m: re.Match[str], ctx: _Context) -> str:
+    word = " ".join(m["word"].lower().split())
+    ref = ctx.reference
+    if word in PAST_SPAN_WORDS and word not in {"recently", "lately"}:
+        return f"../{_day_text(ref)}"
+    if word in {"recently", "lately"}:
+        moved = _relative(relativedelta(months=-3), ctx)
+        return f"{_month_text(moved.year, moved.month)}~/{_day_text(ref)}"
+    if word == "soon":
+        moved = _relative(relativedelta(months=3), ctx)
+        return f"{_day_text(ref)}/{_month_text(moved.year, moved.month)}~"
+    return f"{_day_text(ref)}/.."
+
+
+def _build_step_after_next(m: re.Match[str], ctx: _Context) -> str:
+    step = 2 if m["side"].lower().endswith("next") else -2
+    unit = m["unit"].lower()
+    if unit == "weekend":
+        saturday = _relative(timedelta(days=5 - ctx.reference.weekday() + 7 * step), ctx)
+        return f"{_day_text(saturday)}/{_day_text(saturday + timedelta(days=1))}"
+    return _shift(unit, step, ctx)[0]
+
+
+def _build_weekend_side(m: re.Match[str], ctx: _Context) -> str:
+    step = -1 if m["side"].lower() == "before" else 1
+    saturday = _relative(timedelta(days=5 - ctx.reference.weekday() + 7 * step), ctx)
+    if step < 0 and ctx.reference.weekday() == 6:  # written on a Sunday: the weekend before is the one ending today
+        saturday += timedelta(days=7)
+    return f"{_day_text(saturday)}/{_day_text(saturday + timedelta(days=1))}"
+
+
+def _build_year_ago(m: re.Match[str], ctx: _Context) -> str:
+    return f"{ctx.reference.year - 1:04d}"
+
+
+# --- Builders: open and closed intervals ------------------------------------------------
+
+
+def _neighbour(when: When, step: int) -> str:
+    """The EDTF text of the unit just before (step -1) or after (+1) ``when``, at its precision."""
+    text = str(when).split("/")[0 if step < 0 else -1].rstrip("~?%")
+    if re.fullmatch(r"-?[0-9]{4}", text):
+        return _year_text(int(text) + step)
+    if re.fullmatch(r"[0-9]{4}-(?:0[1-9]|1[0-2])", text):
+        moved = date(int(text[:4]), int(text[5:7]), 1) + relativedelta(months=step)
+        return _month_text(moved.year, moved.month)
+    bound = when.earliest() if step < 0 else when.latest()
+    if isinstance(bound, datetime):
+        bound = bound.date()
+    if bound is None:
+        raise ParseError(f"{str(when)!r} has no end to count from")
+    return _day_text(bound + timedelta(days=step))
+
+
+_OPEN_WORDS: Final = {
+    "before": "before", "prior to": "before", "earlier than": "before",
+    "after": "after", "later than": "after",
+    "by": "by", "no later than": "by", "not later than": "by", "not after": "by", "at the latest": "by",
+    "until": "until", "till": "until", "til": "until", "through": "until", "up to": "until", "up until": "until",
+    "not before": "from", "no earlier than": "from", "not earlier than": "from", "starting": "from",
+    "beginning": "from", "as of": "from", "effective": "from",
+}  # fmt: skip
+
+
+def _build_open(m: re.Match[str], ctx: _Context) -> str:
+    """ "before 1500", "until August", "no later than June 6": open or closed intervals, as the word says."""
+    kind = _OPEN_WORDS[" ".join(m["word"].lower().split())]
+    when = _inner(m["a"], ctx)
+    text = str(when)
+    first, last = text.split("/", maxsplit=1)[0], text.rsplit("/", maxsplit=1)[-1]
+    if kind == "before":
+        return f"../{_neighbour(when, -1)}"
+    if kind == "after":
+        return f"{_neighbour(when, 1)}/.."
+    if kind == "from":
+        return f"{first}/.."
+    latest = when.latest()
+    if isinstance(latest, datetime):
+        latest = latest.date()
+    if kind == "until" and latest is not None and latest >= ctx.reference and first != _day_text(ctx.reference):
+        # "until August": from the day of writing to the end of August.
+        return f"{_day_text(ctx.reference)}/{last}"
+    return f"../{last}"
+
+
+def _build_week_of(m: re.Match[str], ctx: _Context) -> str:
+    day = _inner(m["a"], ctx)
+    first = day.earliest()
+    if day.precision != Precision.DAY or not isinstance(first, date):
+        raise ParseError(f"{m['a']!r} is not one day")
+    return _week_text(first)
+
+
+# --- Builders: times of day --------------------------------------------------------------
+
+
+def _offset(zone: str, day: date, hour: int, minute: int) -> str:
+    """A zone abbreviation or name as an EDTF offset on that day and time: Z, -05:00, +01:00."""
+    key = zone.split(maxsplit=1)[0] if zone.split(maxsplit=1)[0] in ZONES and len(zone.split()) > 1 else zone
+    value = ZONES[key]
+    if value[0] not in "+-":
+        offset = ZoneInfo(value).utcoffset(datetime(day.year, day.month, day.day, hour, minute))
+        assert offset is not None
+        minutes = int(offset.total_seconds()) // 60
+        value = f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return "Z" if value == "+00:00" else value
+
+
+def _clock(m: re.Match[str]) -> tuple[int, int, bool]:
+    """Hour, minute, and whether the time is midnight named as such."""
+    if m["named"]:
+        hour, minute = NAMED_TIMES[m["named"].lower()]
+        return hour, minute, m["named"].lower() == "midnight"
+    if m["h24"]:
+        return int(m["h24"]), int(m["m24"]), False
+    hour = int(m["hour"])
+    minute = int(m["minute"] or 0)
+    if hour > 12:
+        raise ParseError(f"{m[0]!r}: no hour {hour} before a.m. or p.m.")
+    pm = m["ampm"].lower().startswith("p")
+    return hour % 12 + 12 * pm, minute, False
+
+
+def _build_time(m: re.Match[str], ctx: _Context) -> str:
+    hour, minute, midnight = _clock(m)
+    named_day = m.groupdict().get("day")
+    day = ctx.reference
+    if named_day:
+        when = _inner(named_day, ctx)
+        first = when.earliest()
+        if when.precision != Precision.DAY or when.is_interval or not isinstance(first, date):
+            raise ParseError(f"{named_day!r} is not one day")
+        day = first
+        if midnight:
+            day += timedelta(days=1)  # "midnight Sunday": the midnight that ends Sunday (AP style)
+    zone = _offset(m["zone"], day, hour, minute) if m["zone"] else ""
+    return f"{_day_text(day)}T{hour:02d}:{minute:02d}{zone}"
+
+
+def _build_early_hours(m: re.Match[str], ctx: _Context) -> str:
+    if m["day"]:  # "the early hours of Sunday": the day; EDTF has no part of a day
+        return str(_inner(m["day"], ctx))
+    return _day_text(ctx.reference)
+
+
+# --- Builders: fiscal years, quarters and halves ------------------------------------------
+
+
+def _fiscal_span(year: int, first_month: int, months: int, ctx: _Context) -> str:
+    """Months of fiscal ``year`` (named for the calendar year it ends in), from its ``first_month``-th month."""
+    start = date(year, ctx.fiscal_start, 1) - relativedelta(years=1 if ctx.fiscal_start > 1 else 0)
+    first = start + relativedelta(months=first_month - 1)
+    last = first + relativedelta(months=months - 1)
+    return _interval(_month_text(first.year, first.month), _month_text(last.year, last.month))
+
+
+def _build_fiscal_year(m: re.Match[str], ctx: _Context) -> str:
+    year = _year_group(m, ctx)
+    assert year is not None
+    if ctx.fiscal_start == 1:
+        return f"{year:04d}"
+    return _fiscal_span(year, 1, 12, ctx)
+
+
+def _quarter_number(m: re.Match[str]) -> int:
+    if m["q"]:
+        return int(m["q"])
+    return QUARTER_WORDS[m["qword"].lower()]
+
+
+def _build_quarter(m: re.Match[str], ctx: _Context) -> str:
+    quarter = _quarter_number(m)
+    year = _year_group(m, ctx)
+    if m["fy"]:
+        year = _two_digit_year(m["fy"], ctx)
+    fiscal = ("fiscal" in m[0].lower() or "FY" in m[0]) and ctx.fiscal_start != 1
+    if fiscal:
+        if year is None:
+            # The fiscal year holding the day of writing.
+            year = ctx.reference.year + (ctx.reference.month >= ctx.fiscal_start)
+        return _fiscal_span(year, 3 * quarter - 2, 3, ctx)
+    code = 32 + quarter
+    if year is not None:
+        return f"{year:04d}-{code}"
+    return _yearly(lambda y: _grouping(y, code), None, ctx, near=True)
+
+
+def _build_reported_quarter(m: re.Match[str], ctx: _Context) -> str:
+    """ "The latest quarter": the last quarter that has ended; "the year-ago quarter" the same a year before."""
+    moved = _relative(relativedelta(months=-3), ctx)
+    year = moved.year - (1 if m["ago"] else 0)
+    return f"{year:04d}-{33 + (moved.month - 1) // 3}"
+
+
+def _build_half_code(m: re.Match[str], ctx: _Context) -> str:
+    half = int(m["h"])
+    year = _year_group(m, ctx)
+    if ctx.fiscal_start != 1 and "FY" in m[0]:
+        if year is None:
+            year = ctx.reference.year + (ctx.reference.month >= ctx.fiscal_start)
+        return _fiscal_span(year, 6 * half - 5, 6, ctx)
+    if year is not None:
+        return f"{year:04d}-{39 + half}"
+    return _yearly(lambda y: _grouping(y, 39 + half), None, ctx)
+
+
+def _build_day_of_month(m: re.Match[str], ctx: _Context) -> str:
+    """ "The 5th": that day of the month, the nearest such day to the day of writing."""
+    number = _day_number(m["day"])
+    ref = ctx.reference
+
+    def make(offset: int) -> _Span | None:
+        month = date(ref.year, ref.month, 1) + relativedelta(months=offset)
+        if number > _last_day(month.year, month.month):
+            return None
+        day = month.replace(day=number)
+        return day, day, _day_text(day)
+
+    return _pick(make, range(-2, 3), 0, None, ctx)
+
+
+def _build_holiday_weekend(m: re.Match[str], ctx: _Context) -> str:
+    day = When(_build_holiday(m, ctx)).earliest()
+    assert isinstance(day, date)
+    name = m["holiday"]
+    key = next((k for k in HOLIDAY_WEEKENDS if name.startswith(k)), None)
+    if key is not None:
+        before, after_days = HOLIDAY_WEEKENDS[key]
+        first, last = day - timedelta(days=before), day + timedelta(days=after_days)
+    elif day.weekday() == 0:  # a Monday holiday: Saturday to Monday
+        first, last = day - timedelta(days=2), day
+    elif day.weekday() == 4:  # a Friday holiday: Friday to Sunday
+        first, last = day, day + timedelta(days=2)
+    else:
+        # The Saturday and Sunday nearest the day, the one before it on a tie (Wednesday).
+        back = (day.weekday() - 5) % 7
+        forward = (5 - day.weekday()) % 7
+        saturday = (
+            day - timedelta(days=back) if back <= forward or day.weekday() == 6 else day + timedelta(days=forward)
+        )
+        if day.weekday() == 6:
+            saturday = day - timedelta(days=1)
+        first, last = saturday, saturday + timedelta(days=1)
+    return f"{_day_text(first)}/{_day_text(last)}"
 
 
 # --- Guards (find_dates only) -----------------------------------------------------
@@ -453,7 +901,14 @@ def _guard_month(text: str, m: re.Match[str]) -> bool:
 def _guard_year(text: str, m: re.Match[str]) -> bool:
     if _counted(text, m):
         return False
-    return _word_before(text, m.start()) == "the" or _after_cue(text, m, _YEAR_RE)
+    before = _word_before(text, m.start())
+    if before in _NOUN_OPENERS or before == "s":
+        # "a 2016 survey", "her 2012 novel": a year that modifies a noun.
+        return _WORD_AFTER_RE.match(text, m.end()) is not None
+    return before == "the" or _after_cue(text, m, _YEAR_RE)
+
+
+_NOUN_OPENERS: Final = word_set("a an her his its their our my your whose")
 
 
 def _guard_season(text: str, m: re.Match[str]) -> bool:
@@ -468,11 +923,6 @@ def _guard_not_after_the(text: str, m: re.Match[str]) -> bool:
     return _word_before(text, m.start()) not in {"the", "a", "that"}
 
 
-def _guard_quarter(text: str, m: re.Match[str]) -> bool:
-    # "in the first quarter" is also a game's first quarter; a year or "Q2" settles it.
-    return bool(m["q"] or m["year"])
-
-
 def _guard_holiday(text: str, m: re.Match[str]) -> bool:
     # "a Christmas tree", "Easter eggs", "Christmas Island": things named after the day, not the day.
     after = _HOLIDAY_THING_RE.match(text, m.end())
@@ -483,10 +933,66 @@ def _guard_approximate(text: str, m: re.Match[str]) -> bool:
     return not _counted(text, m)
 
 
+def _guard_half_code(text: str, m: re.Match[str]) -> bool:
+    # "H2" alone may be hydrogen: a year or a cue word before settles it.
+    return bool(m["year"]) or _word_before(text, m.start()) in CUES | {"the"}
+
+
+_SPORT_RE: Final = re.compile(
+    r"[^.;]{0,60}?\b(?:led|lead|leads|trailed|scored|points|goals?|touchdowns?|baskets?|innings|quarterback|game)\b"
+)
+
+
+def _guard_quarter(text: str, m: re.Match[str]) -> bool:
+    # "In the first quarter the Lakers led 30-24": a game's quarter, not a year's.
+    return bool(m["q"] or m["year"] or m["fy"]) or _SPORT_RE.match(text, m.end()) is None
+
+
+def _guard_span(text: str, m: re.Match[str]) -> bool:
+    # "for the past three years" is a length; the span stands either way. "The last two weeks of June" is not ours.
+    return not _OF_RE.match(text, m.end())
+
+
+def _guard_present(text: str, m: re.Match[str]) -> bool:
+    # "now-defunct", "now that": a compound or a conjunction; "as of now" is read by the open rule.
+    return not (m.end() < len(text) and text[m.end()] in "-–")
+
+
+_QUESTION_RE: Final = re.compile(
+    r"(?:^|[.!?\n]\s*)[\"“‘(]?(?:Did|Was|Were|Is|Are|Do|Does|When|Why|How|Who|What|Where|Which|Could|Would|Will|Has|Have"
+    r"|Can|Should|Shall)\b[^.!?\n]*$"
+)
+
+
+def _guard_uncertain(text: str, m: re.Match[str]) -> bool:
+    # "Did it happen in 1848?": a question, not a doubtful year.
+    return _QUESTION_RE.search(text, max(0, m.start() - 300), m.start()) is None
+
+
+def _guard_vague(text: str, m: re.Match[str]) -> bool:
+    if m["word"].lower() == "soon":
+        return _word_before(text, m.start()) not in {"as", "how", "too", "so"}  # "as soon as", "too soon"
+    return True
+
+
+def _guard_time(text: str, m: re.Match[str]) -> bool:
+    # "3:30" alone may be a score or a ratio: a 24-hour time needs a zone or "at" before it.
+    if m["h24"] and not m["zone"]:
+        return _word_before(text, m.start()) in {"at", "from", "until", "by", "before", "after"}
+    return True
+
+
 # --- The rule table -----------------------------------------------------------------
 
 _WEEKDAY_SPEC: Final = rf"(?:(?P<rel>{REL})\s+)?(?P<weekday>{WEEKDAY}){TIME_OF_DAY}?"
-_YEAR_AFTER: Final = rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))"
+_YEAR_AFTER: Final = rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}|['’][0-9]{{2}}))"
+
+# A clock time: "5 p.m.", "7:15 pm", "09:00", "noon", with a zone if one follows.
+_CLOCK: Final = (
+    r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5][0-9]))?\s*(?P<ampm>[AaPp]\.?\s?[Mm](?![A-Za-z])\.?)"
+    r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?:\s*(?:h|hrs)(?![A-Za-z]))?"
+    rf"|(?P<named>{caps('noon', 'midday', 'midnight')}))(?:\s+(?P<zone>{ZONE}))?"
+)
 
 # Simple phrases, most specific first: a composite rule's inner phrase is
 # tried in this order, so "June 6, 2021" wins over "June" inside "around ...".
@@ -499,9 +1005,15 @@ _ATOMS: Final = (
     ),
     Rule(
         "numeric date",
-        rf"(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/(?P<year>{YEAR})",
+        rf"(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/(?P<year>{YEAR}|[0-9]{{2}})",
         _build_numeric,
-        examples=("6/7/2021",),
+        examples=("25/11/2019", "11/25/2019", "5/5/19"),
+    ),
+    Rule(
+        "dotted date",
+        rf"(?P<a>[0-9]{{1,2}})\.(?P<b>[0-9]{{1,2}})\.(?P<year>{YEAR})",
+        _build_numeric,
+        examples=("05.11.2019", "25.11.2019"),
     ),
     Rule(
         "day range",
@@ -530,11 +1042,31 @@ _ATOMS: Final = (
         examples=("6 June 2021", "the 6th of June"),
     ),
     Rule(
+        "holiday weekend",
+        rf"(?:(?P<rel>{REL})\s+|{caps('the')}\s+)?(?P<holiday>{'|'.join(name for name, _ in HOLIDAYS)})"
+        rf"(?:\s+[Hh]oliday)?\s+weekend{_YEAR_AFTER}?",
+        _build_holiday_weekend,
+        examples=("Memorial Day weekend", "the Easter weekend", "Thanksgiving weekend 2020", "Labor Day weekend"),
+    ),
+    Rule(
         "holiday",
         rf"(?:(?P<rel>{REL})\s+)?(?P<holiday>{'|'.join(name for name, _ in HOLIDAYS)}){_YEAR_AFTER}?",
         _build_holiday,
         guard=_guard_holiday,
-        examples=("Memorial Day", "Thanksgiving 2020", "last Christmas", "Labor Day", "Black Friday"),
+        examples=(
+            "Memorial Day",
+            "Thanksgiving 2020",
+            "last Christmas",
+            "Labor Day",
+            "Black Friday",
+            "Boxing Day",
+            "Good Friday",
+            "Halloween",
+            "New Year's Day",
+            "Pentecost",
+            "Mother's Day",
+            "Election Day",
+        ),
     ),
     Rule(
         "day word",
@@ -571,11 +1103,40 @@ _ATOMS: Final = (
     ),
     Rule(
         "quarter",
-        rf"(?:Q(?P<q>[1-4])|(?:{caps('the')}\s+)?(?P<qword>first|second|third|fourth)\s+quarter)"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?",
+        rf"(?:{caps('the')}\s+)?(?:{caps('fiscal')}\s+)?(?:Q(?P<q>[1-4])"
+        rf"|(?P<qword>{caps('first', 'second', 'third', 'fourth', 'final')})(?:[\s-]+fiscal)?[\s-]+quarter)"
+        rf"(?:,?\s+(?:of\s+)?(?:the\s+)?(?:(?:fiscal(?:\s+year)?\s+|FY\s?)?(?P<year>{YEAR}|['’][0-9]{{2}})"
+        rf"|FY\s?(?P<fy>[0-9]{{2}})))?",
         _build_quarter,
         guard=_guard_quarter,
-        examples=("Q2 2021", "the second quarter of 2021", "Q4"),
+        examples=(
+            "Q2 2021",
+            "the second quarter of 2021",
+            "Q4",
+            "third-quarter",
+            "Q2 FY2019",
+            "the fiscal first quarter",
+        ),
+    ),
+    Rule(
+        "reported quarter",
+        rf"{caps('the')}\s+(?:(?P<ago>year-ago|year-earlier|year\s+earlier|prior-year|year-before)\s+(?:fiscal\s+)?"
+        r"(?:quarter|period)|(?:latest|most\s+recent|past|previous|just-ended|recent)\s+(?:fiscal\s+)?quarter)",
+        _build_reported_quarter,
+        examples=("the latest quarter", "the year-ago quarter", "the year-earlier period", "the most recent quarter"),
+    ),
+    Rule(
+        "half by code",
+        rf"H(?P<h>[12])(?:,?\s+(?:FY\s?)?(?P<year>{YEAR}|['’][0-9]{{2}}))?",
+        _build_half_code,
+        guard=_guard_half_code,
+        examples=("H1 2021", "H2 FY2020"),
+    ),
+    Rule(
+        "fiscal year",
+        rf"(?:FY\s?|{caps('fiscal')}(?:[\s-]+year)?\s+)(?P<year>{YEAR}|['’]?[0-9]{{2}})",
+        _build_fiscal_year,
+        examples=("FY2019", "fiscal 2019", "fiscal year 2019", "FY19", "FY 2020"),
     ),
     Rule(
         "month and year",
@@ -598,14 +1159,45 @@ _ATOMS: Final = (
         examples=("March", "last December", "next May"),
     ),
     Rule(
+        "century",
+        rf"(?:{caps('the')}\s+)?(?:(?P<nth>{ORDINAL})[\s-]+[Cc]entury(?:\s+(?P<era>{BC}|{AD})(?![A-Za-z]))?"
+        rf"|(?P<hundreds>1[0-9]00)['’]?s)",
+        _build_century,
+        examples=(
+            "the 17th century",
+            "the twelfth century",
+            "the 3rd century BC",
+            "the 1700s",
+            "the twenty-first century",
+        ),
+    ),
+    Rule(
         "decade",
-        rf"(?:{caps('the')}\s+)?(?:(?P<decade>1[0-9]{{2}}0|20[0-9]0)|['’](?P<short>[0-9]0))['’]?s",
+        rf"(?:{caps('the')}\s+)?(?:(?P<decade>1[0-9][1-9]0|20[0-9]0)|['’](?P<short>[0-9]0))['’]?s",
         _build_decade,
-        examples=("the 1990s", "the '80s"),
+        examples=("the 1990s", "the '80s", "the 2000s", "the 1960s"),
+    ),
+    Rule(
+        "decade in words",
+        rf"{caps('the')}\s+(?:(?P<cent>nineteen|eighteen)[\s-]+)?(?P<word>{DECADE_WORD})",
+        _build_decade_word,
+        examples=("the seventies", "the nineteen-sixties", "the Eighties"),
+    ),
+    Rule(
+        "turn of a century",
+        rf"{caps('the')}\s+turn\s+of\s+the\s+(?:(?P<nth>{ORDINAL})\s+)?(?P<unit>century|millennium)",
+        _build_turn,
+        examples=("the turn of the millennium", "the turn of the century", "the turn of the 20th century"),
+    ),
+    Rule(
+        "year with era",
+        rf"(?:(?:AD|A\.D\.)\s*(?P<ad>[1-9][0-9]{{0,3}})|(?P<year>[1-9][0-9]{{0,3}})\s*(?P<era>{BC}|{AD}))(?![A-Za-z])",
+        _build_era_year,
+        examples=("AD 1066", "300 BC", "44 BCE", "1066 CE", "5 B.C."),
     ),
     Rule(
         "last, this or next",
-        rf"(?P<rel>{REL})\s+(?P<unit>week|weekend|month|year|quarter|decade)",
+        rf"(?P<rel>{REL})\s+(?P<unit>week|weekend|month|year|quarter|decade|century)",
         _build_relative_unit,
         guard=_guard_not_after_the,
         examples=("last week", "this weekend", "next month", "last year", "next quarter"),
@@ -624,10 +1216,64 @@ _ATOMS: Final = (
     ),
     Rule(
         "ago or from now",
-        rf"(?:(?P<in>{caps('in')})\s+)?(?P<n>{NUMBER})\s+(?P<unit>(?:day|week|month|year|decade)s?)"
-        rf"(?:\s+(?P<ago>ago)|\s+(?P<now>from\s+now))?",
+        rf"(?:(?P<in>{caps('in')})\s+)?(?:(?P<about>{caps('about', 'around', 'some', 'roughly', 'nearly', 'almost')}"
+        rf"|{caps('more than', 'less than', 'over', 'under', 'approximately')})\s+)?"
+        rf"(?P<n>{COUNT})\s+(?P<unit>(?:day|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies))"
+        rf"(?:\s+(?P<ago>ago|from\s+now|hence|later|earlier|back))?",
         _build_count,
-        examples=("two weeks ago", "three years ago", "in two days", "a year from now"),
+        examples=(
+            "two weeks ago",
+            "three years ago",
+            "in two days",
+            "a year from now",
+            "fifteen years ago",
+            "a fortnight earlier",
+            "a year earlier",
+            "twenty-one days later",
+            "a few days ago",
+            "some 200 years ago",
+        ),
+    ),
+    Rule(
+        "span to the day of writing",
+        rf"(?:{caps('in', 'during', 'over', 'for')}\s+)?(?:{caps('the')}\s+(?:past|previous)\s+"
+        rf"(?:(?P<n>{COUNT}|few)\s+)?|{caps('the')}\s+last\s+(?P<n2>{COUNT}|few)\s+|(?P<recent>{caps('recent')})\s+)"
+        rf"(?P<unit>(?:day|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies))",
+        _build_span_to_now,
+        guard=_guard_span,
+        examples=("the past few years", "recent days", "the last two weeks", "in recent years", "the past decade"),
+    ),
+    Rule(
+        "the week after next",
+        rf"{caps('the')}\s+(?P<unit>week|weekend|month|year)\s+(?P<side>after\s+next|before\s+last)",
+        _build_step_after_next,
+        examples=("the week after next", "the weekend before last", "the year before last"),
+    ),
+    Rule(
+        "the weekend before or after",
+        rf"{caps('the')}\s+weekend\s+(?P<side>before|after)"
+        r"(?!\s+(?:the|a|an|his|her|their|its|our|my|your|last|next|this|that|[A-Z0-9]))",
+        _build_weekend_side,
+        examples=("the weekend before", "the weekend after"),
+    ),
+    Rule(
+        "a year earlier, as a word",
+        rf"{caps('year-ago', 'year-earlier', 'year-before', 'prior-year')}",
+        _build_year_ago,
+        examples=("year-ago", "year-earlier"),
+    ),
+    Rule(
+        "the day of the month",
+        rf"{caps('the')}\s+(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?![\s-]*[A-Za-z0-9])",
+        _build_day_of_month,
+        examples=("the 5th", "the 21st"),
+    ),
+    Rule(
+        "now",
+        rf"(?P<word>{caps('right now', 'now', 'currently', 'at present', 'at the moment', 'nowadays', 'these days')})",
+        _build_present,
+        guard=_guard_present,
+        examples=("now", "currently", "at present", "these days"),
     ),
     Rule(
         "year range",
@@ -652,7 +1298,45 @@ def _plain(rule: Rule) -> str:
 
 
 _ATOM: Final = "(?:" + "|".join(_plain(rule) for rule in _ATOMS) + ")"
-_PARTABLE: Final = rf"(?:{_ATOM}|the\s+(?:week|month|year))"
+_PARTABLE: Final = rf"(?:{_ATOM}|the\s+(?:week|month|year|quarter|decade|century))"
+_BY_NAME: Final = {rule.name: rule for rule in _ATOMS}
+_ONE_DAY: Final = "|".join(
+    _plain(_BY_NAME[name])
+    for name in ("iso date", "numeric date", "day", "day, day first", "day word", "weekday", "holiday")
+)
+_TIME_RULES: Final = (
+    Rule(
+        "time, then day",
+        rf"{_CLOCK}(?:,?\s+(?:on\s+)?)(?P<day>{_ONE_DAY})",
+        _build_time,
+        examples=(
+            "5 p.m. Thursday",
+            "09:00 UTC Monday",
+            "7:15 p.m. on May 2",
+            "midnight Sunday",
+            "4 a.m. EDT Thursday",
+        ),
+    ),
+    Rule(
+        "day, then time",
+        rf"(?P<day>{_ONE_DAY}),?\s+(?:at\s+)?{_CLOCK}",
+        _build_time,
+        examples=("Friday at noon", "May 2 at 7:15 p.m.", "tomorrow at 9 a.m. ET", "Thursday, 5 p.m. GMT"),
+    ),
+    Rule(
+        "time",
+        _CLOCK,
+        _build_time,
+        guard=_guard_time,
+        examples=("5 p.m.", "10:35 a.m.", "noon", "17:30 CET"),
+    ),
+    Rule(
+        "the early hours",
+        rf"(?:{caps('in')}\s+)?{caps('the')}\s+(?:early|small|wee)\s+hours(?:\s+of\s+(?P<day>{_ONE_DAY}))?",
+        _build_early_hours,
+        examples=("in the early hours", "the early hours of Sunday"),
+    ),
+)
 _PART_RULE: Final = Rule(
     "part of a period",
     rf"(?:{caps('the')}\s+(?=[elm]))?"  # "the late 1990s"
@@ -661,16 +1345,65 @@ _PART_RULE: Final = Rule(
     _build_part,
     examples=("early next week", "late May", "mid-June", "early 2021", "the end of the year", "the late 1990s"),
 )
+_APPROXIMABLE: Final = (
+    "year with era", "century", "decade", "decade in words", "year", "month and year", "season", "day", "iso date",
+)  # fmt: skip
 _APPROXIMATE_RULE: Final = Rule(
     "approximate",
-    rf"{caps('around', 'about', 'circa', 'approximately', 'roughly')}\s+(?P<a>"
-    + "|".join(_plain(rule) for rule in _ATOMS if rule.name in {"year", "decade", "month and year", "day", "iso date"})
-    + ")",
+    rf"(?:{caps('around', 'about', 'circa', 'approximately', 'roughly', 'sometime around', 'some time around')}\s+"
+    r"|[Cc]a?\.\s*|ca\s+)(?P<a>" + "|".join(_plain(_BY_NAME[name]) for name in _APPROXIMABLE) + ")",
     _build_approximate,
     guard=_guard_approximate,
-    examples=("around 1985", "about 2019", "circa 1900"),
+    examples=("around 1985", "about 2019", "circa 1900", "c. 1850", "ca. 1850", "c. 300 BC", "about the 1840s"),
+)
+_UNCERTAIN_RULE: Final = Rule(
+    "uncertain",
+    r"(?P<a>" + "|".join(_plain(_BY_NAME[name]) for name in _APPROXIMABLE) + r")\?",
+    _build_uncertain,
+    guard=_guard_uncertain,
+    examples=("1848?", "autumn 1848?", "June 1848?", "the 1840s?"),
+)
+_HALF_OF_RULE: Final = Rule(
+    "half of a century or decade",
+    rf"{caps('the')}\s+(?P<half>first|second|latter)\s+half\s+of\s+(?P<a>"
+    + "|".join(_plain(_BY_NAME[name]) for name in ("century", "decade", "decade in words"))
+    + r"|the\s+(?:century|decade))",
+    _build_half_of,
+    examples=("the first half of the 17th century", "the second half of the 1990s", "the latter half of the decade"),
+)
+_WEEK_OF_RULE: Final = Rule(
+    "the week of a day",
+    rf"{caps('the')}\s+week\s+of\s+(?P<a>{_ONE_DAY})",
+    _build_week_of,
+    examples=("the week of June 14", "the week of 2021-06-14"),
 )
 _RANGEABLE: Final = rf"(?:{_plain(_PART_RULE)}|{_ATOM})"
+_OPEN_RULE: Final = Rule(
+    "before, after, by, until ...",
+    rf"(?P<word>{caps(*sorted(_OPEN_WORDS, key=len, reverse=True))})\s+(?P<a>{_RANGEABLE})",
+    _build_open,
+    guard=_guard_approximate,
+    examples=(
+        "before 1500",
+        "after 1900",
+        "by 2020",
+        "no later than June 6",
+        "not before 1850",
+        "until August",
+        "through Thursday",
+        "until next summer",
+        "prior to 2019",
+        "up to March",
+    ),
+)
+_VAGUE_RULE: Final = Rule(
+    "the past, recently, the future",
+    rf"(?P<word>{caps('recently', 'lately', 'in the near future', 'the near future', 'in the future', 'the future')}"
+    rf"|{caps('in the past', 'the past', 'soon')})",
+    _build_vague,
+    guard=_guard_vague,
+    examples=("recently", "in the past", "the future", "soon"),
+)
 _SINCE_RULE: Final = Rule(
     "since ...",
     rf"{caps('since')}\s+(?P<a>{_RANGEABLE})",
@@ -692,14 +1425,26 @@ _RANGE_RULES: Final = (
     ),
 )
 
-RULES: Final[tuple[Rule, ...]] = (*_RANGE_RULES, _SINCE_RULE, _APPROXIMATE_RULE, _PART_RULE, *_ATOMS)
+RULES: Final[tuple[Rule, ...]] = (
+    *_RANGE_RULES,
+    _SINCE_RULE,
+    _OPEN_RULE,
+    _APPROXIMATE_RULE,
+    _UNCERTAIN_RULE,
+    _HALF_OF_RULE,
+    _PART_RULE,
+    _WEEK_OF_RULE,
+    *_TIME_RULES,
+    *_ATOMS,
+    _VAGUE_RULE,
+)
 """Every kind of phrase the library reads, in the order :func:`resolve` tries them."""
 
-_INNER_RULES: Final = (_APPROXIMATE_RULE, _PART_RULE, *_ATOMS)
+_INNER_RULES: Final = (_APPROXIMATE_RULE, _UNCERTAIN_RULE, _HALF_OF_RULE, _PART_RULE, *_TIME_RULES, *_ATOMS)
 
 # Names and titles that hold a date word but are no date.
-_THE_PERIOD_RE: Final = re.compile(r"^[Tt]he (week|month|year)$")
-_LEADING_RE: Final = re.compile(r"(?i:in|on|at|during|of)\s+")
+_THE_PERIOD_RE: Final = re.compile(r"^[Tt]he (week|month|year|quarter|decade|century)$")
+_LEADING_RE: Final = re.compile(r"(?i:some\s*time\s+in|in|on|at|during|of)\s+")
 
 
 def _inner(phrase: str, ctx: _Context) -> When:
