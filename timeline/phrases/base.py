@@ -94,6 +94,11 @@ class Rule:
         guard: For :func:`find_dates` only: False rejects a match whose
             surroundings say it is no date (``May`` in "Theresa May said").
         examples: Phrases the rule reads.
+        trigger: For :func:`find_dates` only: a regular expression that every
+            match holds (a month name, a clock time, "?"); the rule is then
+            tried only near its matches, found once for all rules that share
+            it, instead of at every word of the text.
+        reach: How many characters before the trigger a match may begin.
     """
 
     name: str
@@ -101,6 +106,8 @@ class Rule:
     build: Build
     guard: Guard | None = None
     examples: tuple[str, ...] = ()
+    trigger: str | None = None
+    reach: int = 0
 
 
 # --- Calendar helpers ----------------------------------------------------------
@@ -245,10 +252,19 @@ def _approximate(text: str) -> str:
     return "/".join(end + "~" for end in text.split("/"))
 
 
+_TRIGGER_RES: dict[str, re.Pattern[str]] = {}
+
+
 def _match(phrase: str, rules: tuple[Rule, ...], ctx: _Context) -> When | None:
     """The first rule's reading of the whole of ``phrase``; a rule's own error if only errors came."""
     first_error: ParseError | None = None
     for rule in rules:
+        if rule.trigger is not None:
+            trigger = _TRIGGER_RES.get(rule.trigger)
+            if trigger is None:
+                trigger = _TRIGGER_RES[rule.trigger] = re.compile(rule.trigger)
+            if trigger.search(phrase) is None:
+                continue  # every match holds the trigger: no need to try the whole pattern
         m = rule.pattern.fullmatch(phrase)
         if m is None:
             continue

@@ -273,16 +273,45 @@ def _preference(start: int, end: int, sentence: tuple[int, int], marks: _Marks) 
     return None if best is None else cast(Prefer, best[1])
 
 
+_TRIGGERS: Final[dict[str, re.Pattern[str]]] = {}
+# Where a phrase may begin: any mark that no letter or digit comes just before.
+_STARTS_RE: Final = re.compile(r"(?<![A-Za-z0-9])\S")
+
+
+def _matches(text: str, rule: Rule, triggers: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """Every match of ``rule`` in ``text``, one per start position, overlapping ones included."""
+    pattern = rule.pattern
+    pos = 0
+    if rule.trigger is None:
+        while (m := pattern.search(text, pos)) is not None:
+            pos = m.start() + 1
+            yield m
+        return
+    if "" not in triggers:
+        triggers[""] = [m.start() for m in _STARTS_RE.finditer(text)]
+    if rule.trigger not in triggers:
+        compiled = _TRIGGERS.setdefault(rule.trigger, re.compile(rule.trigger))
+        triggers[rule.trigger] = [t.start() for t in compiled.finditer(text)]
+    starts = triggers[""]
+    for at in triggers[rule.trigger]:
+        # A match holds its trigger: it starts at most ``reach`` before it, and not after it.
+        index = bisect.bisect_left(starts, max(pos, at - rule.reach))
+        while index < len(starts) and starts[index] <= at:
+            pos = starts[index] + 1
+            m = pattern.match(text, starts[index])
+            if m is not None:
+                yield m
+            index += 1
+
+
 def _candidates(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match[str]]]:
     """Every match of every rule that stands as a phrase: (start, end, rule order, rule, match)."""
+    triggers: dict[str, list[int]] = {}
     blocked = [(m.start(), m.end()) for m in NOT_DATES_RE.finditer(text)]
     blocked_starts = [lo for lo, _ in blocked]
     for order, rule in enumerate(RULES):
-        pattern = rule.pattern
-        pos = 0
-        while (m := pattern.search(text, pos)) is not None:
+        for m in _matches(text, rule, triggers):
             start, end = m.span()
-            pos = start + 1
             if start and (text[start - 1].isalnum() or text[start - 1] in "_$£€'’-/"):
                 continue
             if end < len(text) and (text[end].isalnum() or text[end] in "_%"):

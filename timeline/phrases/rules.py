@@ -987,6 +987,18 @@ def _guard_time(text: str, m: re.Match[str]) -> bool:
 _WEEKDAY_SPEC: Final = rf"(?:(?P<rel>{REL})\s+)?(?P<weekday>{WEEKDAY}){TIME_OF_DAY}?"
 _YEAR_AFTER: Final = rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}|['’][0-9]{{2}}))"
 
+# What find_dates looks for first, so that a rule is tried only near it (Rule.trigger).
+_MONTH_TRIGGER: Final = rf"(?<![A-Za-z0-9]){MONTH_ANY}"
+_SEASON_TRIGGER: Final = SEASON
+_WEEKDAY_TRIGGER: Final = WEEKDAY
+_CLOCK_TRIGGER: Final = (
+    r"(?<![A-Za-z])(?:[0-9]\s*[AaPp]\.?\s?[Mm](?![A-Za-z])|[0-9]:[0-5][0-9]|[Nn]oon|[Mm]idday|[Mm]idnight)"
+)
+_UNIT_TRIGGER: Final = (
+    r"(?<![A-Za-z0-9])(?:(?:[Dd]ay|[Ww]eek|[Ff]ortnight|[Mm]onth|[Qq]uarter|[Yy]ear|[Dd]ecade)s?(?![a-z])"
+    r"|[Cc]entur(?:y|ies))"
+)
+
 # A clock time: "5 p.m.", "7:15 pm", "09:00", "noon", with a zone if one follows.
 _CLOCK: Final = (
     r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5][0-9]))?\s*(?P<ampm>[AaPp]\.?\s?[Mm](?![A-Za-z])\.?)"
@@ -1021,18 +1033,24 @@ _ATOMS: Final = (
         rf"(?:(?P<month2>{MONTH_ANY})\s+)?(?P<day2>{DAY}){_YEAR_AFTER}?",
         _build_day_range,
         examples=("June 6-8", "Oct. 24–26", "June 30-July 2, 2021", "June 7 and 8"),
+        trigger=_MONTH_TRIGGER,
+        reach=0,
     ),
     Rule(
         "day range, day first",
         rf"(?P<day>{DAY}){DASH}(?P<day2>{DAY})\s+(?P<month>{MONTH_ANY}){_YEAR_AFTER}?",
         _build_day_range_first,
         examples=("6-8 June 2021",),
+        trigger=_MONTH_TRIGGER,
+        reach=12,
     ),
     Rule(
         "day",
         rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH_ANY})\s+(?P<day>{DAY}){_YEAR_AFTER}?",
         _build_day,
         examples=("June 6", "June 6, 2021", "Nov. 3", "Sept. 30", "Sunday, June 6"),
+        trigger=_MONTH_TRIGGER,
+        reach=20,
     ),
     Rule(
         "day, day first",
@@ -1040,6 +1058,8 @@ _ATOMS: Final = (
         rf"{_YEAR_AFTER}?",
         _build_day,
         examples=("6 June 2021", "the 6th of June"),
+        trigger=_MONTH_TRIGGER,
+        reach=30,
     ),
     Rule(
         "holiday weekend",
@@ -1081,12 +1101,16 @@ _ATOMS: Final = (
         rf"{_WEEKDAY_SPEC}(?P<joint>\s+(?:and|to|through)\s+|{DASH})(?P<weekday2>{WEEKDAY}){TIME_OF_DAY}?",
         _build_weekday_pair,
         examples=("Monday and Tuesday", "Monday through Wednesday"),
+        trigger=_WEEKDAY_TRIGGER,
+        reach=20,
     ),
     Rule(
         "weekday",
         _WEEKDAY_SPEC,
         _build_weekday,
         examples=("Tuesday", "last Friday", "next Monday", "Tuesday night"),
+        trigger=_WEEKDAY_TRIGGER,
+        reach=20,
     ),
     Rule(
         "week of a month",
@@ -1094,6 +1118,8 @@ _ATOMS: Final = (
         rf"(?P<of>{MONTH_ANY}(?:{_YEAR_AFTER})?|(?:{REL}|the)\s+month)",
         _build_week_of_month,
         examples=("the first week of December", "the last week of May 2021"),
+        trigger=rf"{_MONTH_TRIGGER}|month",
+        reach=30,
     ),
     Rule(
         "half year",
@@ -1117,6 +1143,8 @@ _ATOMS: Final = (
             "Q2 FY2019",
             "the fiscal first quarter",
         ),
+        trigger=r"[Qq]uarter|Q[1-4]",
+        reach=40,
     ),
     Rule(
         "reported quarter",
@@ -1124,6 +1152,8 @@ _ATOMS: Final = (
         r"(?:quarter|period)|(?:latest|most\s+recent|past|previous|just-ended|recent)\s+(?:fiscal\s+)?quarter)",
         _build_reported_quarter,
         examples=("the latest quarter", "the year-ago quarter", "the year-earlier period", "the most recent quarter"),
+        trigger=r"quarter|period",
+        reach=40,
     ),
     Rule(
         "half by code",
@@ -1131,18 +1161,24 @@ _ATOMS: Final = (
         _build_half_code,
         guard=_guard_half_code,
         examples=("H1 2021", "H2 FY2020"),
+        trigger=r"H[12]",
+        reach=0,
     ),
     Rule(
         "fiscal year",
         rf"(?:FY\s?|{caps('fiscal')}(?:[\s-]+year)?\s+)(?P<year>{YEAR}|['’]?[0-9]{{2}})",
         _build_fiscal_year,
         examples=("FY2019", "fiscal 2019", "fiscal year 2019", "FY19", "FY 2020"),
+        trigger=r"FY|[Ff]iscal",
+        reach=0,
     ),
     Rule(
         "month and year",
         rf"(?P<month>{MONTH_ANY}){_YEAR_AFTER}",
         _build_month_year,
         examples=("March 2020", "March of 2020", "Jan. 2021"),
+        trigger=_MONTH_TRIGGER,
+        reach=0,
     ),
     Rule(
         "season",
@@ -1150,6 +1186,8 @@ _ATOMS: Final = (
         _build_season,
         guard=_guard_season,
         examples=("the spring of 2020", "last summer", "spring 2021", "this winter"),
+        trigger=_SEASON_TRIGGER,
+        reach=30,
     ),
     Rule(
         "month",
@@ -1157,6 +1195,8 @@ _ATOMS: Final = (
         _build_month,
         guard=_guard_month,
         examples=("March", "last December", "next May"),
+        trigger=_MONTH_TRIGGER,
+        reach=20,
     ),
     Rule(
         "century",
@@ -1170,30 +1210,40 @@ _ATOMS: Final = (
             "the 1700s",
             "the twenty-first century",
         ),
+        trigger=r"[Cc]entury|[0-9]00['’]?s",
+        reach=40,
     ),
     Rule(
         "decade",
         rf"(?:{caps('the')}\s+)?(?:(?P<decade>1[0-9][1-9]0|20[0-9]0)|['’](?P<short>[0-9]0))['’]?s",
         _build_decade,
         examples=("the 1990s", "the '80s", "the 2000s", "the 1960s"),
+        trigger=r"0['’]?s",
+        reach=20,
     ),
     Rule(
         "decade in words",
         rf"{caps('the')}\s+(?:(?P<cent>nineteen|eighteen)[\s-]+)?(?P<word>{DECADE_WORD})",
         _build_decade_word,
         examples=("the seventies", "the nineteen-sixties", "the Eighties"),
+        trigger=DECADE_WORD,
+        reach=30,
     ),
     Rule(
         "turn of a century",
         rf"{caps('the')}\s+turn\s+of\s+the\s+(?:(?P<nth>{ORDINAL})\s+)?(?P<unit>century|millennium)",
         _build_turn,
         examples=("the turn of the millennium", "the turn of the century", "the turn of the 20th century"),
+        trigger=r"turn of",
+        reach=10,
     ),
     Rule(
         "year with era",
         rf"(?:(?:AD|A\.D\.)\s*(?P<ad>[1-9][0-9]{{0,3}})|(?P<year>[1-9][0-9]{{0,3}})\s*(?P<era>{BC}|{AD}))(?![A-Za-z])",
         _build_era_year,
         examples=("AD 1066", "300 BC", "44 BCE", "1066 CE", "5 B.C."),
+        trigger=r"B\.?C|A\.?D|C\.?E",
+        reach=12,
     ),
     Rule(
         "last, this or next",
@@ -1233,6 +1283,8 @@ _ATOMS: Final = (
             "a few days ago",
             "some 200 years ago",
         ),
+        trigger=_UNIT_TRIGGER,
+        reach=60,
     ),
     Rule(
         "span to the day of writing",
@@ -1242,12 +1294,16 @@ _ATOMS: Final = (
         _build_span_to_now,
         guard=_guard_span,
         examples=("the past few years", "recent days", "the last two weeks", "in recent years", "the past decade"),
+        trigger=_UNIT_TRIGGER,
+        reach=60,
     ),
     Rule(
         "the week after next",
         rf"{caps('the')}\s+(?P<unit>week|weekend|month|year)\s+(?P<side>after\s+next|before\s+last)",
         _build_step_after_next,
         examples=("the week after next", "the weekend before last", "the year before last"),
+        trigger=r"after\s+next|before\s+last",
+        reach=30,
     ),
     Rule(
         "the weekend before or after",
@@ -1255,6 +1311,8 @@ _ATOMS: Final = (
         r"(?!\s+(?:the|a|an|his|her|their|its|our|my|your|last|next|this|that|[A-Z0-9]))",
         _build_weekend_side,
         examples=("the weekend before", "the weekend after"),
+        trigger=r"weekend",
+        reach=10,
     ),
     Rule(
         "a year earlier, as a word",
@@ -1267,6 +1325,8 @@ _ATOMS: Final = (
         rf"{caps('the')}\s+(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?![\s-]*[A-Za-z0-9])",
         _build_day_of_month,
         examples=("the 5th", "the 21st"),
+        trigger=r"[0-9](?:st|nd|rd|th)",
+        reach=12,
     ),
     Rule(
         "now",
@@ -1281,6 +1341,8 @@ _ATOMS: Final = (
         _build_year_range,
         guard=_guard_year,
         examples=("2010-2015", "2019-20", "2020–21"),
+        trigger=YEAR,
+        reach=0,
     ),
     Rule(
         "year",
@@ -1288,6 +1350,8 @@ _ATOMS: Final = (
         _build_year,
         guard=_guard_year,
         examples=("2019",),
+        trigger=YEAR,
+        reach=0,
     ),
 )
 
@@ -1316,12 +1380,16 @@ _TIME_RULES: Final = (
             "midnight Sunday",
             "4 a.m. EDT Thursday",
         ),
+        trigger=_CLOCK_TRIGGER,
+        reach=8,
     ),
     Rule(
         "day, then time",
         rf"(?P<day>{_ONE_DAY}),?\s+(?:at\s+)?{_CLOCK}",
         _build_time,
         examples=("Friday at noon", "May 2 at 7:15 p.m.", "tomorrow at 9 a.m. ET", "Thursday, 5 p.m. GMT"),
+        trigger=_CLOCK_TRIGGER,
+        reach=80,
     ),
     Rule(
         "time",
@@ -1329,12 +1397,16 @@ _TIME_RULES: Final = (
         _build_time,
         guard=_guard_time,
         examples=("5 p.m.", "10:35 a.m.", "noon", "17:30 CET"),
+        trigger=_CLOCK_TRIGGER,
+        reach=8,
     ),
     Rule(
         "the early hours",
         rf"(?:{caps('in')}\s+)?{caps('the')}\s+(?:early|small|wee)\s+hours(?:\s+of\s+(?P<day>{_ONE_DAY}))?",
         _build_early_hours,
         examples=("in the early hours", "the early hours of Sunday"),
+        trigger=r"hours",
+        reach=30,
     ),
 )
 _PART_RULE: Final = Rule(
@@ -1362,6 +1434,8 @@ _UNCERTAIN_RULE: Final = Rule(
     _build_uncertain,
     guard=_guard_uncertain,
     examples=("1848?", "autumn 1848?", "June 1848?", "the 1840s?"),
+    trigger=r"\?",
+    reach=60,
 )
 _HALF_OF_RULE: Final = Rule(
     "half of a century or decade",
