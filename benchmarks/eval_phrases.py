@@ -140,6 +140,21 @@ def _common(first: str, last: str) -> str:
     return first
 
 
+_LEAD = re.compile(
+    r"(?i)(?:since|until|till|through|by|before|after|prior to|no later than|not before|up until|up to|as of"
+    r"|from|between|starting|beginning|effective)\s+"
+)
+_SECOND = re.compile(r"\s+(?:to|until|till|through|and)\s+|\s*[-–—]\s*")
+_PART = re.compile(r"(?i)\b(?:early|mid|late|end|beginning|start|middle)\b")
+
+
+def _up(value: str) -> str:
+    """The unit holding a month (its year) or a year (its decade)."""
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}", value):
+        return value[:4]
+    return value
+
+
 def _weekend(first: str, last: str) -> str | None:
     """A Saturday-Sunday interval as TIMEX3's week-end value, 1990-W32-WE."""
     try:
@@ -179,12 +194,24 @@ def timex3_value(when: When, text: str, reference: date) -> str:
         return "PAST_REF"
     if _FUTURE.match(stripped):
         return "FUTURE_REF"
+    lead = _LEAD.match(stripped)
+    if lead is not None:
+        # TIMEX3 marks the date inside "by", "since", "until", "from ... to": read that alone.
+        inner = _SECOND.split(stripped[lead.end() :])[0]
+        try:
+            return timex3_value(resolve(inner, reference=reference), inner, reference)
+        except ParseError:
+            pass
     ends = str(when).split("/")
     if len(ends) == 1:
+        if ends[0].endswith("~") and _PART.search(stripped):
+            return _up(_point(ends[0]))  # "the end of 1990", 1990-12~: TIMEX3 writes 1990 with mod END
         return _point(ends[0])
     first, last = ends
     if first.endswith("~") and last.endswith("~"):
         return _common(_point(first), _point(last))  # "early 2021": the unit it is part of
+    if last in (f"{reference.year:04d}", f"{reference.year:04d}-{reference.month:02d}"):
+        return _point(first)  # "the past year": the span back from the day of writing
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", first) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", last):
         lo, hi = date.fromisoformat(first), date.fromisoformat(last)
         if lo.isocalendar()[:2] == hi.isocalendar()[:2] and (hi - lo).days >= 1 and not _NAMED_ENDS.match(stripped):

@@ -159,7 +159,7 @@ def _safe(make: Callable[[int], _Span | None]) -> Callable[[int], _Span | None]:
 
 
 def _pick(
-    make: Callable[[int], _Span | None], keys: range, this: int, pick: _Pick, ctx: _Context, near: bool = False
+    make: Callable[[int], _Span | None], keys: range, this: int, pick: _Pick, ctx: _Context, near: int = 0
 ) -> str:
     """Pin a repeating thing to one occurrence around the reference date.
 
@@ -198,8 +198,8 @@ def _pick(
     if chosen is not None and soft and ctx.lean and near and pick in ("past", "future"):
         nearest = min((s for _, s in found), key=lambda s: (_distance(s, ref), s[0]))
         # A tense cue leans one way, but not half a year past an occurrence within
-        # six weeks the other way ("said it would close Jan. 14", written on January 6).
-        if _distance(chosen, ref).days > 180 and _distance(nearest, ref).days <= 42:
+        # ``near`` days the other way ("said it would close Jan. 14", written on January 6).
+        if _distance(chosen, ref).days > 180 and _distance(nearest, ref).days <= near:
             chosen = nearest
     if chosen is None:
         raise ParseError(f"no occurrence near {ref.isoformat()} can be told apart")
@@ -210,10 +210,8 @@ def _distance(span: _Span, ref: date) -> timedelta:
     return max(span[0] - ref, ref - span[1], timedelta(0))
 
 
-def _yearly(
-    make: Callable[[int], _Span | None], pick: _Pick, ctx: _Context, spread: int = 2, near: bool = False
-) -> str:
-    """``near``: a sentence's lean gives way to an occurrence much nearer the other way (days, quarters)."""
+def _yearly(make: Callable[[int], _Span | None], pick: _Pick, ctx: _Context, spread: int = 2, near: int = 0) -> str:
+    """``near``: a sentence's lean gives way to an occurrence within so many days the other way."""
     year = ctx.reference.year
     return _pick(make, range(year - spread, year + spread + 1), year, pick, ctx, near)
 

@@ -85,6 +85,13 @@ from timeline.phrases.words import (
 # --- Builders -------------------------------------------------------------------
 
 
+# How near (in days) an occurrence against a sentence's tense lean must be to win over
+# the one the lean points to, when that one is over half a year away: a day ("Dec. 15")
+# or a quarter, two months; a month ("January"), six weeks.
+NEAR_DAY: Final = 62
+NEAR_MONTH: Final = 42
+
+
 def _year_group(m: re.Match[str], ctx: _Context, name: str = "year") -> int | None:
     text = m.groupdict().get(name)
     if text is None:
@@ -148,7 +155,7 @@ def _build_day(m: re.Match[str], ctx: _Context) -> str:
         return found, found, _day_text(found)
 
     if weekday is None:
-        return _yearly(make, None, ctx, 8, near=True)  # February 29 comes back after up to 8 years
+        return _yearly(make, None, ctx, 8, near=NEAR_DAY)  # February 29 comes back after up to 8 years
     # The weekday is the stronger clue: the nearest year that fits it, whichever
     # way the sentence looks ("was moved to Wednesday, Oct. 2").
     return _yearly(make, "nearest", ctx, 40)
@@ -198,7 +205,7 @@ def _build_month(m: re.Match[str], ctx: _Context) -> str:
     def make(year: int) -> _Span:
         return date(year, month, 1), date(year, month, _last_day(year, month)), _month_text(year, month)
 
-    return _yearly(make, _rel(m), ctx, near=True)
+    return _yearly(make, _rel(m), ctx, near=NEAR_MONTH)
 
 
 def _grouping(year: int, code: int) -> _Span:
@@ -777,7 +784,7 @@ def _build_quarter(m: re.Match[str], ctx: _Context) -> str:
     code = 32 + quarter
     if year is not None:
         return f"{year:04d}-{code}"
-    return _yearly(lambda y: _grouping(y, code), None, ctx, near=True)
+    return _yearly(lambda y: _grouping(y, code), None, ctx, near=NEAR_DAY)
 
 
 def _build_reported_quarter(m: re.Match[str], ctx: _Context) -> str:
@@ -901,11 +908,18 @@ def _guard_month(text: str, m: re.Match[str]) -> bool:
 def _guard_year(text: str, m: re.Match[str]) -> bool:
     if _counted(text, m):
         return False
-    before = _word_before(text, m.start())
-    if before in _NOUN_OPENERS or before == "s":
-        # "a 2016 survey", "her 2012 novel": a year that modifies a noun.
-        return _WORD_AFTER_RE.match(text, m.end()) is not None
+    words = [word.lower() for word in _words_before(text, m.start())]
+    before = words[0] if words else ""
+    if before in _NOUN_OPENERS or before == "s" or (len(words) > 1 and words[1] in _NOUN_OPENERS and before.isalpha()):
+        # "a 2016 survey", "her 2012 novel", "his unsuccessful 1996 campaign": a year that modifies a noun.
+        return _NOUN_AFTER_RE.match(text, m.end()) is not None
+    if _LISTED_YEAR_RE.search(text, max(0, m.start() - 8), m.start()):
+        return True  # "in 1994, 1995 and 1997"
     return before == "the" or _after_cue(text, m, _YEAR_RE)
+
+
+_NOUN_AFTER_RE: Final = re.compile(r"\s+[A-Za-z]")
+_LISTED_YEAR_RE: Final = re.compile(rf"(?<![0-9]){YEAR},\s*$")
 
 
 _NOUN_OPENERS: Final = word_set("a an her his its their our my your whose")

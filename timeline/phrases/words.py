@@ -169,7 +169,7 @@ PART_WORDS: Final = {
 # Words after which a bare month, season or year is a date: "in May", "by 2020".
 CUES: Final = word_set(
     "in on since by until till through throughout from during before after of for early late mid around "
-    "about circa last this next that"
+    "about circa last this next that into due both"
 )
 JOINS: Final = frozenset({"and", "or", "to", "nor"})
 # A count, not a year: "about 2000 people", "the 1500 troops".
