@@ -353,7 +353,8 @@ def _build_week_of_month(m: re.Match[str], ctx: _Context) -> str:
 
 
 def _build_approximate(m: re.Match[str], ctx: _Context) -> str:
-    return _approximate(str(_inner(m["a"], ctx)))
+    text = _approximate(str(_inner(m["a"], ctx)))
+    return _qualify(text, "?") if m["q"] else text
 
 
 # Parts of a period, as (first, last) positions counted from 1; a negative
@@ -493,7 +494,7 @@ def _build_uncertain(m: re.Match[str], ctx: _Context) -> str:
 def _build_half_of(m: re.Match[str], ctx: _Context) -> str:
     """The first or second half of a century or decade: 1600/1649, 1995/1999."""
     whole = str(_inner(m["a"], ctx))
-    second = m["half"].lower() == "second"
+    second = m["half"].lower() in {"second", "latter"}
     if re.fullmatch(r"[0-9]{2}XX", whole):
         start = int(whole[:2]) * 100 + 50 * second
         return f"{start:04d}/{start + 49:04d}"
@@ -944,6 +945,8 @@ def _guard_holiday(text: str, m: re.Match[str]) -> bool:
 
 
 def _guard_approximate(text: str, m: re.Match[str]) -> bool:
+    if m.groupdict().get("q") and not _guard_uncertain(text, m):
+        return False
     return not _counted(text, m)
 
 
@@ -1013,7 +1016,6 @@ _UNIT_TRIGGER: Final = (
     r"|[Cc]entur(?:y|ies))"
 )
 
-# A clock time: "5 p.m.", "7:15 pm", "09:00", "noon", with a zone if one follows.
 _CLOCK: Final = (
     r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5][0-9]))?\s*(?P<ampm>[AaPp]\.?\s?[Mm](?![A-Za-z])\.?)"
     r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?:\s*(?:h|hrs)(?![A-Za-z]))?"
@@ -1028,18 +1030,24 @@ _ATOMS: Final = (
         r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})",
         _build_iso,
         examples=("2021-06-06",),
+        trigger=r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+        reach=0,
     ),
     Rule(
         "numeric date",
         rf"(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/(?P<year>{YEAR}|[0-9]{{2}})",
         _build_numeric,
         examples=("25/11/2019", "11/25/2019", "5/5/19"),
+        trigger=r"[0-9]/[0-9]",
+        reach=2,
     ),
     Rule(
         "dotted date",
         rf"(?P<a>[0-9]{{1,2}})\.(?P<b>[0-9]{{1,2}})\.(?P<year>{YEAR})",
         _build_numeric,
         examples=("05.11.2019", "25.11.2019"),
+        trigger=r"[0-9]\.[0-9]{1,2}\.[0-9]",
+        reach=2,
     ),
     Rule(
         "day range",
@@ -1081,6 +1089,8 @@ _ATOMS: Final = (
         rf"(?:\s+[Hh]oliday)?\s+weekend{_YEAR_AFTER}?",
         _build_holiday_weekend,
         examples=("Memorial Day weekend", "the Easter weekend", "Thanksgiving weekend 2020", "Labor Day weekend"),
+        trigger=r"weekend",
+        reach=60,
     ),
     Rule(
         "holiday",
@@ -1140,6 +1150,8 @@ _ATOMS: Final = (
         rf"{caps('the')}\s+(?P<half>first|second)\s+half\s+of\s+(?P<of>{YEAR}|(?:{REL}|the)\s+year)",
         _build_half,
         examples=("the first half of 2021", "the second half of the year"),
+        trigger=r"half\s+of",
+        reach=20,
     ),
     Rule(
         "quarter",
@@ -1271,12 +1283,16 @@ _ATOMS: Final = (
         rf"(?P<side>{caps('earlier', 'later')})\s+this\s+(?P<unit>week|month|year)",
         _build_earlier_later,
         examples=("earlier this week", "later this month", "earlier this year"),
+        trigger=r"this\s+(?:week|month|year)",
+        reach=10,
     ),
     Rule(
         "the weekend",
         rf"{caps('the')}\s+weekend",
         _build_the_weekend,
         examples=("the weekend",),
+        trigger=r"weekend",
+        reach=5,
     ),
     Rule(
         "ago or from now",
@@ -1333,6 +1349,8 @@ _ATOMS: Final = (
         rf"{caps('year-ago', 'year-earlier', 'year-before', 'prior-year')}",
         _build_year_ago,
         examples=("year-ago", "year-earlier"),
+        trigger=r"[Yy]ear-|[Pp]rior-year",
+        reach=0,
     ),
     Rule(
         "the day of the month",
@@ -1437,7 +1455,7 @@ _APPROXIMABLE: Final = (
 _APPROXIMATE_RULE: Final = Rule(
     "approximate",
     rf"(?:{caps('around', 'about', 'circa', 'approximately', 'roughly', 'sometime around', 'some time around')}\s+"
-    r"|[Cc]a?\.\s*|ca\s+)(?P<a>" + "|".join(_plain(_BY_NAME[name]) for name in _APPROXIMABLE) + ")",
+    r"|[Cc]a?\.\s*|ca\s+)(?P<a>" + "|".join(_plain(_BY_NAME[name]) for name in _APPROXIMABLE) + r")(?P<q>\?)?",
     _build_approximate,
     guard=_guard_approximate,
     examples=("around 1985", "about 2019", "circa 1900", "c. 1850", "ca. 1850", "c. 300 BC", "about the 1840s"),
@@ -1458,12 +1476,16 @@ _HALF_OF_RULE: Final = Rule(
     + r"|the\s+(?:century|decade))",
     _build_half_of,
     examples=("the first half of the 17th century", "the second half of the 1990s", "the latter half of the decade"),
+    trigger=r"half\s+of",
+    reach=20,
 )
 _WEEK_OF_RULE: Final = Rule(
     "the week of a day",
     rf"{caps('the')}\s+week\s+of\s+(?P<a>{_ONE_DAY})",
     _build_week_of,
     examples=("the week of June 14", "the week of 2021-06-14"),
+    trigger=r"week\s+of",
+    reach=5,
 )
 _RANGEABLE: Final = rf"(?:{_plain(_PART_RULE)}|{_ATOM})"
 _OPEN_RULE: Final = Rule(
@@ -1497,6 +1519,8 @@ _SINCE_RULE: Final = Rule(
     rf"{caps('since')}\s+(?P<a>{_RANGEABLE})",
     _build_since,
     examples=("since March", "since 2019", "since Jan. 6, 2021"),
+    trigger=r"[Ss]ince\s",
+    reach=0,
 )
 _RANGE_RULES: Final = (
     Rule(
@@ -1504,12 +1528,16 @@ _RANGE_RULES: Final = (
         rf"{caps('from')}\s+(?P<a>{_RANGEABLE})(?:\s+(?:to|until|till|through)\s+|{DASH})(?P<b>{_RANGEABLE})",
         _build_range,
         examples=("from June 6 to June 8, 2021", "from March to May"),
+        trigger=r"[Ff]rom\s",
+        reach=0,
     ),
     Rule(
         "between ... and ...",
         rf"{caps('between')}\s+(?P<a>{_RANGEABLE})\s+and\s+(?P<b>{_RANGEABLE})",
         _build_range,
         examples=("between March and May", "between 2019 and 2021"),
+        trigger=r"[Bb]etween\s",
+        reach=0,
     ),
 )
 
