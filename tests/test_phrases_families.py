@@ -384,6 +384,18 @@ class TestTable:
             for example in rule.examples:
                 assert re.search(rule.trigger, example), (rule.name, example)
 
+    def test_every_rule_with_first_words_begins_with_one(self) -> None:
+        """A rule tried only at some first words begins each of its examples with one of them."""
+        import re
+
+        for rule in RULES:
+            if rule.first is None:
+                continue
+            for example in rule.examples:
+                first = re.match(r"[A-Za-z]+", example)
+                assert first is not None, (rule.name, example)
+                assert first[0].lower() in rule.first, (rule.name, example)
+
     def test_each_family_has_a_docs_section(self) -> None:
         """docs/phrases.md has a section per family, and every phrase of its tables is in it."""
         from pathlib import Path

@@ -99,6 +99,9 @@ class Rule:
             tried only near its matches, found once for all rules that share
             it, instead of at every word of the text.
         reach: How many characters before the trigger a match may begin.
+        first: For :func:`find_dates` only, instead of a trigger: the words
+            (in lower case) a match may begin with; the rule is then tried
+            only where one of them begins a word.
     """
 
     name: str
@@ -108,6 +111,7 @@ class Rule:
     examples: tuple[str, ...] = ()
     trigger: str | None = None
     reach: int = 0
+    first: frozenset[str] | None = None
 
 
 # --- Calendar helpers ----------------------------------------------------------

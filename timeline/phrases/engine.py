@@ -278,10 +278,32 @@ _TRIGGERS: Final[dict[str, re.Pattern[str]]] = {}
 _STARTS_RE: Final = re.compile(r"(?<![A-Za-z0-9])\S")
 
 
-def _matches(text: str, rule: Rule, triggers: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+_WORD_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+")
+
+
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each word (in lower case) begins in ``text``."""
+    index: dict[str, list[int]] = {}
+    for word in _WORD_RE.finditer(text):
+        index.setdefault(word[0].lower(), []).append(word.start())
+    return index
+
+
+def _matches(
+    text: str, rule: Rule, triggers: dict[str, list[int]], words: dict[str, list[int]] | None = None
+) -> Iterator[re.Match[str]]:
     """Every match of ``rule`` in ``text``, one per start position, overlapping ones included."""
     pattern = rule.pattern
     pos = 0
+    if rule.first is not None:
+        if words is None:
+            words = _word_index(text)
+        found = sorted(at for word in rule.first for at in words.get(word, ()))
+        for at in found:
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+        return
     if rule.trigger is None:
         while (m := pattern.search(text, pos)) is not None:
             pos = m.start() + 1
@@ -309,8 +331,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match[str]]
     triggers: dict[str, list[int]] = {}
     blocked = [(m.start(), m.end()) for m in NOT_DATES_RE.finditer(text)]
     blocked_starts = [lo for lo, _ in blocked]
+    words = _word_index(text)
     for order, rule in enumerate(RULES):
-        for m in _matches(text, rule, triggers):
+        for m in _matches(text, rule, triggers, words):
             start, end = m.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in "_$£€'’-/"):
                 continue
@@ -375,7 +398,9 @@ def find_dates(
         sentence = sentences[index] if sentences else (0, len(text))
         # A full stop the splitter took for a sentence's end may fall inside a phrase.
         sentence = (min(sentence[0], start), max(sentence[1], end))
-        local = attrs.evolve(ctx, prefer=_preference(start, end, sentence, marks), anchor=anchor, lean=True)
+        local = _Context(
+            ctx.reference, _preference(start, end, sentence, marks), ctx.numeric, ctx.fiscal_start, anchor, True
+        )
         try:
             when = When(rule.build(m, local))
         except (ParseError, ValueError):

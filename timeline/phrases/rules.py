@@ -10,6 +10,7 @@ row with examples.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timedelta
 from typing import Final
@@ -208,7 +209,9 @@ def _build_month(m: re.Match[str], ctx: _Context) -> str:
     return _yearly(make, _rel(m), ctx, near=NEAR_MONTH)
 
 
+@functools.lru_cache(maxsize=1024)
 def _grouping(year: int, code: int) -> _Span:
+    """A season, quarter or half of ``year`` (EDTF code 21-24, 33-36, 40-41): first day, last day, text."""
     when = When(f"{year:04d}-{code}")
     first, last = when.earliest(), when.latest()
     assert isinstance(first, date)
@@ -1016,6 +1019,13 @@ _UNIT_TRIGGER: Final = (
     r"|[Cc]entur(?:y|ies))"
 )
 
+# The words a holiday may begin with ("the Fourth of July", "this Christmas").
+_HOLIDAY_FIRST: Final = word_set("the last this next summer august") | frozenset(
+    first[0].lower()
+    for name, _ in HOLIDAYS
+    for alternative in name.split("|")
+    if (first := re.match(r"[A-Za-z]+", alternative)) is not None
+)
 _CLOCK: Final = (
     r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5][0-9]))?\s*(?P<ampm>[AaPp]\.?\s?[Mm](?![A-Za-z])\.?)"
     r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?:\s*(?:h|hrs)(?![A-Za-z]))?"
@@ -1111,6 +1121,7 @@ _ATOMS: Final = (
             "Mother's Day",
             "Election Day",
         ),
+        first=_HOLIDAY_FIRST,
     ),
     Rule(
         "day word",
@@ -1119,6 +1130,7 @@ _ATOMS: Final = (
         rf"{TIME_OF_DAY}?",
         _build_day_word,
         examples=("yesterday", "today", "tomorrow", "last night", "yesterday morning"),
+        first=word_set("the yesterday today tonight tomorrow last this"),
     ),
     Rule(
         "weekday pair",
@@ -1277,6 +1289,7 @@ _ATOMS: Final = (
         _build_relative_unit,
         guard=_guard_not_after_the,
         examples=("last week", "this weekend", "next month", "last year", "next quarter"),
+        first=word_set("last this next"),
     ),
     Rule(
         "earlier or later this week, month or year",
@@ -1366,6 +1379,7 @@ _ATOMS: Final = (
         _build_present,
         guard=_guard_present,
         examples=("now", "currently", "at present", "these days"),
+        first=word_set("right now currently at nowadays these"),
     ),
     Rule(
         "year range",
@@ -1448,6 +1462,7 @@ _PART_RULE: Final = Rule(
     rf"|{caps('the end of')})(?:(?<=-)|\s+)(?P<a>{_PARTABLE})",
     _build_part,
     examples=("early next week", "late May", "mid-June", "early 2021", "the end of the year", "the late 1990s"),
+    first=word_set("the early mid late"),
 )
 _APPROXIMABLE: Final = (
     "year with era", "century", "decade", "decade in words", "year", "month and year", "season", "day", "iso date",
@@ -1459,6 +1474,7 @@ _APPROXIMATE_RULE: Final = Rule(
     _build_approximate,
     guard=_guard_approximate,
     examples=("around 1985", "about 2019", "circa 1900", "c. 1850", "ca. 1850", "c. 300 BC", "about the 1840s"),
+    first=word_set("around about circa approximately roughly sometime some c ca"),
 )
 _UNCERTAIN_RULE: Final = Rule(
     "uncertain",
@@ -1505,6 +1521,7 @@ _OPEN_RULE: Final = Rule(
         "prior to 2019",
         "up to March",
     ),
+    first=frozenset(words.split()[0] for words in _OPEN_WORDS),
 )
 _VAGUE_RULE: Final = Rule(
     "the past, recently, the future",
@@ -1513,6 +1530,7 @@ _VAGUE_RULE: Final = Rule(
     _build_vague,
     guard=_guard_vague,
     examples=("recently", "in the past", "the future", "soon"),
+    first=word_set("recently lately in the soon"),
 )
 _SINCE_RULE: Final = Rule(
     "since ...",
