@@ -278,11 +278,13 @@ _TRIGGERS: Final[dict[str, re.Pattern[str]]] = {}
 _STARTS_RE: Final = re.compile(r"(?<![A-Za-z0-9])\S")
 
 
-_WORD_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+")
+# Only the words some rule may begin with (Rule.first) are indexed.
+_FIRST_WORDS: Final = sorted({word for rule in RULES if rule.first for word in rule.first}, key=len, reverse=True)
+_WORD_RE: Final = re.compile(rf"(?<![A-Za-z0-9])(?i:{'|'.join(_FIRST_WORDS)})(?![A-Za-z])")
 
 
 def _word_index(text: str) -> dict[str, list[int]]:
-    """Where each word (in lower case) begins in ``text``."""
+    """Where each word some rule may begin with (in lower case) begins in ``text``."""
     index: dict[str, list[int]] = {}
     for word in _WORD_RE.finditer(text):
         index.setdefault(word[0].lower(), []).append(word.start())
