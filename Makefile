@@ -40,6 +40,16 @@ bench: $(STAMP)
 bench-phrases: $(STAMP)
 	$(BIN)/python benchmarks/phrases.py
 
+# find_dates and resolve scored on TempEval-3's training data (TimeBank + AQUAINT), read in place,
+# beside dateparser (installed into .venv by this target through the `eval` dependency group; not a dependency).
+# DATA is the TBAQ-cleaned folder of github:qiangning/StructTempRel-EMNLP17 (its Evaluation set is held out).
+DATA ?= /work/corpora/data/TempEval3/Training/TBAQ-cleaned
+.PHONY: eval-phrases
+eval-phrases: $(STAMP)
+	@test -d "$(DATA)" || { echo "eval-phrases: no folder $(DATA); give DATA=.../data/TempEval3/Training/TBAQ-cleaned (github:qiangning/StructTempRel-EMNLP17)"; exit 2; }
+	$(PIP) --group eval
+	$(BIN)/python benchmarks/eval_phrases.py "$(DATA)" --dateparser
+
 # The .ics writer against icalendar, ics-py and vobject, and its memory when streaming.
 bench-ics: $(STAMP)
 	$(PIP) --group bench

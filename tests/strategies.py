@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from timeline import Era, Event, OutOfRangeError, Precision, Timeline, When
 from timeline._event import AUTHORING_FIELDS, near_miss
-from timeline._phrases import RULES
 from timeline._timeline import TIMELINE_FIELDS
 from timeline.formats._slides import SLIDE_EXTRAS
+from timeline.phrases import RULES
 
 __all__ = [
     "ZONES",

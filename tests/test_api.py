@@ -20,6 +20,7 @@ class TestPublicNames:
             "limits",
             "sphinx",  # the Sphinx extension module, once something has imported it
             "mkdocs",  # the MkDocs plugin module, likewise
+            "phrases",  # the date phrase package, once resolve or find_dates has loaded it
         }
 
         assert sorted(timeline.__all__) == timeline.__all__

@@ -25,7 +25,7 @@ from timeline.errors import (
 from timeline.formats import Format, dump, dumps, get_format, list_formats, load, loads
 
 if _typing.TYPE_CHECKING:
-    from timeline._phrases import Mention, find_dates, resolve
+    from timeline.phrases import Mention, find_dates, resolve
 
 __all__ = [
     "DuplicateEventError",
@@ -68,9 +68,9 @@ def __getattr__(name: str) -> object:
     # would more than double the time `import timeline` (and so every
     # command) takes: they load on first use instead.
     if name in _LAZY:
-        from timeline import _phrases  # noqa: PLC0415
+        from timeline import phrases  # noqa: PLC0415
 
-        return getattr(_phrases, name)
+        return getattr(phrases, name)
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
 
 

@@ -238,14 +238,14 @@ def _formats() -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    from timeline._phrases import resolve  # noqa: PLC0415 - its rules load only when needed
+    from timeline.phrases import resolve  # noqa: PLC0415 - its rules load only when needed
 
     print(resolve(args.phrase, reference=args.reference, prefer=args.prefer, numeric=args.numeric))
     return EXIT_OK
 
 
 def _find(args: argparse.Namespace) -> int:
-    from timeline._phrases import find_dates  # noqa: PLC0415 - its rules load only when needed
+    from timeline.phrases import find_dates  # noqa: PLC0415 - its rules load only when needed
 
     source = "<stdin>" if args.input == "-" else args.input
     data = sys.stdin.buffer.read() if args.input == "-" else _read_bytes(args.input)

@@ -1,0 +1,429 @@
+"""The engine: :func:`resolve` reads one phrase, :func:`find_dates` finds every
+phrase of a text in one pass per rule, splits sentences, and takes each
+phrase's direction (past or future) from the tense cues around it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Final, cast
+
+import attrs
+
+from timeline import limits
+from timeline._when import When
+from timeline.errors import ParseError
+from timeline.phrases.base import (
+    Mention,
+    Numeric,
+    Prefer,
+    Rule,
+    _Context,
+    _match,
+)
+from timeline.phrases.rules import (
+    _LEADING_RE,
+    _WORD_BEFORE_RE,
+    RULES,
+    is_anchored,
+)
+from timeline.phrases.words import (
+    ABBREVIATIONS,
+    FUTURE_WORDS,
+    NOT_DATES_RE,
+    NOT_PAST,
+    PAST_WORDS,
+    caps,
+)
+
+# --- Public functions ------------------------------------------------------------------
+
+
+def _context(reference: object, prefer: object, numeric: object, fiscal_year_start: object = 1) -> _Context:
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    if not isinstance(reference, date):
+        raise TypeError(f"'reference' must be a date or datetime, got {reference!r}")
+    if prefer not in ("past", "future", None):
+        raise ValueError(f"'prefer' must be 'past', 'future' or None, got {prefer!r}")
+    if numeric not in ("mdy", "dmy", None):
+        raise ValueError(f"'numeric' must be 'mdy', 'dmy' or None, got {numeric!r}")
+    if (
+        not isinstance(fiscal_year_start, int)
+        or isinstance(fiscal_year_start, bool)
+        or not 1 <= fiscal_year_start <= 12
+    ):
+        raise ValueError(f"'fiscal_year_start' must be a month number 1-12, got {fiscal_year_start!r}")
+    return _Context(reference, prefer, numeric, fiscal_year_start)
+
+
+def resolve(
+    phrase: str,
+    *,
+    reference: date,
+    prefer: Prefer | None = None,
+    numeric: Numeric | None = None,
+    fiscal_year_start: int = 1,
+) -> When:
+    """What a date phrase means, written on the day ``reference``.
+
+    The result keeps the phrase's precision: a month stays a month, "last
+    week" is an ISO week, "early next week" an approximate span of days.
+
+    Args:
+        phrase: Such as ``"in March"``, ``"June 6"``, ``"early next week"``.
+            Case of the first letter and runs of spaces do not matter; a
+            leading "in", "on", "at", "during" or "of" and a closing
+            punctuation mark are read past.
+        reference: The day the text was written (a ``datetime`` counts as its date).
+        prefer: For phrases that could point either way ("Tuesday",
+            "December", "June 6"): ``"past"`` takes the latest occurrence
+            that begins on or before the reference day, ``"future"`` the
+            earliest that ends on or after it, None the nearest (the one
+            holding the reference day, else the closest, the earlier on a
+            tie). "last" and "next" in the phrase override it.
+        numeric: How to read ``6/7/2021``: ``"mdy"`` or ``"dmy"``. Without it
+            such a date is refused as ambiguous; ``25/11/2019`` (no 25th
+            month) is read either way, and a dotted date (``5.11.2019``) is
+            read day first.
+        fiscal_year_start: The month a fiscal year begins (1, January, by
+            default: fiscal years are calendar years). A fiscal year is named
+            for the calendar year it ends in: with 10, "FY2019" is October
+            2018 to September 2019 and "Q1 FY2019" October to December 2018.
+
+    Returns:
+        The date, as a :class:`When`.
+
+    Raises:
+        ParseError: ``phrase`` is not a date this library reads, names a
+            day that does not exist (the message quotes it and says why), or
+            is longer than ``timeline.limits.PHRASE_LENGTH`` (1,000) characters.
+
+    >>> from datetime import date
+    >>> wednesday = date(2021, 6, 2)
+    >>> resolve("in March", reference=wednesday)
+    When('2021-03')
+    >>> resolve("early next week", reference=wednesday)
+    When('2021-06-07~/2021-06-09~')
+    >>> resolve("Tuesday night", reference=wednesday, prefer="past")
+    When('2021-06-01')
+    >>> resolve("Monday and Tuesday", reference=wednesday, prefer="future")
+    When('2021-06-07/2021-06-08')
+    >>> resolve("the end of the year", reference=wednesday)
+    When('2021-12~')
+    >>> resolve("banana", reference=wednesday)
+    Traceback (most recent call last):
+    ...
+    timeline.errors.ParseError: 'banana' is not a date phrase
+    """
+    ctx = _context(reference, prefer, numeric, fiscal_year_start)
+    if not isinstance(phrase, str):
+        raise ParseError(f"a date phrase must be text, got {phrase!r}")
+    if len(phrase) > limits.PHRASE_LENGTH:
+        raise ParseError(
+            f"a date phrase has at most {limits.PHRASE_LENGTH:,} characters, got {len(phrase):,}"
+            f" starting {phrase[:40]!r}; find_dates reads phrases in longer text"
+        )
+    text = " ".join(phrase.split())
+    # As written; then without a closing mark ("June 6,"); then past a leading "in" or "on".
+    unclosed = text.rstrip(".,;:!?")
+    for candidate in (text, unclosed):
+        when = _match(candidate, RULES, ctx)
+        if when is None and (leading := _LEADING_RE.match(candidate)) is not None:
+            when = _match(candidate[leading.end() :], RULES, ctx)
+        if when is not None:
+            return when
+    raise ParseError(f"{phrase!r} is not a date phrase")
+
+
+# --- Finding phrases in text --------------------------------------------------------
+
+_CLAUSE_BREAK_RE: Final = re.compile(r",(?![0-9])|[;:()\"“”—]|\s–\s|\s(?:and|but)\s")
+_QUOTES_RE: Final = re.compile(r"[\"“”]")
+# One pass over the text finds them all; a word is a cue as a whole word,
+# in either spelling of its first letter, or (for -ed) in lower case.
+_CUE_RE: Final = re.compile(
+    r"(?<![A-Za-z'’])(?:"
+    rf"(?P<future>{caps(*sorted(FUTURE_WORDS, key=len, reverse=True))}|[A-Za-z]+['’]ll)"
+    rf"|{caps(*sorted(PAST_WORDS, key=len, reverse=True))}"
+    r"|(?P<ed>[a-z]{3,}ed)"
+    r")(?![A-Za-z'’])"
+)
+_SENTENCE_END_RE: Final = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: ends at . ! ? before a capital or digit, or at a line break; not after "Mr." or "U.S."."""
+    spans = []
+    start = 0
+    for end in _SENTENCE_END_RE.finditer(text):
+        if end[0] != "\n":
+            word = _WORD_BEFORE_RE.search(text, max(0, end.start() - 12), end.start() + 1)
+            if word is not None and (word[1].lower() in ABBREVIATIONS or len(word[1]) == 1):
+                continue
+        spans.append((start, end.end()))
+        start = end.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for lo, hi in spans:
+        piece = text[lo:hi]
+        stripped = piece.strip()
+        if stripped:
+            lead = lo + len(piece) - len(piece.lstrip())
+            trimmed.append((lead, lead + len(stripped)))
+    return trimmed
+
+
+def _cues(text: str) -> tuple[list[int], list[str]]:
+    """Positions of tense cues in ``text`` and their direction, "past" or "future"."""
+    positions: list[int] = []
+    kinds: list[str] = []
+    for word in _CUE_RE.finditer(text):
+        lower = word[0].lower()
+        if word["ed"] and lower in NOT_PAST:
+            continue
+        positions.append(word.start())
+        kinds.append("future" if word["future"] else "past")
+    return positions, kinds
+
+
+@attrs.frozen
+class _Marks:
+    """Where the tense cues, clause breaks and quotation marks of a text are, found once.
+
+    Each phrase then finds its clause and its nearest cues by bisection, so
+    reading a text costs time linear in its length however many phrases and
+    cues one sentence holds.
+    """
+
+    positions: list[int]
+    kinds: list[str]
+    break_starts: list[int]
+    break_ends: list[int]
+    quotes: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Marks:
+        positions, kinds = _cues(text)
+        breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK_RE.finditer(text)]
+        return cls(
+            positions,
+            kinds,
+            [lo for lo, _ in breaks],
+            [hi for _, hi in breaks],
+            [m.start() for m in _QUOTES_RE.finditer(text)],
+        )
+
+    def quoted(self, lo: int, hi: int) -> bool:
+        """Whether a quotation mark lies in ``[lo, hi)``."""
+        return bisect.bisect_left(self.quotes, lo) < bisect.bisect_left(self.quotes, hi)
+
+
+def _clause(marks: _Marks, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause around a phrase: its sentence cut at commas, semicolons, dashes, quotes, "and", "but"."""
+    lo, hi = sentence
+    # The last break that ends by the phrase's start and begins within the sentence.
+    index = bisect.bisect_right(marks.break_starts, start) - 1
+    while index >= 0 and marks.break_ends[index] > start:
+        index -= 1
+    if index >= 0 and marks.break_starts[index] >= lo:
+        lo = marks.break_ends[index]
+    after = bisect.bisect_left(marks.break_starts, end)
+    if after < len(marks.break_starts) and marks.break_ends[after] <= hi:
+        hi = marks.break_starts[after]
+    return lo, hi
+
+
+def _preference(start: int, end: int, sentence: tuple[int, int], marks: _Marks) -> Prefer | None:
+    """Which way a phrase looks, from the tense cues of its sentence.
+
+    The verb that governs a time phrase usually comes before it in its
+    clause ("she spoke in mid-August and plans a rally"): the nearest cue
+    before the phrase in its clause wins, else the nearest after it in its
+    clause, else the nearest in the sentence, where a cue on the other side
+    of a quotation mark counts as far away ("'We'll be back Monday,' she
+    told reporters").
+    """
+    positions, kinds = marks.positions, marks.kinds
+    first = bisect.bisect_left(positions, sentence[0])
+    last = bisect.bisect_left(positions, sentence[1])
+    if first == last:
+        return None
+    lo, hi = _clause(marks, start, end, sentence)
+    before = bisect.bisect_left(positions, start) - 1  # the nearest cue before the phrase
+    after = bisect.bisect_left(positions, end)  # the nearest at or after its end
+    if before >= first and positions[before] >= lo:
+        return cast(Prefer, kinds[before])
+    if after < last and positions[after] < hi:
+        return cast(Prefer, kinds[after])
+    # The nearest in the sentence; a quotation mark between pushes a cue far away,
+    # and the nearest on each side has the fewest marks between.
+    best: tuple[int, str] | None = None
+    if before >= first:
+        at = positions[before]
+        best = (start - at + 10_000 * marks.quoted(at, start), kinds[before])
+    if after < last:
+        at = positions[after]
+        distance = at - end + 10_000 * marks.quoted(end, at)
+        if best is None or distance < best[0]:
+            best = (distance, kinds[after])
+    return None if best is None else cast(Prefer, best[1])
+
+
+_TRIGGERS: Final[dict[str, re.Pattern[str]]] = {}
+# Where a phrase may begin: any mark that no letter or digit comes just before.
+_STARTS_RE: Final = re.compile(r"(?<![A-Za-z0-9])\S")
+
+
+# Only the words some rule may begin with (Rule.first) are indexed.
+_FIRST_WORDS: Final = sorted({word for rule in RULES if rule.first for word in rule.first}, key=len, reverse=True)
+_WORD_RE: Final = re.compile(rf"(?<![A-Za-z0-9])(?i:{'|'.join(_FIRST_WORDS)})(?![A-Za-z])")
+
+
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each word some rule may begin with (in lower case) begins in ``text``."""
+    index: dict[str, list[int]] = {}
+    for word in _WORD_RE.finditer(text):
+        index.setdefault(word[0].lower(), []).append(word.start())
+    return index
+
+
+def _matches(
+    text: str, rule: Rule, triggers: dict[str, list[int]], words: dict[str, list[int]] | None = None
+) -> Iterator[re.Match[str]]:
+    """Every match of ``rule`` in ``text``, one per start position, overlapping ones included."""
+    pattern = rule.pattern
+    pos = 0
+    if rule.first is not None:
+        if words is None:
+            words = _word_index(text)
+        found = sorted(at for word in rule.first for at in words.get(word, ()))
+        for at in found:
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+        return
+    if rule.trigger is None:
+        while (m := pattern.search(text, pos)) is not None:
+            pos = m.start() + 1
+            yield m
+        return
+    if "" not in triggers:
+        triggers[""] = [m.start() for m in _STARTS_RE.finditer(text)]
+    if rule.trigger not in triggers:
+        compiled = _TRIGGERS.setdefault(rule.trigger, re.compile(rule.trigger))
+        triggers[rule.trigger] = [t.start() for t in compiled.finditer(text)]
+    starts = triggers[""]
+    for at in triggers[rule.trigger]:
+        # A match holds its trigger: it starts at most ``reach`` before it, and not after it.
+        index = bisect.bisect_left(starts, max(pos, at - rule.reach))
+        while index < len(starts) and starts[index] <= at:
+            pos = starts[index] + 1
+            m = pattern.match(text, starts[index])
+            if m is not None:
+                yield m
+            index += 1
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match[str]]]:
+    """Every match of every rule that stands as a phrase: (start, end, rule order, rule, match)."""
+    triggers: dict[str, list[int]] = {}
+    blocked = [(m.start(), m.end()) for m in NOT_DATES_RE.finditer(text)]
+    blocked_starts = [lo for lo, _ in blocked]
+    words = _word_index(text)
+    for order, rule in enumerate(RULES):
+        for m in _matches(text, rule, triggers, words):
+            start, end = m.span()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_$£€'’-/"):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] in "_%"):
+                continue
+            if end + 1 < len(text) and text[end] in "-–/.,:" and text[end + 1].isdigit():
+                continue
+            if rule.guard is not None and not rule.guard(text, m):
+                continue
+            # Non-overlapping and in order: only the last one starting before the end can overlap.
+            index = bisect.bisect_left(blocked_starts, end) - 1
+            if index >= 0 and blocked[index][1] > start:
+                continue
+            yield start, end, order, rule, m
+
+
+def find_dates(
+    text: str, *, reference: date, numeric: Numeric | None = None, fiscal_year_start: int = 1
+) -> list[Mention]:
+    """Every date phrase in ``text``, read against the day ``reference``.
+
+    Where phrases overlap the longest wins ("June 6-8" over "June 6"). A
+    phrase that could point either way takes its direction from the tense
+    cue nearest to it in its sentence: "will", "would", "'ll", "expected",
+    "next", "upcoming" and the like look forward; "said", "was", "had",
+    "ago", "last", "since" and verbs ending in -ed look back. Without a cue
+    the nearest occurrence wins, as in :func:`resolve` with ``prefer=None``.
+
+    Words that are dates only in some company need it: a month alone
+    ("May") or a season or a year alone is a date after "in", "since", "by",
+    "until", "of" and similar words, or as the second of a pair ("in March
+    and May"); "about 2000 people" is a count.
+
+    Args:
+        text: Any text.
+        reference: The day the text was written.
+        numeric: How to read ``6/7/2021`` (see :func:`resolve`).
+        fiscal_year_start: The month fiscal years begin (see :func:`resolve`).
+
+    Returns:
+        The mentions, in the order of the text; they do not overlap.
+
+    >>> from datetime import date
+    >>> text = "Harris will meet both presidents on June 6. She was named in March."
+    >>> for m in find_dates(text, reference=date(2021, 6, 2)):
+    ...     print(m.start, m.end, repr(m.text), m.when)
+    36 42 'June 6' 2021-06-06
+    61 66 'March' 2021-03
+    """
+    ctx = _context(reference, None, numeric, fiscal_year_start)
+    if not isinstance(text, str):
+        raise ParseError(f"find_dates reads text, got {text!r}")
+    sentences = _sentences(text)
+    starts = [lo for lo, _ in sentences]
+    marks = _Marks.of(text)
+    taken = bytearray(len(text))
+    found: list[Mention] = []
+    anchored: list[tuple[int, int, Rule, re.Match[str]]] = []
+
+    def place(start: int, end: int, rule: Rule, m: re.Match[str], anchor: When | None) -> None:
+        index = max(0, bisect.bisect_right(starts, start) - 1)
+        sentence = sentences[index] if sentences else (0, len(text))
+        # A full stop the splitter took for a sentence's end may fall inside a phrase.
+        sentence = (min(sentence[0], start), max(sentence[1], end))
+        local = _Context(
+            ctx.reference, _preference(start, end, sentence, marks), ctx.numeric, ctx.fiscal_start, anchor, True
+        )
+        try:
+            when = When(rule.build(m, local))
+        except (ParseError, ValueError):
+            return
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Mention(start, end, m[0], when, sentence))
+
+    for start, end, _, rule, m in sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[0], c[2])):
+        if any(taken[start:end]):
+            continue
+        if is_anchored(m):
+            anchored.append((start, end, rule, m))  # read once the dates before it are known
+            continue
+        place(start, end, rule, m, None)
+    # "Two days later" counts from the date before it in the text; with none, it is a length.
+    found.sort(key=lambda mention: mention.start)
+    placed = [mention.start for mention in found]
+    for start, end, rule, m in sorted(anchored, key=lambda c: c[0]):
+        before = bisect.bisect_left(placed, start) - 1
+        if before < 0 or any(taken[start:end]) or found[before].end > start:
+            continue
+        place(start, end, rule, m, found[before].when)
+    found.sort(key=lambda mention: mention.start)
+    return found
