@@ -307,7 +307,7 @@ def _convert_into(
                 _sorted_json(stream, progress.wrap(_unique_ids(stream, name)), counted, name, options)
             else:
                 events = list(progress.wrap(stream))
-                timeline = _timeline(events, head, name)
+                timeline = _timeline(events, stream.head, name)  # the head as it is after the last event
                 if headed:
                     overrides = {
                         key: options[key] for key in ("title", "description", "tz") if options.get(key) is not None
