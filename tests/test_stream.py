@@ -18,6 +18,7 @@ import timeline
 from timeline import Timeline
 from timeline.errors import FormatError, ParseError, TimelineWarning
 from timeline.formats import _ical_read, _stream
+from timeline.formats import csv as csv_format
 from timeline.formats._fields import to_data
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "harris-trip.toml"
@@ -276,3 +277,28 @@ class TestLoadOpenFiles:
         """An unnamed stream and no format is a FormatError."""
         with pytest.raises(FormatError, match="format name is needed"):
             timeline.load(io.StringIO("{}"))
+
+
+class TestCsvStream:
+    def test_rows_stream_and_title_anywhere(self, tmp_path: Path) -> None:
+        """Event rows come one at a time; a title or era row after them still reaches the Timeline."""
+        trip = timeline.load(EXAMPLE)
+        text = timeline.dumps(trip, "csv")
+        header, title, *rest = text.split("\r\n")
+        moved = "\r\n".join([header, *rest[:-1], title, ""])
+        stream = csv_format.stream(io.StringIO(moved, newline=""), "x.csv")
+
+        first = next(iter(stream))
+
+        assert timeline.loads(text, "csv").events[0] == first
+        assert timeline.loads(text, "csv") == timeline.loads(moved, "csv")
+        assert trip.title == timeline.loads(moved, "csv").title
+
+    def test_error_names_row_and_column(self) -> None:
+        """A bad cell in a late row names its row, line and column, as the whole reader did."""
+        text = "Year,Month,Headline\r\n2021,6,a\r\n2021,13,b\r\n"
+
+        with pytest.raises(ParseError, match=r"row 3, column 'Month'") as caught:
+            streamed(text, "csv")
+
+        assert 3 == caught.value.line
