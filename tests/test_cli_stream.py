@@ -65,7 +65,8 @@ class TestStreaming:
     def test_json_output_is_in_timeline_order(self, tmp_path: Path) -> None:
         """.ics to JSON (sorted from compact keys) writes what dumps of the whole Timeline writes."""
         path = tmp_path / "in.jsonl"
-        shuffled = list(events(50))[::-1]
+        ties = [Event(id=f"t{n}", title=f"Tie {9 - n % 3}", when="2005-05-05") for n in range(9)]
+        shuffled = [*list(events(50))[::-1], *ties[::-1]]
         timeline.dump(shuffled, path)
         assert 0 == run("convert", str(path), str(tmp_path / "out.json")).returncode
         assert timeline.dumps(Timeline(events=shuffled), "json") == (tmp_path / "out.json").read_text("utf-8")

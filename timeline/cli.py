@@ -342,12 +342,29 @@ def _sorted_json(
     view = _timeline([], stream.head, name)
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
     key = view.sort_key
-    keyed = [(key(event), encode(event_data(event)).encode()) for event in events]
+    # The first three parts of the Timeline's sort key (bounds and the date's text); its last two,
+    # title and id, are in the event's own text, read back only for events that tie on the first three.
+    keyed = [(*key(event)[:3], encode(event_data(event)).encode()) for event in events]
     if stream.late:
         raise _LateHeadError  # the zone that orders the events came after them
-    keyed.sort(key=lambda pair: pair[0])
+    keyed.sort(key=lambda entry: entry[:3])
     indent = options.get("indent", 2)
-    write_events(view, (json.loads(data) for _, data in keyed), out, indent=indent)  # type: ignore[arg-type]
+    write_events(view, _untied(keyed), out, indent=indent)  # type: ignore[arg-type]
+
+
+def _untied(keyed: list[tuple[Any, Any, str, bytes]]) -> Iterator[dict[str, Any]]:
+    """The events of ``keyed`` (sorted by its first three parts) as dicts, ties broken by title and id."""
+    start, count = 0, len(keyed)
+    while start < count:
+        stop = start + 1
+        first = keyed[start][:3]
+        while stop < count and keyed[stop][:3] == first:
+            stop += 1
+        group = [json.loads(entry[3]) for entry in keyed[start:stop]]
+        if len(group) > 1:
+            group.sort(key=lambda data: (data["title"], data["id"]))
+        yield from group
+        start = stop
 
 
 class _Counting:
