@@ -2,7 +2,9 @@
 
 A format is one module of this package with ``read(text, source)`` and/or
 ``write(timeline, out, **options)`` and an ``OPTIONS`` table; one row below
-names it. Modules load on first use, so an unused format costs nothing.
+names it. A reader that can give events as it parses also has
+``stream(file, source) -> EventStream`` (json, jsonl, csv, ics), which
+:func:`load` and the command line use. Modules load on first use, so an unused format costs nothing.
 """
 
 from __future__ import annotations
@@ -268,7 +270,7 @@ def load(
     :func:`loads`.
 
     >>> import io
-    >>> load(io.StringIO('{"events": [{"title": "A", "when": "2021"}]}'), "json")[0].title
+    >>> load(io.StringIO('{"events": [{"title": "A", "when": "2021"}]}'), "json").events[0].title
     'A'
 
     Raises:
@@ -410,7 +412,7 @@ def dump(
     ``path`` only once complete: a failed export (an exception from the
     writer, or from an iterable of events part way through) leaves no
     partial file and an existing file as it was. ``timeline`` may be any
-    iterable of events; formats that stream (``ics``, ``jcal``) write it as
+    iterable of events; formats that stream (``ics``, ``jcal``, ``jsonl``) write it as
     it comes, in flat memory, and the others gather it into a Timeline
     first. ``path`` may also be an open text stream, which is written to
     directly (not atomically; closing it is the caller's), and so is a
