@@ -166,3 +166,9 @@ check-changelog: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out build .coverage .hypothesis .mypy_cache .ruff_cache
+
+# The command line on 300,000 generated events: peak RSS and time of each conversion (issue 18),
+# and a 100 MB .ics read whole and half (issue 19); fails if a memory target is missed.
+.PHONY: bench-cli
+bench-cli: $(STAMP)
+	$(BIN)/python benchmarks/cli.py

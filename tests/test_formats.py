@@ -52,9 +52,9 @@ class TestRegistry:
             register(Format("json2", (".json",), "timeline.formats.json", "", True, True))
 
     def test_read_only_format_cannot_be_written(self) -> None:
-        """Writing TOML is refused with a FormatError (it is an input format)."""
+        """Writing a changelog is refused with a FormatError (it is an input format)."""
         with pytest.raises(FormatError, match="not written"):
-            timeline.dumps(small(), "toml")
+            timeline.dumps(small(), "changelog")
 
     def test_unknown_option(self) -> None:
         """An option the writer lacks is a FormatError naming the options it has."""

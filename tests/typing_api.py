@@ -10,6 +10,7 @@ mypy fails.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import timeline
@@ -39,6 +40,8 @@ def accepted() -> None:
     t.tagged(["a", "b"])
     timeline.load(Path("x.toml"))
     timeline.load("x.toml")
+    timeline.load(StringIO("{}"), "json")
+    timeline.load(BytesIO(b"{}"), "json")
     del first, some, count, more
 
 
@@ -48,6 +51,7 @@ def refused() -> None:
     Timeline(events=42)  # type: ignore[arg-type]
     Timeline(tz=["x"])  # type: ignore[arg-type]
     Timeline(eras="2021")  # type: ignore[arg-type]
+    timeline.load(42)  # type: ignore[arg-type]
     Event(title="x", when=2021)  # type: ignore[arg-type]
     Event(title="x", when="2021", tagz=["a"])  # type: ignore[call-arg]
     Event(title="x", when="2021", status=3)  # type: ignore[arg-type]

@@ -79,3 +79,9 @@ def deepest_line(text: str) -> int | None:
         else:
             depth = max(depth - 1, 0)
     return None
+
+
+#: The size (characters) of a TimelineJS page above which ``timeline convert`` warns:
+#: TimelineJS builds every slide in the browser at once, and pages past about 10 MB
+#: (some 25,000 events) take tens of seconds to open, or never do on a phone.
+TIMELINEJS_PAGE: Final = 10_000_000

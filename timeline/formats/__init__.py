@@ -2,21 +2,24 @@
 
 A format is one module of this package with ``read(text, source)`` and/or
 ``write(timeline, out, **options)`` and an ``OPTIONS`` table; one row below
-names it. Modules load on first use, so an unused format costs nothing.
+names it. A reader that can give events as it parses also has
+``stream(file, source) -> EventStream`` (json, jsonl, csv, ics), which
+:func:`load` and the command line use. Modules load on first use, so an unused format costs nothing.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import importlib
 import io
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 import attrs
 
@@ -24,6 +27,9 @@ from timeline import limits
 from timeline._event import Event
 from timeline._timeline import Timeline
 from timeline.errors import FormatError, ParseError
+
+if TYPE_CHECKING:
+    from timeline.formats._stream import EventStream
 
 __all__ = ["Format", "dump", "dumps", "get_format", "list_formats", "load", "loads", "register"]
 
@@ -50,6 +56,11 @@ class Format:
 
     def _module(self) -> ModuleType:
         return importlib.import_module(self.module)
+
+    @property
+    def reads_streaming(self) -> bool:
+        """True when the reader can give events as it parses (``stream(file, source)``)."""
+        return self.readable and hasattr(self._module(), "stream")
 
     def reader(self) -> Reader:
         """The read function; FormatError if this format cannot be read."""
@@ -112,7 +123,8 @@ def register(fmt: Format) -> None:
 
 
 register(Format("json", (".json",), "timeline.formats.json", "canonical lossless JSON", True, True))
-register(Format("toml", (".toml",), "timeline.formats.toml", "hand-authored TOML", True, False))
+register(Format("jsonl", (".jsonl",), "timeline.formats.jsonl", "JSON Lines, one event a line (streams)", True, True))
+register(Format("toml", (".toml",), "timeline.formats.toml", "hand-authored TOML", True, True))
 register(Format("ics", (".ics",), "timeline.formats.ics", "iCalendar (RFC 5545)", True, True))
 register(Format("jcal", (".jcal",), "timeline.formats.jcal", "jCal, iCalendar as JSON (RFC 7265)", True, True))
 register(Format("yaml", (".yaml", ".yml"), "timeline.formats.yaml", "hand-written YAML (the yaml extra)", True, True))
@@ -244,19 +256,127 @@ def parser_failure(exc: BaseException, text: str, fmt: str, source: str) -> Pars
     return ParseError(message, source=source, line=line)
 
 
-def load(path: str | os.PathLike[str], format: str | Format | None = None, **options: object) -> Timeline:  # noqa: A002
-    """Read a timeline from the file at ``path``; the format comes from its suffix unless given.
+def load(
+    path: str | os.PathLike[str] | IO[str] | IO[bytes],
+    format: str | Format | None = None,  # noqa: A002
+    **options: object,
+) -> Timeline:
+    """Read a timeline from the file at ``path``, or from an open text or binary file.
 
-    ``options`` go to the reader, as for :func:`loads`.
+    The format comes from the file's suffix (an open file's ``name``) unless
+    given. Formats that stream (json, jsonl, ics) read the file as it comes,
+    so memory follows the events, not the text. A binary file is read as
+    UTF-8 (a byte order mark allowed). ``options`` go to the reader, as for
+    :func:`loads`.
+
+    >>> import io
+    >>> load(io.StringIO('{"events": [{"title": "A", "when": "2021"}]}'), "json").events[0].title
+    'A'
 
     Raises:
         FormatError: unknown format, or one that cannot be read.
         ParseError: the file is not a valid timeline; the error names it and where.
         OSError: the file cannot be read.
     """
-    fmt = _resolve(format, path)
-    source = os.fspath(path)
-    return loads(decode(Path(path).read_bytes(), source), fmt, source=source, **options)
+    if isinstance(path, str | os.PathLike):
+        fmt = _resolve(format, path)
+        source = os.fspath(path)
+        with Path(path).open("rb") as file:
+            return read_stream(file, fmt, source, **options).timeline(source)
+    name = getattr(path, "name", None)
+    source = name if isinstance(name, str) else "<stream>"
+    fmt = _resolve(format, source if isinstance(name, str) and format is None else None)
+    return read_stream(path, fmt, source, **options).timeline(source)
+
+
+def read_stream(file: IO[str] | IO[bytes], fmt: Format, source: str, **options: object) -> EventStream:
+    """The events of an open file as ``fmt``'s reader parses them, and its other fields.
+
+    Binary files are decoded as UTF-8 (a BOM allowed) as they are read.
+    Formats without a streaming reader read the whole text first.
+    """
+    from timeline.formats._stream import whole  # noqa: PLC0415 - a cycle: _stream imports the model
+
+    fmt.reader()
+    fmt.check_read_options(options)
+    text: IO[str] = _Utf8(file, source) if isinstance(file.read(0), bytes) else file  # type: ignore[arg-type,assignment]
+    if fmt.reads_streaming:
+        stream: EventStream = fmt._module().stream(text, source, **options)
+        return _guarded(stream, fmt.name, source)
+    data = text.read()
+    if isinstance(data, bytes):
+        data = decode(data, source)
+    return whole(loads(data.removeprefix("\ufeff"), fmt, source=source, **options))
+
+
+class _Utf8:
+    """A binary file read as UTF-8 text as it comes: a BOM skipped, line ends as they are.
+
+    Bytes that are not UTF-8 are a ParseError naming the line. Iterating
+    gives lines split at ``\\n``, ``\\r\\n`` and ``\\r`` only, with their ends, as
+    a text file opened with ``newline=""`` does.
+    """
+
+    def __init__(self, file: IO[bytes], source: str) -> None:
+        self.file, self.source = file, source
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        self.lines = 0  # line breaks in the bytes decoded so far
+        self.name = getattr(file, "name", source)
+
+    def fileno(self) -> int:
+        return self.file.fileno()
+
+    def read(self, size: int | None = -1) -> str:
+        whole = size is None or size < 0
+        while True:
+            data = self.file.read(-1 if size is None or size < 0 else size)
+            final = whole or not data
+            try:
+                text = self.decoder.decode(data, final)
+            except UnicodeDecodeError as exc:
+                line = self.lines + data.count(b"\n", 0, max(exc.start, 0)) + 1
+                raise ParseError(f"not UTF-8 text ({exc.reason})", source=self.source, line=line) from None
+            self.lines += data.count(b"\n")
+            if text or final:
+                return text
+
+    def __iter__(self) -> Iterator[str]:
+        from timeline.formats._stream import CHUNK  # noqa: PLC0415 - a cycle: _stream imports the model
+
+        rest = ""
+        while chunk := self.read(CHUNK):
+            lines = io.StringIO(rest + chunk, newline="").readlines()
+            last = lines.pop()
+            # The last line may go on in the next chunk (a "\\r" may be half of "\\r\\n").
+            yield from lines
+            rest = last
+        if rest:
+            yield rest
+
+
+def _guarded(stream: EventStream, fmt: str, source: str) -> EventStream:
+    """The stream with its parsers' own exceptions turned into ParseErrors, as :func:`loads` does."""
+    from timeline.formats._stream import EventStream  # noqa: PLC0415
+
+    inner = stream
+
+    def events(outer: EventStream) -> Iterator[Event]:
+        iterator = iter(inner)
+        while True:
+            try:
+                event = next(iterator)
+            except StopIteration:
+                outer.set_head(inner.head)
+                return
+            except ParseError as exc:
+                raise exc.located(source=source) from exc
+            except (RecursionError, ValueError, OverflowError) as exc:
+                raise parser_failure(exc, "", fmt, source) from exc
+            if not outer.head:
+                outer.set_head(inner.head)
+            yield event
+
+    return EventStream(events)
 
 
 def _events_for(fmt: Format, timeline: Timeline | Iterable[Event]) -> Timeline | Iterable[Event]:
@@ -292,7 +412,7 @@ def dump(
     ``path`` only once complete: a failed export (an exception from the
     writer, or from an iterable of events part way through) leaves no
     partial file and an existing file as it was. ``timeline`` may be any
-    iterable of events; formats that stream (``ics``, ``jcal``) write it as
+    iterable of events; formats that stream (``ics``, ``jcal``, ``jsonl``) write it as
     it comes, in flat memory, and the others gather it into a Timeline
     first. ``path`` may also be an open text stream, which is written to
     directly (not atomically; closing it is the caller's), and so is a
@@ -315,18 +435,21 @@ def dump(
 
 def atomic_write(path: str | os.PathLike[str], produce: Callable[[TextIO], None]) -> None:
     """Call ``produce`` on a UTF-8 text stream whose content replaces ``path`` at once."""
+    existing_mode = None
+    try:
+        existing = Path(path).stat().st_mode  # through any link: what the path names
+    except OSError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing) and not stat.S_ISDIR(existing):
+        # A FIFO, a device (/dev/null, /dev/full, a terminal, /dev/stdout) or a socket: written
+        # as it is, by its own path, never replaced by a regular file; atomic makes no sense there.
+        with Path(path).open("w", encoding="utf-8", newline="") as out:
+            produce(out)
+        return
+    if existing is not None:
+        existing_mode = existing & 0o7777
     # Write through a symbolic link to the file it names, as editors do.
     target = Path(os.path.realpath(path))
-    existing_mode = None
-    with contextlib.suppress(OSError):
-        existing = target.stat().st_mode
-        if not stat.S_ISREG(existing) and not stat.S_ISDIR(existing):
-            # A FIFO, a device (/dev/null, a terminal) or a socket: written as
-            # it is, never replaced by a regular file; atomic makes no sense there.
-            with target.open("w", encoding="utf-8", newline="") as out:
-                produce(out)
-            return
-        existing_mode = existing & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:

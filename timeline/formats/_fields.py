@@ -14,7 +14,17 @@ from timeline._event import AUTHORING_FIELDS, Event, Source, Status, event_from_
 from timeline._timeline import TIMELINE_FIELDS, Timeline
 from timeline.errors import ParseError, TimelineWarning
 
-__all__ = ["VERSION", "era_data", "from_data", "source_data", "to_data"]
+__all__ = [
+    "VERSION",
+    "check_version",
+    "era_data",
+    "event_data",
+    "event_from_item",
+    "from_data",
+    "head_from_data",
+    "source_data",
+    "to_data",
+]
 
 VERSION = 1
 
@@ -44,56 +54,74 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
     timeline they sit in; one that looks like a misspelt field also gives a
     TimelineWarning.
     """
-
-    def fail(exc: ParseError, field: str) -> ParseError:
-        full = exc.located(field=field).field or field
-        return exc.located(source=source, line=locate(full) if locate else None, field=field)
-
     if not isinstance(data, Mapping):
         kind = type(data).__name__
         raise ParseError(f"a timeline must be a table with 'events', got {kind}", source=source)
     _warn_near_misses(data, TIMELINE_FIELDS, "", source, locate)
+    check_version(data, source=source, locate=locate)
+    raw_events = data.get("events", [])
+    if not isinstance(raw_events, list):
+        raise _failure(ParseError(f"'events' must be a list of tables, got {raw_events!r}"), "events", source, locate)
+    events = [event_from_item(item, index, source=source, locate=locate) for index, item in enumerate(raw_events)]
+    head = head_from_data(data, source=source, locate=locate)
+    try:
+        return Timeline(events=events, **head)
+    except ParseError as exc:
+        raise _failure(exc, "", source, locate) from exc
+
+
+def _failure(exc: ParseError, field: str, source: str, locate: Locator | None) -> ParseError:
+    full = exc.located(field=field).field or field
+    return exc.located(source=source, line=locate(full) if locate else None, field=field)
+
+
+def check_version(data: Mapping[Any, Any], *, source: str, locate: Locator | None = None) -> None:
+    """Refuse a ``version`` other than the one this library reads."""
     version = data.get("version", VERSION)
     if version != VERSION:
         message = f"'version' {version!r} is not supported (this library reads {VERSION})"
-        raise fail(ParseError(message), "version")
-    raw_events = data.get("events", [])
-    if not isinstance(raw_events, list):
-        raise fail(ParseError(f"'events' must be a list of tables, got {raw_events!r}"), "events")
-    events = []
-    for index, item in enumerate(raw_events):
-        field = f"events[{index}]"
-        if not isinstance(item, Mapping):
-            raise fail(ParseError(f"each event must be a table, got {item!r}"), field)
-        _warn_near_misses(item, AUTHORING_FIELDS, field, source, locate)
-        try:
-            events.append(event_from_dict(item, warn_near_misses=False))
-        except ParseError as exc:
-            raise fail(exc, field) from exc
+        raise _failure(ParseError(message), "version", source, locate)
+
+
+def event_from_item(item: object, index: int, *, source: str, locate: Locator | None = None) -> Event:
+    """The event of ``events[index]`` of parsed data, errors and near-miss warnings naming it.
+
+    One event at a time, so a streaming reader (json, jsonl) builds each
+    event exactly as :func:`from_data` does.
+    """
+    field = f"events[{index}]"
+    if not isinstance(item, Mapping):
+        raise _failure(ParseError(f"each event must be a table, got {item!r}"), field, source, locate)
+    _warn_near_misses(item, AUTHORING_FIELDS, field, source, locate)
+    try:
+        return event_from_dict(item, warn_near_misses=False)
+    except ParseError as exc:
+        raise _failure(exc, field, source, locate) from exc
+
+
+def head_from_data(data: Mapping[Any, Any], *, source: str, locate: Locator | None = None) -> dict[str, Any]:
+    """A timeline's fields but its events (title, description, tz, eras, extra), checked, as keywords."""
     raw_eras = data.get("eras", [])
     if not isinstance(raw_eras, list):
-        raise fail(ParseError(f"'eras' must be a list of tables, got {raw_eras!r}"), "eras")
+        raise _failure(ParseError(f"'eras' must be a list of tables, got {raw_eras!r}"), "eras", source, locate)
     eras = []
     for index, item in enumerate(raw_eras):
         try:
             eras.append(Era.coerce(item))
         except ParseError as exc:
-            raise fail(exc, f"eras[{index}]") from exc
+            raise _failure(exc, f"eras[{index}]", source, locate) from exc
     fields: dict[str, Any] = {key: data[key] for key in ("title", "description", "tz") if key in data}
     extra = data.get("extra", {})
     if not isinstance(extra, Mapping):
-        raise fail(ParseError(f"'extra' must be a table, got {extra!r}"), "extra")
+        raise _failure(ParseError(f"'extra' must be a table, got {extra!r}"), "extra", source, locate)
     extra = dict(extra)
     for key, value in data.items():
         if key in TIMELINE_FIELDS or key == "extra":
             continue
         if key in extra:
-            raise fail(ParseError(f"{key!r} is given both in 'extra' and beside it"), str(key))
+            raise _failure(ParseError(f"{key!r} is given both in 'extra' and beside it"), str(key), source, locate)
         extra[key] = value
-    try:
-        return Timeline(events=events, eras=eras, extra=extra, **fields)
-    except ParseError as exc:
-        raise fail(exc, "") from exc
+    return {"eras": eras, "extra": extra, **fields}
 
 
 def source_data(source: Source) -> dict[str, str]:
@@ -105,7 +133,8 @@ def source_data(source: Source) -> dict[str, str]:
     return data
 
 
-def _event_data(event: Event) -> dict[str, Any]:
+def event_data(event: Event) -> dict[str, Any]:
+    """One event as the canonical dict (json, jsonl): its fields that are set, then its extra."""
     out: dict[str, Any] = {"id": event.id, "title": event.title, "when": str(event.when)}
     for name in ("tz", "description", "location"):
         value = getattr(event, name)
@@ -163,5 +192,5 @@ def to_data(timeline: Timeline) -> dict[str, Any]:
     out.update(timeline.extra)
     if timeline.eras:
         out["eras"] = [era_data(era) for era in timeline.eras]
-    out["events"] = [_event_data(event) for event in timeline.events]
+    out["events"] = [event_data(event) for event in timeline.events]
     return out

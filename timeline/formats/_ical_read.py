@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import json
 import re
 import warnings
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, TextIO, cast
 
 import attrs
 
@@ -44,7 +45,9 @@ from timeline.formats._windows_zones import WINDOWS_ZONES
 if TYPE_CHECKING:
     import icalendar
 
-__all__ = ["Block", "event_from_component", "read_ics", "scan", "timeline_from_calendar", "zone_name"]
+    from timeline.formats._stream import EventStream
+
+__all__ = ["Block", "event_from_component", "read_ics", "scan", "stream_ics", "timeline_from_calendar", "zone_name"]
 
 _STATUS = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative", "CANCELLED": "cancelled"}
 # What icalendar raises on text it cannot parse: a TZID too long for a file name is an OSError,
@@ -987,8 +990,6 @@ def read_ics(text: str, source: str, *, lenient: bool = False, direct: bool = Tr
         ParseError: the text is broken (with its line) or an event cannot
             become one of ours (with the line of the property at fault).
     """
-    import icalendar  # noqa: PLC0415 - only the reader needs it
-
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate, from a str built in Python
@@ -996,81 +997,284 @@ def read_ics(text: str, source: str, *, lenient: bool = False, direct: bool = Tr
         raise ParseError(
             f"the text holds {text[exc.start]!r}, which is no character", source=source, line=line
         ) from None
-    blocks, problems = scan(text)
-    if problems and not lenient:
-        raise problems[0].located(source=source)
-    for problem in problems:
-        _warn(str(problem.located(source=source)))
-    calendars = [block for block in blocks if block.name == "VCALENDAR"]
-    loose = [block for block in blocks if block.name == "VEVENT"]
-    if loose:  # events with no VCALENDAR around them
-        calendars.append(Block("VCALENDAR", loose[0].line, loose[-1].end, children=loose))
-    if not calendars:
-        raise ParseError("no VCALENDAR in the text", source=source, line=1)
+    return stream_ics(io.StringIO(text, newline=""), source, lenient=lenient, direct=direct).timeline(source)
 
-    decided: dict[int, bool] = {}
 
-    def keep(block: Block) -> bool:
+# Top-level VEVENTs read at a time: each batch is one icalendar parse of the
+# calendar's head, its VTIMEZONEs and the batch's events that are not plain.
+BATCH: Final = 1000
+
+
+def stream_ics(file: TextIO, source: str, *, lenient: bool = False, direct: bool = True) -> EventStream:
+    """The events of iCalendar text as it is read, in the order of the text, a batch at a time.
+
+    The content lines are scanned as :func:`scan` does, one line at a time;
+    each VCALENDAR keeps its own properties and its components other than
+    VEVENTs (VTIMEZONEs), and its VEVENTs go in batches of :data:`BATCH`
+    through the same reading as a whole file (the direct path, icalendar
+    for the rest), so memory holds one batch, not the text. The timeline's
+    fields come from the first VCALENDAR. Errors and warnings name the line.
+    """
+    from timeline.formats._stream import EventStream  # noqa: PLC0415 - the registry's module imports formats
+
+    def events(stream: EventStream) -> Iterator[Event]:
+        reader = _CalendarReader(source, lenient=lenient, direct=direct)
+        unique = _Unique()
+        for batch in reader.batches(file):
+            if reader.head is not None:
+                stream.set_head(reader.head)
+            for event in batch:
+                yield unique(event)
+        if reader.head is None:
+            raise ParseError("no VCALENDAR in the text", source=source, line=1)
+        stream.set_head(reader.head)
+
+    return EventStream(events)
+
+
+class _Unique:
+    """Events with unique ids, one at a time: a repeated UID gets its RECURRENCE-ID, or a number."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        # The next number to try for each repeated id: counting up from 2 again
+        # for every repeat would be quadratic in events sharing one UID.
+        self.numbers: dict[str, int] = {}
+
+    def __call__(self, given: Event) -> Event:
+        event = given
+        seen = self.seen
+        if event.id in seen:
+            kept = event.extra.get("ics")
+            lines = kept if isinstance(kept, list) else []
+            rid = next(
+                (
+                    line.partition(":")[2]
+                    for line in lines
+                    if isinstance(line, str) and line.startswith("RECURRENCE-ID")
+                ),
+                "",
+            )
+            candidate, number = f"{event.id}/{rid}" if rid else "", self.numbers.get(event.id, 2)
+            while not candidate or candidate in seen:
+                candidate, number = f"{event.id}/{number}", number + 1
+            self.numbers[event.id] = number
+            extra = dict(event.extra)
+            if kept is None or isinstance(kept, list):  # the UID as written, for the writer to give back
+                extra["ics"] = [f"UID:{escape_text(event.id)}", *lines]
+            event = attrs.evolve(event, id=candidate, extra=extra)
+        seen.add(event.id)
+        return event
+
+
+class _CalendarReader:
+    """Scans iCalendar lines one at a time and reads the VEVENTs of each VCALENDAR in batches."""
+
+    def __init__(self, source: str, *, lenient: bool, direct: bool) -> None:
+        self.source, self.lenient, self.direct = source, lenient, direct
+        self.head: dict[str, Any] | None = None
+        self.head_props = 0  # how many properties the first VCALENDAR had when its head was read
+        self.head_calendar: Block | None = None
+        self.offsets: dict[int, int] = {}  # VEVENTs read so far in each VCALENDAR (by id), for errors
+        self.skipped: dict[str, list[int]] = {}
+        self.decided: dict[int, bool] = {}
+
+    def problem(self, error: ParseError) -> None:
+        if not self.lenient:
+            raise error.located(source=self.source)
+        _warn(str(error.located(source=self.source)), 6)
+
+    def batches(self, file: TextIO) -> Iterator[list[Event]]:
+        """The events of the text, a batch at a time, in its order."""
+        stack: list[Block] = []
+        calendar: Block | None = None  # the VCALENDAR open at the top (or the one made for loose VEVENTs)
+        loose: Block | None = None
+        batch: list[Block] = []
+        match = _LINE_RE.match
+        _number = 0
+        for _number, first, line in _logical_lines(file, self):
+            found = match(line)
+            if found is None:
+                self.problem(ParseError(f"not a property (NAME:value): {line[:80]!r}", line=first))
+                if stack:
+                    stack[-1].broken = True
+                continue
+            name = found[1]
+            upper = name.upper()
+            if upper in {"BEGIN", "END"}:
+                kind = line[found.end() :].strip().upper()
+                if upper == "BEGIN":
+                    if len(stack) >= limits.NESTING:
+                        raise ParseError(
+                            f"components nested more than {limits.NESTING} deep", source=self.source, line=first
+                        )
+                    block = Block(kind, first)
+                    if stack:
+                        stack[-1].children.append(block)
+                    elif kind == "VCALENDAR":
+                        if batch and calendar is not None:
+                            yield self.read(calendar, batch)
+                            batch = []
+                        calendar = block
+                    elif kind == "VEVENT":
+                        if loose is None:
+                            loose = Block("VCALENDAR", first)
+                        if calendar is not loose:
+                            if batch and calendar is not None:
+                                yield self.read(calendar, batch)
+                                batch = []
+                            calendar = loose
+                    stack.append(block)
+                elif stack and stack[-1].name == kind:
+                    block = stack.pop()
+                    block.end = first
+                    if calendar is not None and block.name in {"VEVENT", *_SKIPPED}:
+                        parent = stack[-1] if stack else None
+                        if parent is calendar or (parent is None and calendar is loose):
+                            if parent is calendar:
+                                parent.children.pop()  # the VEVENT just ended is its last child
+                            if block.name in _SKIPPED:
+                                self.skipped.setdefault(block.name, []).append(block.line)
+                            else:
+                                batch.append(block)
+                                if len(batch) >= BATCH:
+                                    yield self.read(calendar, batch)
+                                    batch = []
+                else:
+                    if any(block.name == kind for block in stack):
+                        message = f"END:{kind}, but {stack[-1].name} begun on line {stack[-1].line} never ends"
+                    else:
+                        message = f"END:{kind} closes no open {kind}"
+                    self.problem(ParseError(message, line=first))
+                    if any(block.name == kind for block in stack):
+                        while stack[-1].name != kind:
+                            stack.pop().broken = True
+                        stack.pop().end = first
+                continue
+            if not stack:
+                warnings.warn(
+                    f"line {first}: a property outside any component is ignored: {line[:80]!r}",
+                    TimelineWarning,
+                    stacklevel=5,
+                )
+                continue
+            stack[-1].props.append((upper, first, line if name == upper else upper + line[len(name) :]))
+        for block in reversed(stack):
+            self.problem(
+                ParseError(f"{block.name} begun here never ends (the text stops at line {_number})", line=block.line)
+            )
+        if calendar is not None:
+            yield self.read(calendar, batch)
+        elif loose is not None:
+            yield self.read(loose, batch)
+        for name, lines in self.skipped.items():
+            count = f"{len(lines)} {name}s" if len(lines) > 1 else f"a {name}"
+            _warn(f"{self.source}, line {lines[0]}: skipped {count} (a timeline holds events)", 5)
+
+    def keep(self, block: Block) -> bool:
+        decided = self.decided
         if id(block) not in decided:
             decided[id(block)] = block.name not in _SKIPPED and block.whole()
             if not decided[id(block)] and block.name not in _SKIPPED:
-                _warn(f"{source}, line {block.line}: {block.name} skipped, it is broken or never ends", 5)
+                _warn(f"{self.source}, line {block.line}: {block.name} skipped, it is broken or never ends", 7)
         return decided[id(block)]
 
-    skipped: dict[str, list[int]] = {}
-    heads: list[dict[str, Any]] = []
-    events: list[Event] = []
-    for block in calendars:
-        _skipped(block, skipped)
-        with warnings.catch_warnings():
-            # icalendar warns when it guesses a zone from a TZID's tail; we do the same on purpose.
-            guessed = getattr(icalendar.error, "GloballyUniqueTZIDGuessed", None)
-            if guessed is not None:
-                warnings.simplefilter("ignore", guessed)
-            order: list[Block] = []
-            _vevents(block, keep, order)  # deciding what to keep in the order of the text, as it warns
-            direct_events: dict[int, Event] = {}
-            if direct:
-                top = {id(child) for child in block.children}
-                for vevent in order:
-                    event = _direct_event(vevent) if id(vevent) in top else None
-                    if event is not None:
-                        direct_events[id(vevent)] = event
+    def read(self, calendar: Block, batch: list[Block]) -> list[Event]:
+        """The events of ``batch``, read within ``calendar``'s head and VTIMEZONEs."""
+        import icalendar  # noqa: PLC0415 - only the reader needs it
 
-            def parsed(child: Block, direct_events: dict[int, Event] = direct_events) -> bool:
-                return id(child) not in direct_events and keep(child)
+        first = self.head is None
+        if first:
+            self.head_calendar = calendar
+        grew = calendar is self.head_calendar and len(calendar.props) != self.head_props
+        offset = self.offsets.get(id(calendar), 0)
+        block = Block(
+            calendar.name, calendar.line, calendar.end, props=calendar.props, children=[*calendar.children, *batch]
+        )
+        keep = self.keep
+        try:
+            with warnings.catch_warnings():
+                # icalendar warns when it guesses a zone from a TZID's tail; we do the same on purpose.
+                guessed = getattr(icalendar.error, "GloballyUniqueTZIDGuessed", None)
+                if guessed is not None:
+                    warnings.simplefilter("ignore", guessed)
+                order: list[Block] = []
+                _vevents(block, keep, order)  # deciding what to keep in the order of the text, as it warns
+                direct_events: dict[int, Event] = {}
+                if self.direct:
+                    batched = {id(child) for child in batch}
+                    for vevent in order:
+                        event = _direct_event(vevent) if id(vevent) in batched else None
+                        if event is not None:
+                            direct_events[id(vevent)] = event
+                if not first and not grew and len(direct_events) == len(order):
+                    self.offsets[id(calendar)] = offset + len(order)
+                    return [direct_events[id(vevent)] for vevent in order]
 
-            while True:
-                out: list[str] = []
-                block.render(out, parsed)
-                try:
-                    calendar = icalendar.Calendar.from_ical("\r\n".join(out) + "\r\n")
-                    break
-                except _ICALENDAR_ERRORS as exc:
-                    error, culprit = _locate(block, parsed, icalendar, exc, source)
-                    if not lenient or culprit is None:
-                        raise error from None
-                    _warn(f"{error}; skipped")
-                    decided[id(culprit)] = False  # lenient: parse the calendar again without it
-            order = []
-            _vevents(block, keep, order)  # again: lenient may have dropped one icalendar refused
-            places = [place for place, vevent in enumerate(order) if id(vevent) not in direct_events]
-            vevents = [order[place] for place in places]
-            heads.append(_head(calendar, source, lenient))
-            slots = iter(_events(calendar, source=source, lines=vevents, places=places, lenient=lenient))
-            for vevent in order:  # the events in the order of the text, however each was read
-                found = direct_events[id(vevent)] if id(vevent) in direct_events else next(slots, None)
-                if found is not None:
-                    events.append(found)
-            events.extend(event for event in slots if event is not None)
-    for name, lines in skipped.items():
-        count = f"{len(lines)} {name}s" if len(lines) > 1 else f"a {name}"
-        _warn(f"{source}, line {lines[0]}: skipped {count} (a timeline holds events)")
-    head = heads[0]
-    try:
-        return Timeline(events=_unique(events), **head)
-    except ParseError as exc:
-        raise exc.located(source=source) from exc
+                def parsed(child: Block, direct_events: dict[int, Event] = direct_events) -> bool:
+                    return id(child) not in direct_events and keep(child)
+
+                while True:
+                    out: list[str] = []
+                    block.render(out, parsed)
+                    try:
+                        parsed_calendar = icalendar.Calendar.from_ical("\r\n".join(out) + "\r\n")
+                        break
+                    except _ICALENDAR_ERRORS as exc:
+                        error, culprit = _locate(block, parsed, icalendar, exc, self.source)
+                        if not self.lenient or culprit is None:
+                            raise error from None
+                        _warn(f"{error}; skipped", 6)
+                        self.decided[id(culprit)] = False  # lenient: parse the calendar again without it
+                order = []
+                _vevents(block, keep, order)  # again: lenient may have dropped one icalendar refused
+                places = [place for place, vevent in enumerate(order) if id(vevent) not in direct_events]
+                vevents = [order[place] for place in places]
+                if first or grew:
+                    self.head = _head(parsed_calendar, self.source, self.lenient)
+                    self.head_props = len(calendar.props)
+                found_events = _events(
+                    parsed_calendar,
+                    source=self.source,
+                    lines=vevents,
+                    places=[offset + place for place in places],
+                    lenient=self.lenient,
+                )
+                slots = iter(found_events)
+                events: list[Event] = []
+                for vevent in order:  # the events in the order of the text, however each was read
+                    found = direct_events[id(vevent)] if id(vevent) in direct_events else next(slots, None)
+                    if found is not None:
+                        events.append(found)
+                events.extend(event for event in slots if event is not None)
+                self.offsets[id(calendar)] = offset + len(order)
+                return events
+        finally:
+            for child in batch:  # their ids may be reused by the blocks of the next batch
+                self.decided.pop(id(child), None)
+
+
+def _logical_lines(file: TextIO, reader: _CalendarReader) -> Iterator[tuple[int, int, str]]:
+    """(physical line so far, first line, unfolded content line) of iCalendar text, as :func:`scan` reads it."""
+    pieces: list[str] = []
+    first = 0
+    number = 0
+    for number, raw in enumerate(file, 1):
+        line = raw.rstrip("\r\n") if raw[-1:] in ("\n", "\r") else raw
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if line[:1] in (" ", "\t"):
+            if pieces:
+                pieces.append(line[1:])
+            elif line.strip():
+                reader.problem(ParseError(f"the text starts with a folded line: {line[:80]!r}", line=number))
+        elif line:
+            if pieces:
+                yield number, first, pieces[0] if len(pieces) == 1 else "".join(pieces)
+            pieces = [line]
+            first = number
+    if pieces:
+        yield number, first, pieces[0] if len(pieces) == 1 else "".join(pieces)
 
 
 def _skipped(block: Block, found: dict[str, list[int]]) -> None:

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TextIO
 
+import attrs
+
 from timeline import limits
+from timeline._event import Event
 from timeline._timeline import Timeline
 from timeline.errors import LimitError, ParseError
 from timeline.formats._slides import Slide, slides_of, timeline_of
+from timeline.formats._stream import EventStream, head_of
 
-__all__ = ["COLUMNS", "OPTIONS", "defuse", "read", "restore", "write"]
+__all__ = ["COLUMNS", "OPTIONS", "defuse", "read", "restore", "stream", "write"]
 
 COLUMNS = (
     "Year",
@@ -285,67 +290,108 @@ def read(text: str, source: str) -> Timeline:
         ParseError: a cell TimelineJS could not use, naming the row (its
             line) and column.
     """
-    rows = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header: list[str] | None = None
-    events: list[Slide] = []
-    eras: list[Slide] = []
-    places: dict[str, tuple[int, int]] = {}  # "events[3]" -> (row number, line)
-    title: Slide | None = None
-    try:
-        for number, cells in enumerate(rows, start=1):  # row 1 is the header, as a spreadsheet counts
-            line = rows.line_num
-            if header is None:
-                if not any(cell.strip() for cell in cells):
+    return stream(io.StringIO(text, newline=""), source).timeline(source)
+
+
+def stream(file: TextIO, source: str) -> EventStream:
+    """The events of the spreadsheet a row at a time; the title and era rows, wherever they are, make the head.
+
+    Each event row becomes its slide and its event as :func:`read` makes
+    them (``timeline_of`` on the slide, so ids derived twice are numbered
+    as in a whole read); the title and era rows are kept until the end.
+    """
+
+    def events(out: EventStream) -> Iterator[Event]:
+        lines = iter(file)
+        first = next(lines, "")
+        rows = csv.reader(itertools.chain([first.removeprefix("\ufeff")], lines))
+        header: list[str] | None = None
+        eras: list[Slide] = []
+        places: dict[str, tuple[int, int]] = {}  # "eras[3]" or "title" -> (row number, line)
+        title: Slide | None = None
+        derived: dict[str, int] = {}
+        index = 0
+
+        def fail_at(number: int, line: int) -> Callable[[ParseError, str], ParseError]:
+            def fail(exc: ParseError, field: str) -> ParseError:
+                full = exc.located(field=field or None).field or ""
+                column = _column_of(re.sub(r"^events\[\d+\]", "events[0]", full)) or "Headline"
+                return ParseError(exc.message, source=source, line=line, field=f"row {number}, column {column!r}")
+
+            return fail
+
+        try:
+            for number, cells in enumerate(rows, start=1):  # row 1 is the header, as a spreadsheet counts
+                line = rows.line_num
+                if header is None:
+                    if not any(cell.strip() for cell in cells):
+                        continue
+                    header = [cell.strip() for cell in cells]
+                    _check_header(header, line)
                     continue
-                header = [cell.strip() for cell in cells]
-                _check_header(header, line)
-                continue
-            if not any(cell.strip() for cell in cells):
-                continue  # TimelineJS skips empty rows
-            if len(cells) > len(header):
-                raise ParseError(
-                    f"row {number} has {len(cells)} cells but the header names {len(header)} columns", line=line
-                )
-            row = {name: restore(cell) for name, cell in zip(header, cells, strict=False)}
-            kind = row.get("Type", "").strip().lower()
-            try:
-                slide = _slide(row)
-            except _CellError as exc:
-                raise _located(exc, number, line) from None
-            extra = {name: value for name, value in row.items() if name not in COLUMNS and value != ""}
-            if kind == "title":
-                if title is not None:
-                    raise _located(_CellError("only one row may be the title", field="Type"), number, line)
-                title = slide
-                places["title"] = (number, line)
-            elif kind == "era":
-                places[f"eras[{len(eras)}]"] = (number, line)
-                eras.append(slide)
-            elif kind in ("", "event"):
-                slide.update(extra)
-                places[f"events[{len(events)}]"] = (number, line)
-                events.append(slide)
-            else:
-                message = f"'Type' must be empty, 'title' or 'era', got {row.get('Type')!r}"
-                raise _located(_CellError(message, field="Type"), number, line)
-    except csv.Error as exc:
-        raise ParseError(f"not valid CSV: {exc}", source=source, line=rows.line_num) from None
-    if header is None:
-        raise ParseError("the file has no header row (Year, Month, Day, ..., Headline, ...)", source=source)
-    data: dict[str, Any] = {"events": events, "eras": eras}
+                if not any(cell.strip() for cell in cells):
+                    continue  # TimelineJS skips empty rows
+                if len(cells) > len(header):
+                    raise ParseError(
+                        f"row {number} has {len(cells)} cells but the header names {len(header)} columns", line=line
+                    )
+                row = {name: restore(cell) for name, cell in zip(header, cells, strict=False)}
+                kind = row.get("Type", "").strip().lower()
+                try:
+                    slide = _slide(row)
+                except _CellError as exc:
+                    raise _located(exc, number, line) from None
+                extra = {name: value for name, value in row.items() if name not in COLUMNS and value != ""}
+                if kind == "title":
+                    if title is not None:
+                        raise _located(_CellError("only one row may be the title", field="Type"), number, line)
+                    title = slide
+                    places["title"] = (number, line)
+                elif kind == "era":
+                    places[f"eras[{len(eras)}]"] = (number, line)
+                    eras.append(slide)
+                elif kind in ("", "event"):
+                    slide.update(extra)
+                    (event,) = timeline_of({"events": [slide]}, fail=fail_at(number, line)).events
+                    if slide.get("unique_id") in (None, ""):
+                        # TimelineJS draws two identical slides twice; so do we, with numbered ids.
+                        seen = derived[event.id] = derived.get(event.id, 0) + 1
+                        if seen > 1:
+                            event = attrs.evolve(event, id=f"{event.id}-{seen}")
+                    if not out.head:
+                        out.set_head(_head(title, [], places, source))
+                    yield event
+                    index += 1
+                else:
+                    message = f"'Type' must be empty, 'title' or 'era', got {row.get('Type')!r}"
+                    raise _located(_CellError(message, field="Type"), number, line)
+        except csv.Error as exc:
+            raise ParseError(f"not valid CSV: {exc}", source=source, line=rows.line_num) from None
+        except ParseError as exc:
+            raise exc.located(source=source) from None
+        if header is None:
+            raise ParseError("the file has no header row (Year, Month, Day, ..., Headline, ...)", source=source)
+        out.set_head(_head(title, eras, places, source))
+
+    return EventStream(events)
+
+
+def _head(title: Slide | None, eras: list[Slide], places: dict[str, tuple[int, int]], source: str) -> dict[str, Any]:
+    """The timeline's fields from its title and era rows."""
+    data: dict[str, Any] = {"events": [], "eras": eras}
     if title is not None:
         data["title"] = title
 
     def fail(exc: ParseError, field: str) -> ParseError:
         full = exc.located(field=field or None).field or ""
-        slide = re.match(r"(?:events|eras)\[\d+\]|title", full)
+        slide = re.match(r"eras\[\d+\]|title", full)
         if slide is None:
             return exc.located(source=source)
         number, line = places[slide.group()]
         column = _column_of(full) or "Headline"
         return ParseError(f"{exc.message}", source=source, line=line, field=f"row {number}, column {column!r}")
 
-    return timeline_of(data, fail=fail)
+    return head_of(timeline_of(data, fail=fail))
 
 
 def _located(exc: ParseError, number: int, line: int) -> ParseError:

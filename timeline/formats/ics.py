@@ -25,7 +25,9 @@ from timeline.formats._vtimezone import Prop
 if TYPE_CHECKING:
     import icalendar
 
-__all__ = ["OPTIONS", "READ_OPTIONS", "STREAMS", "fold", "from_icalendar", "read", "to_icalendar", "write"]
+    from timeline.formats._stream import EventStream
+
+__all__ = ["OPTIONS", "READ_OPTIONS", "STREAMS", "fold", "from_icalendar", "read", "stream", "to_icalendar", "write"]
 
 STREAMS = True
 """``write`` takes any iterable of events as well as a Timeline."""
@@ -221,6 +223,13 @@ def from_icalendar(calendar: icalendar.Calendar, *, source: str = "<icalendar>")
     from timeline.formats._ical_read import timeline_from_calendar  # noqa: PLC0415
 
     return timeline_from_calendar(calendar, source=source)
+
+
+def stream(file: TextIO, source: str, *, lenient: bool = False) -> EventStream:
+    """The events of iCalendar text as they are read, a batch at a time (see :func:`read`)."""
+    from timeline.formats._ical_read import stream_ics  # noqa: PLC0415 - only the reader needs icalendar
+
+    return stream_ics(file, source, lenient=lenient)
 
 
 def read(text: str | bytes, source: str, *, lenient: bool = False) -> Timeline:

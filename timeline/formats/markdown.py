@@ -573,6 +573,8 @@ def write(
         style=style,
         flavor=flavor,
     )
+    blocks = _Blocks(out)
+    writer.blocks = blocks  # type: ignore[assignment]  # each block written as it comes: one year in memory
     if timeline.title.strip():
         writer.heading(0, timeline.title)
     if timeline.description is not None and timeline.description.strip():
@@ -595,8 +597,22 @@ def write(
     else:
         writer.events(events, 1)
     writer.footnotes()
-    out.write("\n\n".join(block.rstrip("\n") for block in writer.blocks))
-    out.write("\n")
+    blocks.close()
+
+
+class _Blocks:
+    """The page's blocks, written to ``out`` as they are appended, a blank line between them."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.first = True
+
+    def append(self, block: str) -> None:
+        self.out.write(block.rstrip("\n") if self.first else "\n\n" + block.rstrip("\n"))
+        self.first = False
+
+    def close(self) -> None:
+        self.out.write("\n")
 
 
 def _encodes(text: str) -> bool:

@@ -1,0 +1,102 @@
+"""A progress line on stderr for long conversions: events done, rate, and percent and ETA when known.
+
+The standard library is enough: one line rewritten with a carriage return,
+at most five times a second, only when stderr is a terminal and only once
+the work has run for a second. A pipe, a file or ``--quiet`` gets nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO, TypeVar
+
+__all__ = ["Progress"]
+
+T = TypeVar("T")
+
+_DELAY = 1.0  # seconds before the line first shows
+_EVERY = 0.2  # seconds between updates
+
+
+class Progress:
+    """Counts items passing through :meth:`wrap` and draws the line while they do.
+
+    ``position`` and ``total`` (bytes of the input read so far and in all,
+    when the input is a file) give the percent and the time left.
+    """
+
+    def __init__(
+        self,
+        *,
+        enabled: bool,
+        position: Callable[[], int] | None = None,
+        total: int | None = None,
+        stream: TextIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled
+        self.position, self.total = position, total
+        self.clock = clock
+        self.start = clock()
+        self.next = self.start + _DELAY
+        self.done = 0
+        self.shown = False
+
+    @classmethod
+    def for_input(cls, file: object, *, quiet: bool, stream: TextIO | None = None) -> Progress:
+        """A progress line for reading ``file`` (an open file, or None for none), on when stderr is a terminal."""
+        err = stream if stream is not None else sys.stderr
+        enabled = not quiet and err.isatty()
+        fileno = getattr(file, "fileno", None)
+        position, total = None, None
+        if enabled and fileno is not None:
+            try:
+                fd = fileno()
+                size = os.fstat(fd).st_size
+                if size > 0 and os.lseek(fd, 0, os.SEEK_CUR) >= 0:
+                    total = size
+                    position = lambda: os.lseek(fd, 0, os.SEEK_CUR)  # noqa: E731 - one expression
+            except OSError:
+                pass
+        return cls(enabled=enabled, position=position, total=total, stream=err)
+
+    def wrap(self, items: Iterable[T]) -> Iterator[T]:
+        """``items`` as they are, counted."""
+        if not self.enabled:
+            yield from items
+            return
+        for item in items:
+            self.done += 1
+            if not self.done & 255 and self.clock() >= self.next:
+                self.draw()
+            yield item
+
+    def line(self) -> str:
+        """The text of the progress line now."""
+        elapsed = max(self.clock() - self.start, 1e-9)
+        rate = self.done / elapsed
+        text = f"{self.done:,} events, {rate:,.0f}/s"
+        if self.position is not None and self.total:
+            fraction = min(self.position() / self.total, 1.0)
+            text += f", {fraction:.0%}"
+            if fraction > 0:
+                left = elapsed * (1 - fraction) / fraction
+                text += f", {left:.0f} s left"
+        return text
+
+    def draw(self) -> None:
+        self.next = self.clock() + _EVERY
+        self.shown = True
+        self.stream.write("\r\x1b[K" + self.line())
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Clear the line, if one was drawn."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
