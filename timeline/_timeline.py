@@ -10,9 +10,10 @@ same on every run. Building a timeline sorts once: O(n log n).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, tzinfo
-from typing import Literal
+from typing import Literal, cast
 
 import attrs
 
@@ -28,6 +29,10 @@ __all__ = ["Timeline"]
 
 
 def _convert_events(value: object) -> tuple[Event, ...]:
+    if type(value) in (list, tuple):
+        given: tuple[Event, ...] = tuple(cast("Iterable[Event]", value))
+        if set(map(type, given)) <= _EVENT_TYPE:  # events already built: checked at C speed
+            return given
     if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
         raise ParseError(f"'events' must be a list of events, got {value!r}", field="events")
     events = []
@@ -42,6 +47,10 @@ def _convert_events(value: object) -> tuple[Event, ...]:
         else:
             raise ParseError(f"each event must be an Event or a table, got {item!r}", field=f"events[{index}]")
     return tuple(events)
+
+
+_EVENT_TYPE: frozenset[type] = frozenset((Event,))
+_event_id = operator.attrgetter("id")
 
 
 def _convert_eras(value: object) -> tuple[Era, ...]:
@@ -66,6 +75,7 @@ def _convert_description(value: object) -> str | None:
 
 
 _DAY_LIMIT = 2**30 - 1  # keeps day numbers within one digit of a Python int
+_US_LIMIT = (_DAY_LIMIT - 1) * _DAY_US  # keys inside it give days inside the limit as they are
 TIMELINE_FIELDS = frozenset(("version", "$schema", "title", "description", "tz", "eras", "events"))
 """The timeline fields a file may hold; every other key is kept in ``extra``."""
 
@@ -117,7 +127,7 @@ class Timeline:
 
     def __attrs_post_init__(self) -> None:
         events = self.events
-        if len({event.id for event in events}) != len(events):
+        if len(set(map(_event_id, events))) != len(events):
             seen: dict[str, Event] = {}
             for index, event in enumerate(events):
                 first = seen.setdefault(event.id, event)
@@ -148,6 +158,8 @@ class Timeline:
             lo, hi, text = when.key(event.zoneinfo(view), view=view_zone)
         else:
             lo, hi, text = when._lo, when._hi, when._text
+        if -_US_LIMIT < lo < _US_LIMIT:  # nearly always: no clamping to do
+            return (lo // _DAY_US, lo, hi, text, event.title, event.id)  # type: ignore[return-value] # an int here
         if type(lo) is int:
             day = min(max(lo // _DAY_US, -_DAY_LIMIT + 1), _DAY_LIMIT - 1)
         else:

@@ -181,6 +181,8 @@ def _clean(value: str) -> bool:
     return (value.isascii() and value.isprintable()) or _UNCLEAN_RE.search(value) is None
 
 
+# X-TIMELINE-TZ per zone name: a few hundred at most.
+_TZ_LINES: dict[str, str] = {}
 # The controls visible() replaces, and CR, which reads back as LF.
 _UNCLEAN_RE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -258,9 +260,12 @@ def _event_lines(event: Event, settings: Settings, zones: dict[str, list[int]]) 
         append(f"STATUS:{_STATUS[status.value]}\r\n")
     if _transp(kind, settings.busy) is not None:
         append("TRANSP:TRANSPARENT\r\n")
-    append(_text_line("X-TIMELINE-WHEN;VALUE=TEXT:", text))
+    append(_line("X-TIMELINE-WHEN;VALUE=TEXT:", text))  # exact: digits and -T:.Z+/, nothing to escape
     if event.tz is not None:
-        append(_text_line("X-TIMELINE-TZ;VALUE=TEXT:", event.tz))
+        tz_line = _TZ_LINES.get(event.tz)
+        if tz_line is None:
+            tz_line = _TZ_LINES[event.tz] = _text_line("X-TIMELINE-TZ;VALUE=TEXT:", event.tz)
+        append(tz_line)
     append("END:VEVENT\r\n")
     return [("", (), "lines", out)]
 
