@@ -803,12 +803,15 @@ def _datetime_keys(text: str) -> tuple[Key, Key, str, bool] | None:
     return lo[0], hi[0], "dd", floating
 
 
-# Lengths of the forms _iso_keys reads: a day, a time to the minute or second, two of each.
-_ISO_SIZES: Final = frozenset((10, 21, 16, 19, 33, 39))
+# Lengths of the forms _iso_keys reads: a year, a month, a day, a time to the minute or
+# second, two days or two times.
+_ISO_SIZES: Final = frozenset((4, 7, 10, 21, 16, 19, 33, 39))
 
 
 def _iso_keys(text: str, size: int) -> tuple[int, int] | None:
-    """Bounds of ASCII ``YYYY-MM-DD`` or floating ``YYYY-MM-DDTHH:MM[:SS]``, or of two of one form joined by ``/``.
+    """Bounds of ASCII ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or floating ``YYYY-MM-DDTHH:MM[:SS]``.
+
+    Or of two days, or two times of one form, joined by ``/``.
 
     None for anything else. With ``-``, ``T``, ``:`` and ``/`` at those places,
     ``fromisoformat`` reads nothing but those forms, and refuses what the
@@ -816,6 +819,19 @@ def _iso_keys(text: str, size: int) -> tuple[int, int] | None:
     24:00, an end before the start) gets None too, and the general path
     decides.
     """
+    if size == 4:  # a year
+        if not text.isdigit() or text == "0000":
+            return None
+        year = int(text)
+        return _date(year, 1, 1).toordinal() * _DAY_US, (_date(year, 12, 31).toordinal() + 1) * _DAY_US - 1
+    if size == 7:  # a month (not a season)
+        if text[4] != "-" or not text[:4].isdigit() or not text[5:].isdigit() or text[:4] == "0000":
+            return None
+        year, month = int(text[:4]), int(text[5:])
+        if not 1 <= month <= 12:
+            return None
+        first = _date(year, month, 1).toordinal()
+        return first * _DAY_US, (first + _days_in_month(year, month)) * _DAY_US - 1
     if text[4] != "-" or text[7] != "-":
         return None
     if size == 10:
@@ -855,6 +871,7 @@ def _iso_keys(text: str, size: int) -> tuple[int, int] | None:
     return None if hi < lo else (lo, hi)
 
 
+_date: Final = date
 _date_from: Final = date.fromisoformat
 _datetime_from: Final = datetime.fromisoformat
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, Final
 
 from timeline._era import Era
 from timeline._event import AUTHORING_FIELDS, Event, Source, Status
@@ -43,6 +43,9 @@ def _warn_near_misses(
             warnings.warn(message, TimelineWarning, stacklevel=4)
 
 
+_EVENT_KEYS: Final = AUTHORING_FIELDS | {"extra"}
+
+
 def from_data(data: object, *, source: str, locate: Locator | None = None) -> Timeline:
     """A Timeline from parsed JSON/TOML/YAML data, errors naming the field and line.
 
@@ -68,14 +71,14 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
         raise fail(ParseError(f"'events' must be a list of tables, got {raw_events!r}"), "events")
     events = []
     for index, item in enumerate(raw_events):
-        field = f"events[{index}]"
-        if not isinstance(item, Mapping):
-            raise fail(ParseError(f"each event must be a table, got {item!r}"), field)
-        _warn_near_misses(item, AUTHORING_FIELDS, field, source, locate)
+        if type(item) is not dict and not isinstance(item, Mapping):
+            raise fail(ParseError(f"each event must be a table, got {item!r}"), f"events[{index}]")
+        if not _EVENT_KEYS.issuperset(item):  # most events hold fields alone: nothing to warn about
+            _warn_near_misses(item, AUTHORING_FIELDS, f"events[{index}]", source, locate)
         try:
             events.append(Event.from_dict(item))
         except ParseError as exc:
-            raise fail(exc, field) from exc
+            raise fail(exc, f"events[{index}]") from exc
     raw_eras = data.get("eras", [])
     if not isinstance(raw_eras, list):
         raise fail(ParseError(f"'eras' must be a list of tables, got {raw_eras!r}"), "eras")
