@@ -102,6 +102,10 @@ def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None, r
     if style not in _STYLES:
         raise ValueError(f"style must be 'mdy' or 'dmy', got {style!r}")
     value = When(when) if isinstance(when, str) else when
+    plain = None if recurrence else _plain_words(value._text, style)
+    if plain is not None:
+        _DESCRIBED[entry] = plain
+        return plain
     describer = _Describer(style, tz)
     text = describer.when(value)
     if recurrence:
@@ -110,6 +114,24 @@ def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None, r
         _DESCRIBED.clear()
     _DESCRIBED[entry] = text
     return text
+
+
+def _plain_words(text: str, style: Style) -> str | None:
+    """A valid plain year (1000-9999), month or day in words, without the general describer; else None."""
+    size = len(text)
+    if size not in (4, 7, 10) or not text[:4].isdigit() or text[0] == "0":
+        return None
+    if size == 4:
+        return text
+    month = int(text[5:7]) if text[4] == "-" and text[5:7].isdigit() else 0
+    if not 1 <= month <= 12:
+        return None  # a season, a quarter: the describer words them
+    if size == 7:
+        return f"{_MONTHS[month]} {text[:4]}"
+    if text[7] != "-" or not text[8:].isdigit():
+        return None
+    day = int(text[8:])
+    return f"{day} {_MONTHS[month]} {text[:4]}" if style == "dmy" else f"{_MONTHS[month]} {day}, {text[:4]}"
 
 
 # Descriptions by (EDTF text, style, zone, rule): a value's words depend on nothing else.
