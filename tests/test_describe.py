@@ -437,3 +437,21 @@ class TestDescribeRecurrence:
         event = Event(title="Standup", when="2024-10-01T09:30", recurrence="rrule:freq=weekly;byday=tu;count=3")
 
         assert "every Tuesday from October 1, 2024, 09:30, 3 times" == describe(event.when, recurrence=event.recurrence)
+
+
+@given(
+    st.tuples(st.integers(0, 9999), st.integers(1, 41), st.integers(1, 28), st.integers(1, 3)).map(
+        lambda parts: f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"[: (4, 7, 10)[parts[3] - 1]]
+    ),
+    st.sampled_from(["mdy", "dmy"]),
+)
+def test_plain_dates_are_worded_as_the_describer_words_them(text: str, style: Style) -> None:
+    """Plain years, months and days skip the general describer (and its memory) with the same words."""
+    from timeline import _describe
+
+    _describe._DESCRIBED.clear()
+    try:
+        value = When(text)
+    except ParseError:
+        return
+    assert _describe._Describer(style, None).when(value) == describe(text, style=style)

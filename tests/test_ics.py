@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import foreign_lines, timelines
 
 import timeline
@@ -1002,3 +1003,74 @@ class TestFeeds:
             warnings.simplefilter("error")
             timeline.dump([Event(title="A", when="2021")], tmp_path / "feed.ics", stamp=STAMP, domain="example.org")
             ics([Event(title="A", when="2021")])
+
+
+_PLAIN_WHENS = st.one_of(
+    st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31)).map(date.isoformat),
+    st.tuples(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)), st.integers(0, 40)).map(
+        lambda pair: f"{pair[0]}/{pair[0] + timedelta(days=pair[1])}"
+    ),
+    st.tuples(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)), st.integers(0, 5000)).map(
+        lambda pair: f"{pair[0]:%Y-%m-%dT%H:%M}/{pair[0] + timedelta(minutes=pair[1]):%Y-%m-%dT%H:%M}"
+    ),
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)).map(
+        lambda d: f"{d:%Y-%m-%dT%H:%M:%S}"
+    ),
+    st.sampled_from(
+        ["2021-03-28T02:30", "2021-10-31T02:30/2021-10-31T03:30", "2021-06", "2021-06-06T10:00Z", "0000-01-01"]
+    ),
+)
+_PLAIN_TEXT = st.text(st.sampled_from(list('aé,;\\\n\r\t\x07 "🇬🇹👩\u200d💻x')), max_size=90)
+
+
+class TestFastPath:
+    @given(
+        title=_PLAIN_TEXT.filter(str.strip),
+        when=_PLAIN_WHENS,
+        tz=st.none() | st.sampled_from(["America/Guatemala", "Europe/Berlin", "UTC", "America/New_York"]),
+        description=st.none() | _PLAIN_TEXT,
+        location=st.none() | _PLAIN_TEXT,
+        url=st.none() | st.just("https://example.org/e?a=1,b;c") | st.just("https://example.org/" + "x" * 80),
+        tags=st.lists(_PLAIN_TEXT.filter(str.strip), max_size=3),
+        status=st.sampled_from(["confirmed", "tentative", "cancelled"]),
+        ident=st.none() | st.sampled_from(["ev,1;x", "e\u00e9", "a" * 90]),
+        options=st.fixed_dictionaries(
+            {},
+            optional={
+                "busy": st.sampled_from(["timed", "all", "none"]),
+                "tz": st.sampled_from(["Asia/Kolkata", "UTC"]),
+                "domain": st.sampled_from(["example.org", "a,b.example"]),
+            },
+        ),
+    )
+    def test_the_plain_event_lines_are_event_props_lines(
+        self,
+        title: str,
+        when: str,
+        tz: str | None,
+        description: str | None,
+        location: str | None,
+        url: str | None,
+        tags: list[str],
+        status: str,
+        ident: str | None,
+        options: dict[str, str],
+    ) -> None:
+        """The writer's direct lines for a plain event are exactly what the shared mapping's properties give."""
+        from timeline.formats._ical import event_props, settings_from_options
+        from timeline.formats.ics import _event_lines, lines
+
+        event = Event(
+            id=ident, title=title, when=when, tz=tz, description=description, location=location,
+            url=url, tags=tags, status=status,
+        )  # fmt: skip
+        settings = settings_from_options(stamp=STAMP, **options)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", TimelineWarning)
+            fast_zones: dict[str, list[int]] = {}
+            slow_zones: dict[str, list[int]] = {}
+            fast = _event_lines(event, settings, fast_zones)
+            slow = event_props(event, settings, slow_zones)
+
+        assert (None if slow is None else "".join(lines(slow))) == (None if fast is None else "".join(lines(fast)))
+        assert slow_zones == fast_zones

@@ -6,6 +6,7 @@ import contextlib
 import warnings
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import attrs
 import icalendar
@@ -188,6 +189,28 @@ class TestClients:
 
         assert "FREQ=WEEKLY;COUNT=4" == found.recurrence
         assert ["2021-06-13T10:00:00Z"] == [str(day) for day in found.exdate]
+
+    def test_floating_exdate_of_a_utc_start_is_utc(self) -> None:
+        """node-ical's biweekly-exdate-until.ics: a floating EXDATE beside a DTSTART in UTC, in a
+        calendar with X-WR-TIMEZONE, is the start's UTC, not the calendar zone's wall clock."""
+        head = ("X-WR-TIMEZONE:Europe/Kiev",)
+        lines = ("DTSTART:20170814T140000Z", "RRULE:FREQ=WEEKLY;INTERVAL=2", "EXDATE:20171218T060000")
+        found = _one(*lines, head=head)
+
+        assert ["2017-12-18T06:00:00Z"] == [str(day) for day in found.exdate]
+        text = timeline.dumps(Timeline(tz="Europe/Kiev", events=[found]), "ics", stamp=STAMP, domain="example.org")
+        exdates: Any = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]["EXDATE"]
+        assert [datetime(2017, 12, 18, 6, tzinfo=UTC)] == [value.dt.astimezone(UTC) for value in exdates.dts]
+
+    def test_rdate_of_a_time_is_kept_as_its_line(self) -> None:
+        """icalendar's multiple_timezones.ics: RDATE;VALUE=TIME names no day, so no rdate holds it;
+        it is kept as its line and written back as it was."""
+        found = _one("DTSTART;TZID=America/New_York:20210302T000000", "RDATE;VALUE=TIME;TZID=America/New_York:083000")
+
+        assert () == found.rdate
+        assert ["RDATE;VALUE=TIME;TZID=America/New_York:083000"] == found.extra["ics"]
+        text = timeline.dumps(Timeline(events=[found]), "ics", stamp=STAMP, domain="example.org")
+        assert "\r\nRDATE;VALUE=TIME;TZID=America/New_York:083000\r\n" in text
 
     def test_status_url_location_geo_categories_attach(self) -> None:
         """The standard properties become their fields."""

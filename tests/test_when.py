@@ -409,6 +409,37 @@ class TestDateTimeFastPath:
         assert expected == (when._lo, when._hi, when._kinds, when.floating)
         assert text == str(when)
 
+    @given(
+        st.lists(
+            st.tuples(st.integers(0, 9999), st.integers(0, 42), st.integers(0, 32), st.integers(1, 3)).map(
+                lambda ymd: f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}"[: (4, 7, 10)[ymd[3] - 1]]
+            ),
+            min_size=1,
+            max_size=2,
+        ).map("/".join)
+    )
+    @example("0000-01-01/0001-01-01")
+    @example("2021-06-05/2021-06-02")
+    def test_days_same_answer_as_the_grammar(self, text: str) -> None:
+        """YYYY, YYYY-MM, YYYY-MM-DD and intervals of two days skip the patterns, with the same bounds and errors."""
+        from timeline import _when
+
+        def read() -> object:
+            try:
+                when = When(text)
+            except ParseError as exc:
+                return exc.message
+            return (when._lo, when._hi, when._kinds, when.floating, when._aware, when.start, when.end, str(when))
+
+        fast = read()
+        sizes, _when._ISO_SIZES = _when._ISO_SIZES, frozenset()  # type: ignore[misc]
+        try:
+            slow = read()
+        finally:
+            _when._ISO_SIZES = sizes  # type: ignore[misc]
+
+        assert slow == fast
+
     @pytest.mark.parametrize(("code", "first", "last"), GROUPINGS)
     def test_grouping_bounds(self, code: int, first: date, last: date) -> None:
         """Seasons, quarters, quadrimesters and semesters cover their ISO 8601-2 months."""

@@ -95,14 +95,47 @@ def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None, r
     >>> describe("2024-10-01", recurrence="FREQ=WEEKLY;BYDAY=TU;COUNT=10")
     'every Tuesday from October 1, 2024, 10 times'
     """
+    entry = (when if isinstance(when, str) else when._text, style, tz, recurrence)
+    found = _DESCRIBED.get(entry)
+    if found is not None:  # writers describe the same dates again and again (headings, entries)
+        return found
     if style not in _STYLES:
         raise ValueError(f"style must be 'mdy' or 'dmy', got {style!r}")
     value = When(when) if isinstance(when, str) else when
+    plain = None if recurrence else _plain_words(value._text, style)
+    if plain is not None:
+        _DESCRIBED[entry] = plain
+        return plain
     describer = _Describer(style, tz)
     text = describer.when(value)
     if recurrence:
-        return describer.rule(recurrence, text)
+        text = describer.rule(recurrence, text)
+    if len(_DESCRIBED) >= 20_000:
+        _DESCRIBED.clear()
+    _DESCRIBED[entry] = text
     return text
+
+
+def _plain_words(text: str, style: Style) -> str | None:
+    """A valid plain year (1000-9999), month or day in words, without the general describer; else None."""
+    size = len(text)
+    if size not in (4, 7, 10) or not text[:4].isdigit() or text[0] == "0":
+        return None
+    if size == 4:
+        return text
+    month = int(text[5:7]) if text[4] == "-" and text[5:7].isdigit() else 0
+    if not 1 <= month <= 12:
+        return None  # a season, a quarter: the describer words them
+    if size == 7:
+        return f"{_MONTHS[month]} {text[:4]}"
+    if text[7] != "-" or not text[8:].isdigit():
+        return None
+    day = int(text[8:])
+    return f"{day} {_MONTHS[month]} {text[:4]}" if style == "dmy" else f"{_MONTHS[month]} {day}, {text[:4]}"
+
+
+# Descriptions by (EDTF text, style, zone, rule): a value's words depend on nothing else.
+_DESCRIBED: dict[tuple[str, str, str | None, str | None], str] = {}
 
 
 class _Describer:
@@ -627,4 +660,16 @@ def year_heading(when: When, style: Style = "mdy") -> str:
         end = when.end or when.members()[0].end
         assert end is not None
         return capital(describe(When("/" + year_text(end)), style=style))
-    return capital(describe(year_text(start), style=style))
+    text = start.text
+    # A plain year (the most common start by far) needs no pattern to find.
+    year = text[:4] if text[:4].isdigit() and text[4:5] in ("", "-") and text[:4].isascii() else year_text(start)
+    entry = (year, style)
+    heading = _YEAR_HEADINGS.get(entry)
+    if heading is None:  # a chronology has a few hundred years at most: each is described once
+        if len(_YEAR_HEADINGS) > 10_000:
+            _YEAR_HEADINGS.clear()
+        heading = _YEAR_HEADINGS[entry] = capital(describe(year, style=style))
+    return heading
+
+
+_YEAR_HEADINGS: dict[tuple[str, str], str] = {}

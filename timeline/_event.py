@@ -34,10 +34,17 @@ JSONValue: TypeAlias = Union[str, int, float, bool, list["JSONValue"], dict[str,
 """Data that JSON can hold: what ``extra`` fields may contain."""
 
 _T = TypeVar("_T")
-# Lone surrogates cannot be written as UTF-8: refuse them at the door.
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _NO_SPACE_RE = re.compile(r"\S+")
 _SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+")
+
+
+def _surrogate(value: str) -> bool:  # lone surrogates cannot be written as UTF-8: refused at the door
+    """Whether non-ASCII ``value`` holds a lone surrogate: UTF-8 cannot encode one (faster than a search)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _bad(field: str, message: str) -> ParseError:
@@ -64,7 +71,7 @@ def _check_text(field: str, value: object, *, required: bool = False) -> str | N
     if isinstance(value, str):
         if required and not value.strip():
             raise _bad(field, f"{field!r} must not be blank, got {value!r}")
-        if not value.isascii() and _SURROGATE_RE.search(value):
+        if not value.isascii() and _surrogate(value):
             raise _bad(field, f"{field!r} must be Unicode text, got a lone surrogate in {value!r}")
         return value
     if value is None and not required:
@@ -75,9 +82,11 @@ def _check_text(field: str, value: object, *, required: bool = False) -> str | N
 def _check_url(field: str, value: object, *, absolute: bool) -> str | None:
     if value is None:
         return None
+    if absolute and type(value) is str and value.isascii() and _SCHEME_RE.fullmatch(value):
+        return value  # the scheme pattern holds no space, and ASCII no surrogate
     if not isinstance(value, str) or not _NO_SPACE_RE.fullmatch(value):
         raise _bad(field, f"{field!r} must be a URL without spaces, got {value!r}")
-    if not value.isascii() and _SURROGATE_RE.search(value):
+    if not value.isascii() and _surrogate(value):
         raise _bad(field, f"{field!r} must be Unicode text, got a lone surrogate in {value!r}")
     if absolute and not _SCHEME_RE.fullmatch(value):
         raise _bad(field, f"{field!r} must be an absolute URL such as https://..., got {value!r}")

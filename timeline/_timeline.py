@@ -10,9 +10,10 @@ same on every run. Building a timeline sorts once: O(n log n).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, tzinfo
-from typing import Literal, overload
+from typing import Literal, cast, overload
 
 import attrs
 
@@ -32,6 +33,10 @@ EventLike = Event | Mapping[str, object]
 
 
 def _convert_events(value: Iterable[EventLike]) -> tuple[Event, ...]:
+    if type(value) in (list, tuple):
+        given: tuple[Event, ...] = tuple(cast("Iterable[Event]", value))
+        if set(map(type, given)) <= _EVENT_TYPE:  # events already built: checked at C speed
+            return given
     if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
         raise ParseError(f"'events' must be a list of events, got {value!r}", field="events")
     events = []
@@ -46,6 +51,10 @@ def _convert_events(value: Iterable[EventLike]) -> tuple[Event, ...]:
         else:
             raise ParseError(f"each event must be an Event or a table, got {item!r}", field=f"events[{index}]")
     return tuple(events)
+
+
+_EVENT_TYPE: frozenset[type] = frozenset((Event,))
+_event_id = operator.attrgetter("id")
 
 
 def _convert_eras(value: Iterable[Era | Mapping[str, object]]) -> tuple[Era, ...]:
@@ -70,6 +79,7 @@ def _convert_description(value: str | None) -> str | None:
 
 
 _DAY_LIMIT = 2**30 - 1  # keeps day numbers within one digit of a Python int
+_US_LIMIT = (_DAY_LIMIT - 1) * _DAY_US  # keys inside it give days inside the limit as they are
 TIMELINE_FIELDS = frozenset(("version", "$schema", "title", "description", "tz", "eras", "events"))
 """The timeline fields a file may hold; every other key is kept in ``extra``."""
 
@@ -140,7 +150,7 @@ class Timeline:
 
     def __attrs_post_init__(self) -> None:
         events = self.events
-        if len({event.id for event in events}) != len(events):
+        if len(set(map(_event_id, events))) != len(events):
             seen: dict[str, Event] = {}
             for index, event in enumerate(events):
                 first = seen.setdefault(event.id, event)
@@ -171,6 +181,8 @@ class Timeline:
             lo, hi, text = when.key(event.zoneinfo(view), view=view_zone)
         else:
             lo, hi, text = when._lo, when._hi, when._text
+        if -_US_LIMIT < lo < _US_LIMIT:  # nearly always: no clamping to do
+            return (lo // _DAY_US, lo, hi, text, event.title, event.id)  # type: ignore[return-value] # an int here
         if type(lo) is int:
             day = min(max(lo // _DAY_US, -_DAY_LIMIT + 1), _DAY_LIMIT - 1)
         else:

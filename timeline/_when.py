@@ -803,6 +803,79 @@ def _datetime_keys(text: str) -> tuple[Key, Key, str, bool] | None:
     return lo[0], hi[0], "dd", floating
 
 
+# Lengths of the forms _iso_keys reads: a year, a month, a day, a time to the minute or
+# second, two days or two times.
+_ISO_SIZES: Final = frozenset((4, 7, 10, 21, 16, 19, 33, 39))
+
+
+def _iso_keys(text: str, size: int) -> tuple[int, int] | None:
+    """Bounds of ASCII ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or floating ``YYYY-MM-DDTHH:MM[:SS]``.
+
+    Or of two days, or two times of one form, joined by ``/``.
+
+    None for anything else. With ``-``, ``T``, ``:`` and ``/`` at those places,
+    ``fromisoformat`` reads nothing but those forms, and refuses what the
+    grammar refuses (an impossible day); what it reads otherwise (year 0,
+    24:00, an end before the start) gets None too, and the general path
+    decides.
+    """
+    if size == 4:  # a year
+        if not text.isdigit() or text == "0000":
+            return None
+        year = int(text)
+        return _date(year, 1, 1).toordinal() * _DAY_US, (_date(year, 12, 31).toordinal() + 1) * _DAY_US - 1
+    if size == 7:  # a month (not a season)
+        if text[4] != "-" or not text[:4].isdigit() or not text[5:].isdigit() or text[:4] == "0000":
+            return None
+        year, month = int(text[:4]), int(text[5:])
+        if not 1 <= month <= 12:
+            return None
+        first = _date(year, month, 1).toordinal()
+        return first * _DAY_US, (first + _days_in_month(year, month)) * _DAY_US - 1
+    if text[4] != "-" or text[7] != "-":
+        return None
+    if size == 10:
+        try:
+            lo = _date_from(text).toordinal() * _DAY_US
+        except ValueError:
+            return None
+        return lo, lo + _DAY_US - 1
+    if size == 21:
+        if text[10] != "/" or text[15] != "-" or text[18] != "-":
+            return None
+        try:
+            first, last = _date_from(text[:10]).toordinal(), _date_from(text[11:]).toordinal()
+        except ValueError:
+            return None
+        return None if last < first else (first * _DAY_US, (last + 1) * _DAY_US - 1)
+    one = 16 if size in (16, 33) else 19
+    if text[10] != "T" or text[13] != ":" or (one == 19 and text[16] != ":") or text[11:13] > "23":
+        return None
+    try:
+        moment = _datetime_from(text[:one])
+    except ValueError:
+        return None
+    lo = moment.toordinal() * _DAY_US + ((moment.hour * 60 + moment.minute) * 60 + moment.second) * 1_000_000
+    if size == one:
+        return lo, lo
+    second = text[one + 1 :]
+    if text[one] != "/" or second[4] != "-" or second[7] != "-" or second[10] != "T" or second[13] != ":":
+        return None
+    if (one == 19 and second[16] != ":") or second[11:13] > "23":
+        return None
+    try:
+        end = _datetime_from(second)
+    except ValueError:
+        return None
+    hi = end.toordinal() * _DAY_US + ((end.hour * 60 + end.minute) * 60 + end.second) * 1_000_000
+    return None if hi < lo else (lo, hi)
+
+
+_date: Final = date
+_date_from: Final = date.fromisoformat
+_datetime_from: Final = datetime.fromisoformat
+
+
 def _plain_interval(text: str) -> tuple[Key, Key, str] | None:
     """Bounds and end kinds of an interval whose known ends are plain dates; else None."""
     first, _, second = text.partition("/")
@@ -926,6 +999,17 @@ class When(_WhenSlots):
         self._text = text
         self._kinds = ""
         self._floating = self._aware = False
+        size = len(text)
+        if size in _ISO_SIZES and text.isascii() and (iso := _iso_keys(text, size)) is not None:
+            # YYYY-MM-DD or a floating YYYY-MM-DDTHH:MM[:SS], or an interval of two of
+            # the same form, by far the most common: C reads them.
+            self._lo, self._hi = iso
+            if size > 19:
+                self._kinds = "dd"
+            self._floating = size >= 16 and size != 21
+            self._start = self._end = None
+            self.__class__ = cls
+            return self  # type: ignore[return-value]
         plain = None if "/" in text else _PLAIN_RE.fullmatch(text)
         if plain is not None:
             lo_ymd, hi_ymd = _plain_bounds(text, plain)[:2]

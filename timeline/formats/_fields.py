@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, Final
 
 from timeline._era import Era
 from timeline._event import AUTHORING_FIELDS, Event, Source, Status, event_from_dict, near_miss
@@ -45,6 +45,9 @@ def _warn_near_misses(
             place = f"{source}, line {line}" if locate and (line := locate(field)) else source
             message = f"{place}, {field}: unknown field {key!r} kept in extra; did you mean {close[0]!r}?"
             warnings.warn(message, TimelineWarning, stacklevel=4)
+
+
+_EVENT_KEYS: Final = AUTHORING_FIELDS | {"extra"}
 
 
 def from_data(data: object, *, source: str, locate: Locator | None = None) -> Timeline:
@@ -90,9 +93,10 @@ def event_from_item(item: object, index: int, *, source: str, locate: Locator | 
     event exactly as :func:`from_data` does.
     """
     field = f"events[{index}]"
-    if not isinstance(item, Mapping):
+    if type(item) is not dict and not isinstance(item, Mapping):
         raise _failure(ParseError(f"each event must be a table, got {item!r}"), field, source, locate)
-    _warn_near_misses(item, AUTHORING_FIELDS, field, source, locate)
+    if not _EVENT_KEYS.issuperset(item):  # most events hold fields alone: nothing to warn about
+        _warn_near_misses(item, AUTHORING_FIELDS, field, source, locate)
     try:
         return event_from_dict(item, warn_near_misses=False)
     except ParseError as exc:

@@ -320,9 +320,15 @@ def _foreign(component: icalendar.cal.Component) -> list[str]:
 
 
 def _period(line: str) -> bool:
-    """Whether an RDATE line holds periods (``start/end``), which no field holds."""
+    """Whether an RDATE or EXDATE line holds what no field holds: periods (``start/end``), or times of no day.
+
+    ``VALUE=TIME`` is not RFC 5545's, but calendars write it; the line is kept as it is.
+    """
     head, _, value = line.partition(":")
-    return head.upper().startswith("RDATE") and ("/" in value or "VALUE=PERIOD" in head.upper())
+    head = head.upper()
+    if head.startswith(("RDATE", "EXDATE")) and "VALUE=TIME" in head:
+        return True
+    return head.startswith("RDATE") and ("/" in value or "VALUE=PERIOD" in head)
 
 
 def _block_raw(block: Block, component: icalendar.cal.Component) -> list[str]:
@@ -570,11 +576,20 @@ def _media(component: icalendar.cal.Component) -> str | None:
 def _dates(component: icalendar.cal.Component, name: str) -> list[date]:
     found = component.get(name)
     lists = found if isinstance(found, list) else [found]
+    # A floating time beside a DTSTART in UTC (or at an offset no IANA zone keeps) is at
+    # the start's offset: the event has no zone of its own whose wall clock it could mean.
+    start = _decoded(component, "DTSTART") if "DTSTART" in component else None
+    own = None
+    if isinstance(start, datetime) and start.tzinfo is not None:
+        zone = _zone_of(start, component["DTSTART"])
+        own = start.tzinfo if zone is None or zone in UTC_NAMES else None
     moments: list[date] = []
     for item in lists:
         for value in getattr(item, "dts", []):
             moment = value.dt
-            if isinstance(moment, date):  # periods (tuples) have no single day
+            if isinstance(moment, datetime) and moment.tzinfo is None and own is not None:
+                moment = moment.replace(tzinfo=own)
+            if isinstance(moment, date):  # periods (tuples) and times have no single day
                 moments.append(_fixed(moment) if isinstance(moment, datetime) else moment)  # type: ignore[arg-type]
     return moments
 

@@ -26,7 +26,7 @@ import warnings
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -298,6 +298,18 @@ def date_object(point: PartialDate, zone_name: str | None, *, end: bool) -> dict
     return end_obj if end and end_obj is not None else start_obj
 
 
+# YYYY, YYYY-MM (a month, not a season) or YYYY-MM-DD, unqualified.
+_PLAIN_DATE_RE: Final = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-([0-9]{2}))?)?")
+
+
+def _plain(when: When) -> re.Match[str] | None:
+    """The match of a plain year, month or day (years 0001-9999), else None."""
+    text = when._text
+    if len(text) not in (4, 7, 10) or text[:4] == "0000":
+        return None
+    return _PLAIN_DATE_RE.fullmatch(text)
+
+
 def dates_of(when: When, zone_name: str | None) -> tuple[dict[str, int], dict[str, int] | None, str | None]:
     """``start_date``, ``end_date`` (None when there is none) and ``display_date`` (None when not needed).
 
@@ -306,6 +318,15 @@ def dates_of(when: When, zone_name: str | None) -> tuple[dict[str, int], dict[st
     (a season, a week, ``c. 2019``, ``the 1960s``, an open end) also gets a
     display date in words.
     """
+    if (plain := _plain(when)) is not None:
+        # A plain year, month or day (most dates): the object says it exactly, and nothing more is needed.
+        year, month, day = plain.groups()
+        found = {"year": int(year)}
+        if month is not None:
+            found["month"] = int(month)
+            if day is not None:
+                found["day"] = int(day)
+        return found, None, None
     # Moving one end of an interval to the zone's wall clock can put it past
     # the other end (a time late on a day, an end on that day); then UTC's
     # clock, then the clocks the ends were written on, say it in order.
@@ -473,6 +494,8 @@ def _scale(timeline: Timeline) -> str | None:
         return kept
     whens = [event.when for event in timeline.events] + [era.when for era in timeline.eras]
     for when in whens:
+        if _plain(when):
+            continue  # four-digit years
         for point in (when.start, when.end):
             if point is not None and max(abs(y) for y in (_span(point)[0][0], _span(point)[1][0])) > _HUMAN_YEARS:
                 return "cosmological"
@@ -604,6 +627,8 @@ def unplaceable(when: When) -> str | None:
     >>> unplaceable(When("XXXX-06-06")), unplaceable(When("2021-06/..")), unplaceable(When("2021"))
     ('its year is not known to within 100 years', 'its end is open or unknown', None)
     """
+    if _plain(when):
+        return None  # a four-digit year, month or day
     if when.start is None:
         return "its start is open or unknown"
     if when.end is None:

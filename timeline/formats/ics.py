@@ -11,16 +11,34 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
-from timeline._event import Event
+from timeline._event import Event, Status
+from timeline._event import zone as event_zone
 from timeline._gc import paused_gc
 from timeline._timeline import Timeline
+from timeline._when import _shift
 from timeline.errors import TimelineWarning
-from timeline.formats._ical import _ESCAPE_RE, DEFAULT_DOMAIN, components, escape_text
-from timeline.formats._vtimezone import Prop
+from timeline.formats._ical import (
+    _ESCAPE_RE,
+    _EXACT_RE,
+    _STATUS,
+    DEFAULT_DOMAIN,
+    Settings,
+    _day,
+    _note_zone,
+    _span,
+    _time,
+    _transp,
+    _zone_heads,
+    components,
+    escape_text,
+    event_props,
+)
+from timeline.formats._vtimezone import Prop, unclear
 
 if TYPE_CHECKING:
     import icalendar
@@ -121,6 +139,9 @@ def lines(props: Iterable[Prop], out: list[str] | None = None) -> list[str]:
         elif kind in {"begin", "end"}:
             append(f"{head}:{value}\r\n")
             continue
+        elif kind == "lines":  # a whole component, already content lines (the fast path's)
+            out.extend(value)  # type: ignore[arg-type]
+            continue
         elif kind == "texts":
             text = ",".join(escape_text(item) for item in value)  # type: ignore[attr-defined]
         elif kind == "geo":
@@ -135,6 +156,120 @@ def lines(props: Iterable[Prop], out: list[str] | None = None) -> list[str]:
         else:
             append(fold(line))
     return out
+
+
+def _text_line(head: str, value: str) -> str:
+    """A TEXT property's content line, as ``lines`` writes it."""
+    if _ESCAPE_RE.search(value):
+        value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        value = value.replace("\n", "\\n")
+    line = head + value
+    if len(line) <= 75 and line.isascii():
+        return line + "\r\n"
+    return fold(line)
+
+
+def _line(head: str, value: str) -> str:
+    line = head + value
+    if len(line) <= 75 and line.isascii():
+        return line + "\r\n"
+    return fold(line)
+
+
+def _clean(value: str) -> bool:
+    """Text a calendar holds exactly: no control character, no CR (``visible`` and ``lossy`` leave it be)."""
+    return (value.isascii() and value.isprintable()) or _UNCLEAN_RE.search(value) is None
+
+
+# X-TIMELINE-TZ per zone name: a few hundred at most.
+_TZ_LINES: dict[str, str] = {}
+# The controls visible() replaces, and CR, which reads back as LF.
+_UNCLEAN_RE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _event_lines(event: Event, settings: Settings, zones: dict[str, list[int]]) -> list[Prop] | None:
+    """``event_props`` of ``event`` as content lines, made directly for the common event.
+
+    A plain event (exact days or times; text with no control character; no
+    sources, media, geo, group, recurrence or extra) is by far the most
+    common, and building its properties only to take them apart again
+    costs as much as writing them. Any other event goes through
+    ``event_props``; both give the same lines (tests/test_ics.py checks it
+    on generated events).
+    """
+    when = event.when
+    text = when._text
+    kinds = when._kinds
+    description, location, tags = event.description, event.location, event.tags
+    uid = event.id
+    if (
+        event.extra
+        or event.sources
+        or event.geo is not None
+        or event.media is not None
+        or event.recurrence is not None
+        or event.rdate
+        or event.group is not None
+        or "u" in kinds
+        or "o" in kinds
+        or _EXACT_RE.fullmatch(text) is None
+        or not (uid.isascii() and uid.isprintable())
+        or not _clean(event.title)
+        or (description is not None and not _clean(description))
+        or (location is not None and not _clean(location))
+        or (tags and not _clean("".join(tags)))
+    ):
+        return event_props(event, settings, zones)
+    span = _span(event, when, settings, True)
+    if span is None:
+        return None
+    kind, lo, hi, where = span
+    out = ["BEGIN:VEVENT\r\n", _text_line("UID:", f"{uid}@{settings.domain}"), f"DTSTAMP:{settings.stamp}\r\n"]
+    append = out.append
+    if kind == "date":
+        assert hi is not None
+        append(f"DTSTART;VALUE=DATE:{_day(lo)}\r\nDTEND;VALUE=DATE:{_day(hi)}\r\n")
+    else:
+        if where not in ("", "Z") and (unclear(where, lo) or (hi is not None and unclear(where, hi))):
+            zone = event_zone(where)  # see event_props: a time shown twice or never, in UTC
+            lo, hi = _shift(lo, zone, None), None if hi is None else _shift(hi, zone, None)  # type: ignore[assignment]
+            where = "Z"
+        start_head, end_head, params = _zone_heads(where)
+        suffix = "Z\r\n" if where == "Z" else "\r\n"
+        if len(start_head) < 40:
+            append(f"{start_head}:{_time(lo)}{suffix}")
+            if hi is not None:
+                append(f"{end_head}:{_time(hi)}{suffix}")
+        else:  # a long TZID: folded as any line
+            append(_line(start_head + ":", _time(lo) + suffix[:-2]))
+            if hi is not None:
+                append(_line(end_head + ":", _time(hi) + suffix[:-2]))
+        if params:
+            _note_zone(zones, where, lo, lo if hi is None else hi)
+    append(_text_line("SUMMARY:", event.title))
+    if description is not None:
+        append(_text_line("DESCRIPTION:", description))
+    if location is not None:
+        append(_text_line("LOCATION:", location))
+    if event.url is not None:
+        append(_line("URL;VALUE=URI:", event.url))
+    if tags:
+        append(_line("CATEGORIES:", ",".join(map(escape_text, tags))))
+    status = event.status
+    if status is not Status.CONFIRMED:
+        append(f"STATUS:{_STATUS[status.value]}\r\n")
+    if _transp(kind, settings.busy) is not None:
+        append("TRANSP:TRANSPARENT\r\n")
+    append(_line("X-TIMELINE-WHEN;VALUE=TEXT:", text))  # exact: digits and -T:.Z+/, nothing to escape
+    if event.tz is not None:
+        tz_line = _TZ_LINES.get(event.tz)
+        if tz_line is None:
+            tz_line = _TZ_LINES[event.tz] = _text_line("X-TIMELINE-TZ;VALUE=TEXT:", event.tz)
+        append(tz_line)
+    append("END:VEVENT\r\n")
+    return [("", (), "lines", out)]
 
 
 def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) -> None:
@@ -183,7 +318,7 @@ def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) 
             TimelineWarning,
             stacklevel=3,
         )
-    parts = components(timeline, **options)  # type: ignore[arg-type]
+    parts = components(timeline, mapping=_event_lines, **options)  # type: ignore[arg-type]
     head = lines(next(parts))  # the options are checked here, before a byte is written
     write_text = out.write
     write_text("BEGIN:VCALENDAR\r\n")

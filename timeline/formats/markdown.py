@@ -100,6 +100,8 @@ def escape(text: str, flavor: str = "gfm") -> str:
     >>> print(escape("<b> ~~x~~ a==b -- :smile:", "mkdocs"))
     &lt;b&gt; &#126;&#126;x&#126;&#126; a&#61;&#61;b \\-\\- &#58;smile:
     """
+    if "\n" not in text and "\r" not in text:  # one line already, as most text is
+        return _line(text.strip(), flavor)
     one_line = " ".join(part.strip() for part in _LINE_BREAK_RE.split(text))
     return _line(one_line.strip(), flavor)
 
