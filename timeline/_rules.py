@@ -95,6 +95,40 @@ def check(rule: str, start: datetime, *, timed: bool = True, seconds: bool = Tru
         return str(exc) or type(exc).__name__
     if not _feasible(rule, start.month, start.day, start.hour, start.minute, start.second):
         return "no day ever matches its BY parts"
+    return _setpos_reason(named)
+
+
+# For a frequency finer than a month, the parts that expand a period into several candidates.
+_EXPANDING: Final = {
+    "WEEKLY": ("BYDAY", "BYHOUR", "BYMINUTE", "BYSECOND"),
+    "DAILY": ("BYHOUR", "BYMINUTE", "BYSECOND"),
+    "HOURLY": ("BYMINUTE", "BYSECOND"),
+    "MINUTELY": ("BYSECOND",),
+    "SECONDLY": (),
+}
+
+
+def _setpos_reason(named: dict[str, str]) -> str | None:
+    """Why BYSETPOS can never pick a candidate of a period, or None.
+
+    dateutil steps through periods until one yields an occurrence, up to
+    year 9999: ``FREQ=HOURLY;BYSETPOS=4`` (one candidate an hour, never a
+    fourth) would step through seventy million hours. A weekly or finer
+    period holds at most as many candidates as its expanding parts give
+    (the start's own minute, second or weekday stand in for a part not
+    given); a BYSETPOS beyond that, every value of it, never matches.
+    """
+    expanding = _EXPANDING.get(named["FREQ"])
+    if "BYSETPOS" not in named or expanding is None:
+        return None
+    bound = 1
+    for name in expanding:
+        if name in named:
+            bound *= len(set(named[name].split(",")))
+        elif name == "BYDAY" and {"BYMONTHDAY", "BYYEARDAY", "BYWEEKNO"} & named.keys():
+            bound *= 7  # days filtered from the whole week
+    if all(abs(int(item)) > bound for item in named["BYSETPOS"].split(",")):
+        return f"BYSETPOS={named['BYSETPOS']} never matches: a period holds at most {bound} candidate(s)"
     return None
 
 
