@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import warnings
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -242,3 +243,31 @@ class TestWarningsPointAtTheCaller:
             timeline.dump(t, io.StringIO(), "ics", domain="example.org")
 
         assert {__file__} == {record.filename for record in [*caught, *caught_too]}
+
+    def test_ics_reader_names_file_and_line(self, tmp_path: Path) -> None:
+        """Reader warnings name the file and line, through loads and through load of a path."""
+        text = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a@x\r\nDTSTAMP:20210101T000000Z\r\n"
+            "SUMMARY:No start\r\nDTEND;VALUE=DATE:20210102\r\nEND:VEVENT\r\nEND:VCALENDAR\r\nX-AFTER:1\r\n"
+        )
+        path = tmp_path / "cal.ics"
+        path.write_text(text, encoding="utf-8", newline="")
+        with pytest.warns(TimelineWarning) as caught:
+            timeline.loads(text, "ics")
+        with pytest.warns(TimelineWarning) as caught_too:
+            timeline.load(path)
+
+        messages = sorted(str(record.message) for record in caught)
+        assert [
+            "<string>, line 11: a property outside any component is ignored: 'X-AFTER:1'",
+            "<string>, line 4: a VEVENT has no DTSTART; dated by DTEND",
+        ] == messages
+        assert {m.replace("<string>", str(path)) for m in messages} == {str(r.message) for r in caught_too}
+        assert {__file__} == {record.filename for record in [*caught, *caught_too]}
+
+    def test_json_reader_names_file_and_line(self) -> None:
+        """A misspelt key in a JSON file: the file, line and field, blamed on the caller."""
+        with pytest.warns(TimelineWarning, match=r"<string>, line 2, events\[0\]\.tagz") as caught:
+            timeline.loads('{"events": [\n{"title": "x", "when": "2021", "tagz": 1}]}', "json")
+
+        assert {__file__} == {record.filename for record in caught}

@@ -5,14 +5,14 @@ Only the data-shaped formats use this; it imports the model, never a format.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 from timeline._era import Era
 from timeline._event import AUTHORING_FIELDS, Event, Source, Status, event_from_dict, near_miss
 from timeline._timeline import TIMELINE_FIELDS, Timeline
-from timeline.errors import ParseError, TimelineWarning
+from timeline._warn import warn
+from timeline.errors import ParseError
 
 __all__ = [
     "VERSION",
@@ -44,7 +44,7 @@ def _warn_near_misses(
             field = f"{where}.{key}" if where else str(key)
             place = f"{source}, line {line}" if locate and (line := locate(field)) else source
             message = f"{place}, {field}: unknown field {key!r} kept in extra; did you mean {close[0]!r}?"
-            warnings.warn(message, TimelineWarning, stacklevel=4)
+            warn(message)
 
 
 _EVENT_KEYS: Final = AUTHORING_FIELDS | {"extra"}

@@ -21,6 +21,7 @@ fault.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 import io
 import json
@@ -36,8 +37,9 @@ import attrs
 from timeline import limits
 from timeline._event import Event
 from timeline._timeline import Timeline
+from timeline._warn import warn
 from timeline._when import When
-from timeline.errors import ParseError, TimelineWarning
+from timeline.errors import ParseError
 from timeline.formats._ical import escape_text
 from timeline.formats._vtimezone import UTC_NAMES
 from timeline.formats._windows_zones import WINDOWS_ZONES
@@ -539,9 +541,7 @@ def _foreign_event(component: icalendar.cal.Component, fields: dict[str, Any]) -
     """An event from elsewhere: a property that makes no valid field is kept as its line, with a warning."""
     if "DTSTART" not in component:
         dated = _dated_by(component)
-        warnings.warn(
-            f"a VEVENT has no DTSTART; dated by {dated or 'nothing (an unknown year)'}", TimelineWarning, stacklevel=6
-        )
+        _warn(f"{_PLACE.get()}a VEVENT has no DTSTART; dated by {dated or 'nothing (an unknown year)'}")
     while True:
         try:
             return Event(**fields)
@@ -558,7 +558,7 @@ def _foreign_event(component: icalendar.cal.Component, fields: dict[str, Any]) -
             extra = dict(fields.get("extra") or {})
             extra["ics"] = [*kept, *(line for line in extra.get("ics", []) if line not in kept)]
             fields["extra"] = extra
-            warnings.warn(f"{exc}; kept as iCalendar text in extra['ics']", TimelineWarning, stacklevel=6)
+            _warn(f"{_PLACE.get()}{exc}; kept as iCalendar text in extra['ics']")
 
 
 def _media(component: icalendar.cal.Component) -> str | None:
@@ -608,7 +608,7 @@ def _head(calendar: icalendar.cal.Component, source: str, lenient: bool) -> dict
             error = ParseError(f"X-WR-TIMEZONE names no known time zone: {tz!r}", source=source, field="X-WR-TIMEZONE")
             if not lenient:
                 raise error
-            warnings.warn(str(error), TimelineWarning, stacklevel=4)
+            _warn(str(error))
         tz = name
     return {
         "title": title,
@@ -636,7 +636,11 @@ def _events(
     for index, component in enumerate(calendar.walk("VEVENT")):
         try:
             block = lines[index] if lines is not None and index < len(lines) else None
-            events.append(event_from_component(component, block=block))
+            token = _PLACE.set(f"{source}, line {block.line}: " if block is not None else f"{source}: ")
+            try:
+                events.append(event_from_component(component, block=block))
+            finally:
+                _PLACE.reset(token)
         except ParseError as exc:
             uid = None
             with contextlib.suppress(ParseError):
@@ -650,7 +654,7 @@ def _events(
             error = exc.located(source=source, line=line, field=where)
             if not lenient:
                 raise error from exc
-            warnings.warn(f"{error}; event skipped", TimelineWarning, stacklevel=4)
+            _warn(f"{error}; event skipped")
             events.append(None)
     return events
 
@@ -819,11 +823,7 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
             continue
         if not stack:
             # Outside any component (a comment after END:VCALENDAR, say): ignored, as icalendar does.
-            warnings.warn(
-                f"line {number}: a property outside any component is ignored: {line[:80]!r}",
-                TimelineWarning,
-                stacklevel=4,
-            )
+            _warn(f"line {number}: a property outside any component is ignored: {line[:80]!r}")
             continue
         stack[-1].props.append((upper, number, line if name == upper else upper + line[len(name) :]))
     last = len(physical) - (1 if physical and not physical[-1] else 0)
@@ -990,9 +990,13 @@ def _direct_event(block: Block) -> Event | None:
         return None
 
 
-def _warn(message: str, depth: int = 3) -> None:
-    """Warn on behalf of whoever called ``ics.read`` (``depth`` frames up from read_ics's caller)."""
-    warnings.warn(message, TimelineWarning, stacklevel=depth)
+# "FILE, line N: " of the VEVENT being read, for the warnings of code that knows neither.
+_PLACE: contextvars.ContextVar[str] = contextvars.ContextVar("_PLACE", default="")
+
+
+def _warn(message: str) -> None:
+    """Warn on behalf of whoever called the reader (see timeline._warn)."""
+    warn(message)
 
 
 def read_ics(text: str, source: str, *, lenient: bool = False, direct: bool = True) -> Timeline:
@@ -1097,7 +1101,7 @@ class _CalendarReader:
     def problem(self, error: ParseError) -> None:
         if not self.lenient:
             raise error.located(source=self.source)
-        _warn(str(error.located(source=self.source)), 6)
+        _warn(str(error.located(source=self.source)))
 
     def batches(self, file: TextIO) -> Iterator[list[Event]]:
         """The events of the text, a batch at a time, in its order."""
@@ -1167,11 +1171,7 @@ class _CalendarReader:
                         stack.pop().end = first
                 continue
             if not stack:
-                warnings.warn(
-                    f"line {first}: a property outside any component is ignored: {line[:80]!r}",
-                    TimelineWarning,
-                    stacklevel=5,
-                )
+                _warn(f"{self.source}, line {first}: a property outside any component is ignored: {line[:80]!r}")
                 continue
             stack[-1].props.append((upper, first, line if name == upper else upper + line[len(name) :]))
         for block in reversed(stack):
@@ -1184,14 +1184,14 @@ class _CalendarReader:
             yield self.read(loose, batch)
         for name, lines in self.skipped.items():
             count = f"{len(lines)} {name}s" if len(lines) > 1 else f"a {name}"
-            _warn(f"{self.source}, line {lines[0]}: skipped {count} (a timeline holds events)", 5)
+            _warn(f"{self.source}, line {lines[0]}: skipped {count} (a timeline holds events)")
 
     def keep(self, block: Block) -> bool:
         decided = self.decided
         if id(block) not in decided:
             decided[id(block)] = block.name not in _SKIPPED and block.whole()
             if not decided[id(block)] and block.name not in _SKIPPED:
-                _warn(f"{self.source}, line {block.line}: {block.name} skipped, it is broken or never ends", 7)
+                _warn(f"{self.source}, line {block.line}: {block.name} skipped, it is broken or never ends")
         return decided[id(block)]
 
     def read(self, calendar: Block, batch: list[Block]) -> list[Event]:
@@ -1239,7 +1239,7 @@ class _CalendarReader:
                         error, culprit = _locate(block, parsed, icalendar, exc, self.source)
                         if not self.lenient or culprit is None:
                             raise error from None
-                        _warn(f"{error}; skipped", 6)
+                        _warn(f"{error}; skipped")
                         self.decided[id(culprit)] = False  # lenient: parse the calendar again without it
                 order = []
                 _vevents(block, keep, order)  # again: lenient may have dropped one icalendar refused

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import html
 import re
-import warnings
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from html.parser import HTMLParser
@@ -35,8 +34,9 @@ from timeline._era import Era
 from timeline._event import Event, Media, Source, Status, event_from_dict
 from timeline._event import zone as event_zone
 from timeline._timeline import Timeline
+from timeline._warn import warn
 from timeline._when import PartialDate, Precision, When
-from timeline.errors import ParseError, TimelineWarning
+from timeline.errors import ParseError
 from timeline.formats._links import safe_url
 
 __all__ = [
@@ -447,8 +447,7 @@ def when_of(start: Mapping[str, object], end: Mapping[str, object] | None, where
 # -- slides -----------------------------------------------------------------
 
 
-def _warn(message: str) -> None:
-    warnings.warn(message, TimelineWarning, stacklevel=4)
+_warn = warn
 
 
 def media_of(media: Media, where: str) -> dict[str, str] | None:

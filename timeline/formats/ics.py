@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Final, TextIO
 
@@ -20,8 +19,8 @@ from timeline._event import Event, Status
 from timeline._event import zone as event_zone
 from timeline._gc import paused_gc
 from timeline._timeline import Timeline
+from timeline._warn import warn
 from timeline._when import _shift
-from timeline.errors import TimelineWarning
 from timeline.formats._ical import (
     _ESCAPE_RE,
     _EXACT_RE,
@@ -310,13 +309,11 @@ def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) 
     """
     name = getattr(out, "name", None)  # a file's: its path, or its descriptor (timeline.dump's temporary file)
     if options.get("domain") is None and (isinstance(name, int) or (isinstance(name, str) and name[:1] != "<")):
-        warnings.warn(
+        warn(
             "a calendar file's UIDs end in the default domain "
             f"{DEFAULT_DOMAIN!r}; give the domain it is "
             "published from (domain='example.org', or --option domain=example.org) so that subscribers' "
-            "clients can tell its events from other calendars'",
-            TimelineWarning,
-            stacklevel=3,
+            "clients can tell its events from other calendars'"
         )
     parts = components(timeline, mapping=_event_lines, **options)  # type: ignore[arg-type]
     head = lines(next(parts))  # the options are checked here, before a byte is written
