@@ -177,14 +177,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+_PASSIVE_RE: Final = re.compile(r"(?<![A-Za-z])(?:be|been|being|is|are|am)\s+$")
+
+
 def _cues(text: str) -> tuple[list[int], list[str]]:
     """Positions of tense cues in ``text`` and their direction, "past" or "future"."""
     positions: list[int] = []
     kinds: list[str] = []
     for word in _CUE_RE.finditer(text):
         lower = word[0].lower()
-        if word["ed"] and lower in NOT_PAST:
-            continue
+        if word["ed"] and (lower in NOT_PAST or _PASSIVE_RE.search(text, max(0, word.start() - 8), word.start())):
+            continue  # "will be named": a participle, its tense carried by the word before it
         positions.append(word.start())
         kinds.append("future" if word["future"] else "past")
     return positions, kinds
@@ -426,4 +429,38 @@ def find_dates(
             continue
         place(start, end, rule, m, found[before].when)
     found.sort(key=lambda mention: mention.start)
+    return _quarters_a_year_back(found)
+
+
+# "Up from $85 million a year ago": in a story about a quarter, the year-back
+# comparison is that quarter a year before.
+_YEAR_BACK_RE: Final = re.compile(r"(?i)(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year-(?:ago|earlier))")
+_QUARTER_RE: Final = re.compile(r"(-?[0-9]{4})-(3[3-6])")
+# How far back (in characters) a quarter mention still sets the story's subject.
+_QUARTER_REACH: Final = 3000
+
+
+def _quarters_a_year_back(found: list[Mention]) -> list[Mention]:
+    """Read "a year ago", "a year earlier", "year-earlier" as the quarter a year before the one the story is about.
+
+    A quarterly report compares each figure with the same quarter a year
+    before: after "third-quarter profit rose" (1989-Q3), "from $85 million a
+    year ago" is 1988-Q3, not the year 1988. The quarter is the last one
+    mentioned before the phrase, at most a few paragraphs back.
+    """
+    quarter: tuple[int, int, str] | None = None  # where it ends, year, code
+    for index, mention in enumerate(found):
+        value = _QUARTER_RE.fullmatch(str(mention.when))
+        if value is not None:
+            # "The year-ago quarter" is the comparison, not the subject; so is a quarter of an earlier year.
+            year, code = int(value[1]), value[2]
+            later = quarter is not None and mention.start - quarter[0] <= _QUARTER_REACH and quarter[1] > year
+            if _YEAR_BACK_RE.search(mention.text) is None and not later:
+                quarter = (mention.end, year, code)
+            continue
+        if quarter is None or mention.start - quarter[0] > _QUARTER_REACH:
+            continue
+        if _YEAR_BACK_RE.fullmatch(mention.text) is not None:
+            when = When(f"{quarter[1] - 1:04d}-{quarter[2]}")
+            found[index] = attrs.evolve(mention, when=when)
     return found

@@ -791,6 +791,17 @@ def _build_quarter(m: re.Match[str], ctx: _Context) -> str:
     return _yearly(lambda y: _grouping(y, code), None, ctx, near=NEAR_DAY)
 
 
+def _build_quarter_of_year(m: re.Match[str], ctx: _Context) -> str:
+    """ "The 1988 third quarter", "last year's quarter": a quarter of the year named; without its number, the
+    quarter being reported (the last one that has ended), in that year."""
+    step = {"last": -1, "this": 0, "next": 1}
+    year = int(m["year"]) if m["year"] else ctx.reference.year + step[m["yrel"].lower()]
+    if m["qword"]:
+        return f"{year:04d}-{32 + QUARTER_WORDS[m['qword'].lower()]}"
+    moved = _relative(relativedelta(months=-3), ctx)
+    return f"{year:04d}-{33 + (moved.month - 1) // 3}"
+
+
 def _build_reported_quarter(m: re.Match[str], ctx: _Context) -> str:
     """ "The latest quarter": the last quarter that has ended; "the year-ago quarter" the same a year before."""
     moved = _relative(relativedelta(months=-3), ctx)
@@ -1182,6 +1193,15 @@ _ATOMS: Final = (
             "the fiscal first quarter",
         ),
         trigger=r"[Qq]uarter|Q[1-4]",
+        reach=40,
+    ),
+    Rule(
+        "quarter of a named year",
+        rf"(?:{caps('the')}\s+)?(?:(?P<year>{YEAR})|(?P<yrel>{caps('last', 'this', 'next')})\s+year['’]s)\s+"
+        rf"(?:(?P<qword>first|second|third|fourth|final)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)(?![\s-]+of\b)",
+        _build_quarter_of_year,
+        examples=("the 1988 third quarter", "this year's second quarter", "last year's quarter", "the 2020 period"),
+        trigger=r"quarter|period",
         reach=40,
     ),
     Rule(
