@@ -37,7 +37,7 @@ import time
 import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -200,7 +200,8 @@ def gold_value(value: str) -> str:
     TimeBank writes the same value several ways: a year as 1968 or 1968-XX
     (some month of 1968: the year, at no finer precision) or 1994-XX-XX, a
     decade as 196 or 196X, a century as 19 or 19XX, a
-    week as 2000-W7 or 2000-W07, five o'clock as T17 or T17:00. Each is
+    week as 2000-W7 or 2000-W07, five o'clock as T17 or T17:00, midnight at
+    the end of a day as T24 (the next day's T00:00). Each is
     written here as the first; nothing else of a gold value is changed. A part
     of a day (1990-08-10TNI, "Friday night") is compared as its day: EDTF has
     no parts of a day, and TimeBank itself writes "Friday night" as the day
@@ -210,6 +211,9 @@ def gold_value(value: str) -> str:
     value = re.sub(r"^([0-9]{4})(?:-XX){1,2}$", r"\1", value)
     value = re.sub(r"^([0-9]{3})X$|^([0-9]{2})XX$", r"\1\2", value)
     value = re.sub(r"-W([0-9])(?![0-9])", r"-W0\1", value)
+    midnight = re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T24(?::00)?", value)
+    if midnight is not None:  # the end of a day is the start of the next (ISO 8601)
+        return f"{date.fromisoformat(midnight[1]) + timedelta(days=1)}T00:00"
     return re.sub(r"(T[0-9]{2})$", r"\1:00", value)
 
 
@@ -243,7 +247,12 @@ def _timex3_value(when: When, text: str, reference: date) -> str:
         return _point(ends[0])
     first, last = ends
     if first.endswith("~") and last.endswith("~"):
-        return _common(_point(first), _point(last))  # "early 2021": the unit it is part of
+        start, stop = _point(first), _point(last)
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", start) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", stop):
+            year, week, _ = date.fromisoformat(start).isocalendar()
+            if (year, week) == date.fromisoformat(stop).isocalendar()[:2]:
+                return f"{year:04d}-W{week:02d}"  # "early this week": the week (TIMEX3: mod="START")
+        return _common(start, stop)  # "early 2021": the unit it is part of
     if last in (f"{reference.year:04d}", f"{reference.year:04d}-{reference.month:02d}"):
         return _point(first)  # "the past year": the span back from the day of writing
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", first) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", last):

@@ -181,6 +181,9 @@ NUMERIC_AND_WRITTEN = [
     ("the 1988 third quarter", "1988-35"),
     ("this year's second quarter", "2021-34"),
     ("last year's quarter", "2020-33"),
+    ("the corresponding period last year", "2020-33"),
+    ("the same quarter a year ago", "2020-33"),
+    ("the last half of 2021", "2021-41"),
 ]
 
 RANGES_AND_HOLIDAYS = [
@@ -328,6 +331,12 @@ class TestFindingThem:
         """'will be named ... in December': the tense is the auxiliary's, not the -ed word's."""
         assert [("December", "2021-12")] == _found("She will be named captain in December.")
         assert [("December", "2020-12")] == _found("She was named captain in December.")
+
+    def test_a_plan_seen_from_before_it(self) -> None:
+        """'set to resume Monday' looks forward; 'had been due to expire Friday' back; quotes as two apostrophes."""
+        assert [("Monday", "2021-06-07")] == _found("Talks are set to resume Monday, officials said.")
+        assert [("Friday", "2021-05-28")] == _found("The offer had been due to expire Friday.")
+        assert [("4 a.m. Thursday", "2021-06-03T04:00")] == _found("''He will leave (4 a.m. Thursday),'' Castro said.")
 
     def test_a_games_quarter_is_no_date(self) -> None:
         """'In the first quarter the Lakers led': a game's quarter; a company's is a date."""

@@ -141,13 +141,14 @@ def resolve(
 
 # --- Finding phrases in text --------------------------------------------------------
 
-_CLAUSE_BREAK_RE: Final = re.compile(r",(?![0-9])|[;:()\"“”—]|\s–\s|\s(?:and|but)\s")
-_QUOTES_RE: Final = re.compile(r"[\"“”]")
+_CLAUSE_BREAK_RE: Final = re.compile(r",(?![0-9])|[;:()\"“”—]|``|''|\s–\s|\s(?:and|but)\s")
+# Plain-text quotation marks also come as two backquotes or two apostrophes.
+_QUOTES_RE: Final = re.compile(r"[\"“”]|``|''")
 # One pass over the text finds them all; a word is a cue as a whole word,
 # in either spelling of its first letter, or (for -ed) in lower case.
 _CUE_RE: Final = re.compile(
     r"(?<![A-Za-z'’])(?:"
-    rf"(?P<future>{caps(*sorted(FUTURE_WORDS, key=len, reverse=True))}|[A-Za-z]+['’]ll)"
+    rf"(?P<future>{caps(*sorted(FUTURE_WORDS, key=len, reverse=True))}|[A-Za-z]+['’]ll|(?:set|is|are)\s+to(?=\s+[a-z]))"
     rf"|{caps(*sorted(PAST_WORDS, key=len, reverse=True))}"
     r"|(?P<ed>[a-z]{3,}ed)"
     r")(?![A-Za-z'’])"
@@ -177,6 +178,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+# "It had been due to expire Friday": a plan seen from before it, now past.
+_HAD_BEEN_RE: Final = re.compile(r"(?<![A-Za-z])had(?:\s+been)?\s+$")
+_TO_RE: Final = re.compile(r"\s+to\s")
 _PASSIVE_RE: Final = re.compile(r"(?<![A-Za-z])(?:be|been|being|is|are|am)\s+$")
 
 
@@ -188,8 +192,12 @@ def _cues(text: str) -> tuple[list[int], list[str]]:
         lower = word[0].lower()
         if word["ed"] and (lower in NOT_PAST or _PASSIVE_RE.search(text, max(0, word.start() - 8), word.start())):
             continue  # "will be named": a participle, its tense carried by the word before it
+        future = word["future"] is not None and not (
+            _HAD_BEEN_RE.search(text, max(0, word.start() - 10), word.start())
+            and _TO_RE.match(text, word.end()) is not None
+        )
         positions.append(word.start())
-        kinds.append("future" if word["future"] else "past")
+        kinds.append("future" if future else "past")
     return positions, kinds
 
 

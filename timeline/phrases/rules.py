@@ -805,7 +805,7 @@ def _build_quarter_of_year(m: re.Match[str], ctx: _Context) -> str:
 def _build_reported_quarter(m: re.Match[str], ctx: _Context) -> str:
     """ "The latest quarter": the last quarter that has ended; "the year-ago quarter" the same a year before."""
     moved = _relative(relativedelta(months=-3), ctx)
-    year = moved.year - (1 if m["ago"] else 0)
+    year = moved.year - (1 if m["ago"] or m["last"] else 0)
     return f"{year:04d}-{33 + (moved.month - 1) // 3}"
 
 
@@ -1170,9 +1170,9 @@ _ATOMS: Final = (
     ),
     Rule(
         "half year",
-        rf"{caps('the')}\s+(?P<half>first|second)\s+half\s+of\s+(?P<of>{YEAR}|(?:{REL}|the)\s+year)",
+        rf"{caps('the')}\s+(?P<half>first|second|last|latter)\s+half\s+of\s+(?P<of>{YEAR}|(?:{REL}|the)\s+year)",
         _build_half,
-        examples=("the first half of 2021", "the second half of the year"),
+        examples=("the first half of 2021", "the second half of the year", "the last half of 2021"),
         trigger=r"half\s+of",
         reach=20,
     ),
@@ -1206,10 +1206,19 @@ _ATOMS: Final = (
     ),
     Rule(
         "reported quarter",
-        rf"{caps('the')}\s+(?:(?P<ago>year-ago|year-earlier|year\s+earlier|prior-year|year-before)\s+(?:fiscal\s+)?"
-        r"(?:quarter|period)|(?:latest|most\s+recent|past|previous|just-ended|recent)\s+(?:fiscal\s+)?quarter)",
+        rf"{caps('the')}\s+(?:(?:same|corresponding|comparable)\s+)?"
+        r"(?:(?P<ago>year-ago|year-earlier|year\s+earlier|prior-year|year-before)\s+(?:fiscal\s+)?"
+        r"(?:quarter|period)|(?:latest|most\s+recent|past|previous|just-ended|recent)\s+(?:fiscal\s+)?quarter"
+        r"|(?:quarter|period)\s+(?P<last>last\s+year|a\s+year\s+(?:ago|earlier)))",
         _build_reported_quarter,
-        examples=("the latest quarter", "the year-ago quarter", "the year-earlier period", "the most recent quarter"),
+        examples=(
+            "the latest quarter",
+            "the year-ago quarter",
+            "the year-earlier period",
+            "the most recent quarter",
+            "the corresponding period last year",
+            "the same quarter a year ago",
+        ),
         trigger=r"quarter|period",
         reach=40,
     ),
