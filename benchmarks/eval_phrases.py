@@ -217,6 +217,16 @@ def gold_value(value: str) -> str:
     return re.sub(r"(T[0-9]{2})$", r"\1:00", value)
 
 
+_SEASON_WORD = re.compile(r"(?i)\b(spring|summer|autumn|fall|winter)\b")
+_SEASON_MONTHS = {
+    "spring": ("SP", (3, 4, 5)),
+    "summer": ("SU", (6, 7, 8)),
+    "autumn": ("FA", (9, 10, 11)),
+    "fall": ("FA", (9, 10, 11)),
+    "winter": ("WI", (12, 1, 2)),
+}
+
+
 def _timex3_value(when: When, text: str, reference: date) -> str:
     stripped = text.strip()
     if _PRESENT.match(stripped):
@@ -230,7 +240,8 @@ def _timex3_value(when: When, text: str, reference: date) -> str:
         # TIMEX3 marks the date inside "by", "since", "until", "from ... to": read that alone,
         # in the year the whole phrase was read in ("by August" after "will" is the coming August).
         inner = _SECOND.split(stripped[lead.end() :])[0]
-        years = {end[:4] for end in str(when).split("/") if end not in ("..", reference.isoformat())}
+        named = [end for end in str(when).split("/") if end not in ("..", reference.isoformat())]
+        years = {end[:4] for end in named}
         readings = []
         for prefer in (None, "past", "future"):
             try:
@@ -238,10 +249,19 @@ def _timex3_value(when: When, text: str, reference: date) -> str:
             except ParseError:
                 break
         if readings:
-            inside = next((r for r in readings if str(r)[:4] in years), readings[0])
+            inside = next(
+                (r for r in readings if str(r) in named),
+                next((r for r in readings if str(r)[:4] in years), readings[0]),
+            )
             return _timex3_value(inside, inner, reference)
     ends = str(when).split("/")
     if len(ends) == 1:
+        season = _SEASON_WORD.search(stripped)
+        month = re.fullmatch(r"([0-9]{4})-([0-9]{2})~?", ends[0])
+        if season is not None and month is not None:
+            code, months = _SEASON_MONTHS[season[1].lower()]
+            if int(month[2]) in months:
+                return f"{month[1]}-{code}"  # "the early summer", 1989-06~: the season (TIMEX3: mod="START")
         if ends[0].endswith("~") and _PART.search(stripped):
             return _up(_point(ends[0]))  # "the end of 1990", 1990-12~: TIMEX3 writes 1990 with mod END
         return _point(ends[0])
@@ -252,6 +272,11 @@ def _timex3_value(when: When, text: str, reference: date) -> str:
             year, week, _ = date.fromisoformat(start).isocalendar()
             if (year, week) == date.fromisoformat(stop).isocalendar()[:2]:
                 return f"{year:04d}-W{week:02d}"  # "early this week": the week (TIMEX3: mod="START")
+        season = _SEASON_WORD.search(stripped)
+        if season is not None and start[:4] == stop[:4] and re.fullmatch(r"[0-9]{4}-[0-9]{2}", start):
+            letters, months = _SEASON_MONTHS[season[1].lower()]
+            if int(start[5:7]) in months and int(stop[5:7]) in months:
+                return f"{start[:4]}-{letters}"  # "the early summer": the season (TIMEX3: mod="START")
         return _common(start, stop)  # "early 2021": the unit it is part of
     if last in (f"{reference.year:04d}", f"{reference.year:04d}-{reference.month:02d}"):
         return _point(first)  # "the past year": the span back from the day of writing

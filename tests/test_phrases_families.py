@@ -338,6 +338,21 @@ class TestFindingThem:
         assert [("Friday", "2021-05-28")] == _found("The offer had been due to expire Friday.")
         assert [("4 a.m. Thursday", "2021-06-03T04:00")] == _found("''He will leave (4 a.m. Thursday),'' Castro said.")
 
+    def test_cues_a_reader_would_not_take(self) -> None:
+        """'next to' is a place; 'have been killed' is past; 'postponed until' looks forward."""
+        assert [("Friday", "2021-05-28")] == _found("Ten were wounded in the blast next to the embassy on Friday.")
+        assert [("Friday", "2021-05-28")] == _found("Ten have been killed in the blast on Friday.")
+        assert [("until Tuesday", "2021-06-02/2021-06-08")] == _found(
+            "Officials postponed until Tuesday any action on the case."
+        )
+
+    def test_a_weekday_in_the_possessive_is_reported(self) -> None:
+        """'over Thursday's closing price', with no cue in its clause, is the Thursday past."""
+        assert [("Thursday", "2021-05-27")] == _found(
+            "The bonds convert at a 24% premium over Thursday's closing price."
+        )
+        assert [("Thursday", "2021-06-03")] == _found("They will vote Thursday, she said.")
+
     def test_a_games_quarter_is_no_date(self) -> None:
         """'In the first quarter the Lakers led': a game's quarter; a company's is a date."""
         assert [] == _found("In the first quarter the Lakers led 30-24.")

@@ -181,7 +181,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 # "It had been due to expire Friday": a plan seen from before it, now past.
 _HAD_BEEN_RE: Final = re.compile(r"(?<![A-Za-z])had(?:\s+been)?\s+$")
 _TO_RE: Final = re.compile(r"\s+to\s")
-_PASSIVE_RE: Final = re.compile(r"(?<![A-Za-z])(?:be|been|being|is|are|am)\s+$")
+_PASSIVE_RE: Final = re.compile(r"(?<![A-Za-z])(?:be|being|is|are|am)\s+$")
 
 
 def _cues(text: str) -> tuple[list[int], list[str]]:
@@ -190,6 +190,8 @@ def _cues(text: str) -> tuple[list[int], list[str]]:
     kinds: list[str] = []
     for word in _CUE_RE.finditer(text):
         lower = word[0].lower()
+        if lower == "next" and _TO_RE.match(text, word.end()) is not None:
+            continue  # "next to the embassy": a place
         if word["ed"] and (lower in NOT_PAST or _PASSIVE_RE.search(text, max(0, word.start() - 8), word.start())):
             continue  # "will be named": a participle, its tense carried by the word before it
         future = word["future"] is not None and not (
@@ -282,6 +284,16 @@ def _preference(start: int, end: int, sentence: tuple[int, int], marks: _Marks) 
         if best is None or distance < best[0]:
             best = (distance, kinds[after])
     return None if best is None else cast(Prefer, best[1])
+
+
+_POSSESSIVE_RE: Final = re.compile(r"['’]s\s+[a-z]")
+_WEEKDAY_RE: Final = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
+def _cue_in_clause(start: int, end: int, sentence: tuple[int, int], marks: _Marks) -> bool:
+    """Whether a tense cue lies in the phrase's own clause."""
+    lo, hi = _clause(marks, start, end, sentence)
+    return bisect.bisect_left(marks.positions, lo) < bisect.bisect_left(marks.positions, hi)
 
 
 _TRIGGERS: Final[dict[str, re.Pattern[str]]] = {}
@@ -411,9 +423,14 @@ def find_dates(
         sentence = sentences[index] if sentences else (0, len(text))
         # A full stop the splitter took for a sentence's end may fall inside a phrase.
         sentence = (min(sentence[0], start), max(sentence[1], end))
-        local = _Context(
-            ctx.reference, _preference(start, end, sentence, marks), ctx.numeric, ctx.fiscal_start, anchor, True
-        )
+        lean = _preference(start, end, sentence, marks)
+        if (
+            _POSSESSIVE_RE.match(text, end)
+            and _WEEKDAY_RE.fullmatch(m[0])
+            and not _cue_in_clause(start, end, sentence, marks)
+        ):
+            lean = "past"  # "over Thursday's closing price": a day whose doings are reported
+        local = _Context(ctx.reference, lean, ctx.numeric, ctx.fiscal_start, anchor, True)
         try:
             when = When(rule.build(m, local))
         except (ParseError, ValueError):
