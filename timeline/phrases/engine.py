@@ -303,15 +303,19 @@ _STARTS_RE: Final = re.compile(r"(?<![A-Za-z0-9])\S")
 
 # Only the words some rule may begin with (Rule.first) are indexed.
 _FIRST_WORDS: Final = sorted({word for rule in RULES if rule.first for word in rule.first}, key=len, reverse=True)
-_WORD_RE: Final = re.compile(rf"(?<![A-Za-z0-9])(?i:{'|'.join(_FIRST_WORDS)})(?![A-Za-z])")
+_FIRST_WORD_SET: Final = frozenset(_FIRST_WORDS)
+_ANY_WORD_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+")
 
 
 def _word_index(text: str) -> dict[str, list[int]]:
     """Where each word some rule may begin with (in lower case) begins in ``text``."""
-    index: dict[str, list[int]] = {}
-    for word in _WORD_RE.finditer(text):
-        index.setdefault(word[0].lower(), []).append(word.start())
-    return index
+    index: dict[str, list[int]] = {word: [] for word in _FIRST_WORD_SET}
+    # Every word, then a dictionary look-up: faster than one pattern of all the first words.
+    for word in _ANY_WORD_RE.finditer(text):
+        found = index.get(word[0].lower())
+        if found is not None:
+            found.append(word.start())
+    return {word: starts for word, starts in index.items() if starts}
 
 
 def _matches(

@@ -1613,7 +1613,21 @@ _LEADING_RE: Final = re.compile(r"(?i:some\s*time\s+in|in|on|at|during|of)\s+")
 def _inner(phrase: str, ctx: _Context) -> When:
     # "the end of the year": the year the text was written in.
     phrase = _THE_PERIOD_RE.sub(r"this \1", " ".join(phrase.split()))
-    when = _match(phrase, _INNER_RULES, ctx)
-    if when is None:
-        raise ParseError(f"{phrase!r} is not a date phrase")
-    return when
+    # A text says "by Friday" or "since March" many times: each phrase is read once per context.
+    key = (phrase, ctx)
+    found = _INNER_SEEN.get(key)
+    if found is None:
+        try:
+            found = _match(phrase, _INNER_RULES, ctx) or ParseError(f"{phrase!r} is not a date phrase")
+        except ParseError as exc:
+            found = exc
+        if len(_INNER_SEEN) >= 4096:
+            _INNER_SEEN.clear()
+        _INNER_SEEN[key] = found
+    if isinstance(found, ParseError):
+        raise ParseError(str(found))
+    return found
+
+
+# What _inner read, by phrase and context (both immutable): a When or the error it gave.
+_INNER_SEEN: Final[dict[tuple[str, _Context], When | ParseError]] = {}
