@@ -37,7 +37,7 @@ import time
 import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -116,8 +116,12 @@ _FUTURE = re.compile(r"(?i)^(?:the future|future|soon|in the future|in the near 
 
 
 def _point(text: str) -> str:
-    """One end of an EDTF value as TIMEX3: qualifiers dropped, groups as letters."""
+    """One end of an EDTF value as TIMEX3: qualifiers dropped, groups as letters, decades and centuries short."""
     text = text.rstrip("~?%")
+    if re.fullmatch(r"[0-9]{3}X", text):
+        return text[:3]  # the decade 199X: TIMEX3 writes 199
+    if re.fullmatch(r"[0-9]{2}XX", text):
+        return text[:2]  # the century 19XX: TIMEX3 writes 19
     if re.fullmatch(r"-?[0-9]{4}-[0-9]{2}", text) and text[-2:] in _GROUPS:
         return f"{text[:-3]}-{_GROUPS[text[-2:]]}"
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T.*", text):
@@ -134,9 +138,9 @@ def _common(first: str, last: str) -> str:
     if first[:4] == last[:4]:
         return first[:4]
     if first[:3] == last[:3]:
-        return first[:3] + "X"
+        return first[:3]  # the decade
     if first[:2] == last[:2]:
-        return first[:2] + "XX"
+        return first[:2]  # the century
     return first
 
 
@@ -187,6 +191,43 @@ def timex3_value(when: When, text: str, reference: date) -> str:
     PRESENT_REF, PAST_REF and FUTURE_REF ("now", "recently", "the future") map
     to those.
     """
+    return _timex3_value(when, text, reference)
+
+
+def gold_value(value: str) -> str:
+    """A gold TIMEX3 value in one spelling: unspecified trailing parts dropped, weeks and hours in full.
+
+    TimeBank writes the same value several ways: a year as 1968 or 1968-XX
+    (some month of 1968: the year, at no finer precision) or 1994-XX-XX, a
+    decade as 196 or 196X, a century as 19 or 19XX, a
+    week as 2000-W7 or 2000-W07, five o'clock as T17 or T17:00, midnight at
+    the end of a day as T24 (the next day's T00:00). Each is
+    written here as the first; nothing else of a gold value is changed. A part
+    of a day (1990-08-10TNI, "Friday night") is compared as its day: EDTF has
+    no parts of a day, and TimeBank itself writes "Friday night" as the day
+    about as often as with TNI or TEV.
+    """
+    value = re.sub(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})T(?:MO|AF|EV|NI|DT)$", r"\1", value)
+    value = re.sub(r"^([0-9]{4})(?:-XX){1,2}$", r"\1", value)
+    value = re.sub(r"^([0-9]{3})X$|^([0-9]{2})XX$", r"\1\2", value)
+    value = re.sub(r"-W([0-9])(?![0-9])", r"-W0\1", value)
+    midnight = re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T24(?::00)?", value)
+    if midnight is not None:  # the end of a day is the start of the next (ISO 8601)
+        return f"{date.fromisoformat(midnight[1]) + timedelta(days=1)}T00:00"
+    return re.sub(r"(T[0-9]{2})$", r"\1:00", value)
+
+
+_SEASON_WORD = re.compile(r"(?i)\b(spring|summer|autumn|fall|winter)\b")
+_SEASON_MONTHS = {
+    "spring": ("SP", (3, 4, 5)),
+    "summer": ("SU", (6, 7, 8)),
+    "autumn": ("FA", (9, 10, 11)),
+    "fall": ("FA", (9, 10, 11)),
+    "winter": ("WI", (12, 1, 2)),
+}
+
+
+def _timex3_value(when: When, text: str, reference: date) -> str:
     stripped = text.strip()
     if _PRESENT.match(stripped):
         return "PRESENT_REF"
@@ -196,20 +237,47 @@ def timex3_value(when: When, text: str, reference: date) -> str:
         return "FUTURE_REF"
     lead = _LEAD.match(stripped)
     if lead is not None:
-        # TIMEX3 marks the date inside "by", "since", "until", "from ... to": read that alone.
+        # TIMEX3 marks the date inside "by", "since", "until", "from ... to": read that alone,
+        # in the year the whole phrase was read in ("by August" after "will" is the coming August).
         inner = _SECOND.split(stripped[lead.end() :])[0]
-        try:
-            return timex3_value(resolve(inner, reference=reference), inner, reference)
-        except ParseError:
-            pass
+        named = [end for end in str(when).split("/") if end not in ("..", reference.isoformat())]
+        years = {end[:4] for end in named}
+        readings = []
+        for prefer in (None, "past", "future"):
+            try:
+                readings.append(resolve(inner, reference=reference, prefer=prefer))
+            except ParseError:
+                break
+        if readings:
+            inside = next(
+                (r for r in readings if str(r) in named),
+                next((r for r in readings if str(r)[:4] in years), readings[0]),
+            )
+            return _timex3_value(inside, inner, reference)
     ends = str(when).split("/")
     if len(ends) == 1:
+        season = _SEASON_WORD.search(stripped)
+        month = re.fullmatch(r"([0-9]{4})-([0-9]{2})~?", ends[0])
+        if season is not None and month is not None:
+            code, months = _SEASON_MONTHS[season[1].lower()]
+            if int(month[2]) in months:
+                return f"{month[1]}-{code}"  # "the early summer", 1989-06~: the season (TIMEX3: mod="START")
         if ends[0].endswith("~") and _PART.search(stripped):
             return _up(_point(ends[0]))  # "the end of 1990", 1990-12~: TIMEX3 writes 1990 with mod END
         return _point(ends[0])
     first, last = ends
     if first.endswith("~") and last.endswith("~"):
-        return _common(_point(first), _point(last))  # "early 2021": the unit it is part of
+        start, stop = _point(first), _point(last)
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", start) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", stop):
+            year, week, _ = date.fromisoformat(start).isocalendar()
+            if (year, week) == date.fromisoformat(stop).isocalendar()[:2]:
+                return f"{year:04d}-W{week:02d}"  # "early this week": the week (TIMEX3: mod="START")
+        season = _SEASON_WORD.search(stripped)
+        if season is not None and start[:4] == stop[:4] and re.fullmatch(r"[0-9]{4}-[0-9]{2}", start):
+            letters, months = _SEASON_MONTHS[season[1].lower()]
+            if int(start[5:7]) in months and int(stop[5:7]) in months:
+                return f"{start[:4]}-{letters}"  # "the early summer": the season (TIMEX3: mod="START")
+        return _common(start, stop)  # "early 2021": the unit it is part of
     if last in (f"{reference.year:04d}", f"{reference.year:04d}-{reference.month:02d}"):
         return _point(first)  # "the past year": the span back from the day of writing
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", first) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", last):
@@ -234,6 +302,32 @@ def timex3_value(when: When, text: str, reference: date) -> str:
 
 # --- Scoring -------------------------------------------------------------------------
 
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_REF = re.compile(r"^(?:PRESENT|PAST|FUTURE)_REF$")
+
+
+def error_kind(text: str, gold: str, got: str) -> str:
+    """A wrong value's kind, for the error summary: what the phrase is and how the values differ."""
+    if _REF.match(gold) or _REF.match(got):
+        return "vague (PRESENT/PAST/FUTURE_REF)"
+    if gold.startswith("P"):
+        return "gold is a duration"
+    if "X" in gold:
+        return "gold leaves part unspecified (WXX, QX, XX)"
+    if gold[:10] == got[:10] and gold != got:
+        return "same day, other part of day or time"
+    if _WEEKDAY.search(text):
+        return "weekday: another week"
+    if re.search(r"(?i)\bquarter|\bperiod\b|year.ago|year.earlier", text) or "-Q" in gold:
+        return "quarter"
+    if re.search(r"(?i)\bweek", text):
+        return "week"
+    if gold[:4] != got[:4] and len(gold) >= 4 and len(got) >= 4:
+        return "another year (tense, or the year a month or day falls in)"
+    if len(gold) != len(got):
+        return "other precision"
+    return "other"
+
 
 class Score:
     """Counts for one system over the corpus."""
@@ -247,6 +341,7 @@ class Score:
         self.misses: collections.Counter[str] = collections.Counter()
         self.false: collections.Counter[str] = collections.Counter()
         self.wrong: collections.Counter[str] = collections.Counter()
+        self.kinds: collections.Counter[str] = collections.Counter()
 
     def add(self, doc: Doc, guesses: Iterable[Guess]) -> None:
         gold = [g for g in doc.gold if g.kind in SCORED]
@@ -268,10 +363,11 @@ class Score:
             g = gold[hit]
             self.relaxed += 1
             self.strict += (g.start, g.end) == (guess.start, guess.end)
-            if guess.value == g.value:
+            if guess.value == gold_value(g.value):
                 self.right_value += 1
             else:
                 self.wrong[f"{g.text!r} gold {g.value} got {guess.value} ({guess.text!r}, dct {doc.dct})"] += 1
+                self.kinds[error_kind(g.text, gold_value(g.value), guess.value)] += 1
         for i, g in enumerate(gold):
             if i not in matched:
                 self.misses[f"{g.text.lower()} [{g.value}]"] += 1
@@ -311,7 +407,7 @@ def resolve_score(docs: list[Doc], read: Callable[[Gold, date], str | None]) -> 
             value = read(g, doc.dct)
             if value is not None:
                 read_any += 1
-                right += value == g.value
+                right += value == gold_value(g.value)
     return total, read_any, right
 
 
@@ -409,6 +505,9 @@ def main(argv: list[str] | None = None) -> int:
             )
     print("\n".join(lines))
     if args.errors:
+        print(f"\nwrong values by kind ({sum(ours.kinds.values())}):")
+        for kind, count in ours.kinds.most_common():
+            print(f"  {count:3d}  {kind}")
         for title, counter in (("missed", ours.misses), ("not in gold", ours.false), ("wrong value", ours.wrong)):
             print(f"\n{title} ({sum(counter.values())}):")
             for text, count in counter.most_common(args.errors):

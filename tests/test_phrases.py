@@ -313,6 +313,11 @@ class TestResolveErrors:
 
 
 class TestResolveProperties:
+    def test_counting_back_before_year_1_is_refused_by_name(self) -> None:
+        """'some 200 years ago' from the year 200 reaches year 0: the library's own error, not relativedelta's."""
+        with pytest.raises(ParseError, match="years 1-9999"):
+            resolve("some 200 years ago", reference=date(200, 1, 1))
+
     @given(reference_dates())
     def test_yesterday_and_tomorrow_are_one_day_away(self, reference: date) -> None:
         """'yesterday' and 'tomorrow' are the days either side of the reference."""

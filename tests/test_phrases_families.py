@@ -178,6 +178,12 @@ NUMERIC_AND_WRITTEN = [
     ("third-quarter", "2021-35"),
     ("the latest quarter", "2021-33"),
     ("the year-ago quarter", "2020-33"),
+    ("the 1988 third quarter", "1988-35"),
+    ("this year's second quarter", "2021-34"),
+    ("last year's quarter", "2020-33"),
+    ("the corresponding period last year", "2020-33"),
+    ("the same quarter a year ago", "2020-33"),
+    ("the last half of 2021", "2021-41"),
 ]
 
 RANGES_AND_HOLIDAYS = [
@@ -310,6 +316,42 @@ class TestFindingThem:
             "Its third-quarter profit rose from a year earlier."
         )
         assert [] == _found("Two days later it rained.")
+
+    def test_a_year_ago_in_a_quarterly_report_is_that_quarter(self) -> None:
+        """'Up from ... a year ago' after a quarter is that quarter a year before; with no quarter, the year."""
+        assert [("Third-quarter", "2021-35"), ("a year ago", "2020-35")] == _found(
+            "Third-quarter profit rose to $5 million from $4 million a year ago."
+        )
+        assert [("second-quarter", "2021-34"), ("the 2020 period", "2020-33"), ("year-earlier", "2020-34")] == _found(
+            "Its second-quarter sales rose. Costs in the 2020 period were high. Sales beat year-earlier levels."
+        )
+        assert [("2020", "2020"), ("A year ago", "2020")] == _found("Profit fell in 2020. A year ago it was higher.")
+
+    def test_a_participle_after_be_is_no_past_cue(self) -> None:
+        """'will be named ... in December': the tense is the auxiliary's, not the -ed word's."""
+        assert [("December", "2021-12")] == _found("She will be named captain in December.")
+        assert [("December", "2020-12")] == _found("She was named captain in December.")
+
+    def test_a_plan_seen_from_before_it(self) -> None:
+        """'set to resume Monday' looks forward; 'had been due to expire Friday' back; quotes as two apostrophes."""
+        assert [("Monday", "2021-06-07")] == _found("Talks are set to resume Monday, officials said.")
+        assert [("Friday", "2021-05-28")] == _found("The offer had been due to expire Friday.")
+        assert [("4 a.m. Thursday", "2021-06-03T04:00")] == _found("''He will leave (4 a.m. Thursday),'' Castro said.")
+
+    def test_cues_a_reader_would_not_take(self) -> None:
+        """'next to' is a place; 'have been killed' is past; 'postponed until' looks forward."""
+        assert [("Friday", "2021-05-28")] == _found("Ten were wounded in the blast next to the embassy on Friday.")
+        assert [("Friday", "2021-05-28")] == _found("Ten have been killed in the blast on Friday.")
+        assert [("until Tuesday", "2021-06-02/2021-06-08")] == _found(
+            "Officials postponed until Tuesday any action on the case."
+        )
+
+    def test_a_weekday_in_the_possessive_is_reported(self) -> None:
+        """'over Thursday's closing price', with no cue in its clause, is the Thursday past."""
+        assert [("Thursday", "2021-05-27")] == _found(
+            "The bonds convert at a 24% premium over Thursday's closing price."
+        )
+        assert [("Thursday", "2021-06-03")] == _found("They will vote Thursday, she said.")
 
     def test_a_games_quarter_is_no_date(self) -> None:
         """'In the first quarter the Lakers led': a game's quarter; a company's is a date."""

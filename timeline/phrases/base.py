@@ -243,7 +243,7 @@ def _rel(m: re.Match[str]) -> _Pick:
 def _relative(delta: timedelta | relativedelta, ctx: _Context) -> date:
     try:
         moved = ctx.reference + delta
-    except OverflowError as exc:
+    except (OverflowError, ValueError) as exc:  # relativedelta says "year 0 is out of range"
         raise ParseError(f"it falls outside the years 1-9999 from {ctx.reference.isoformat()}") from exc
     assert isinstance(moved, date)
     return moved

@@ -141,13 +141,14 @@ def resolve(
 
 # --- Finding phrases in text --------------------------------------------------------
 
-_CLAUSE_BREAK_RE: Final = re.compile(r",(?![0-9])|[;:()\"“”—]|\s–\s|\s(?:and|but)\s")
-_QUOTES_RE: Final = re.compile(r"[\"“”]")
+_CLAUSE_BREAK_RE: Final = re.compile(r",(?![0-9])|[;:()\"“”—]|``|''|\s–\s|\s(?:and|but)\s")
+# Plain-text quotation marks also come as two backquotes or two apostrophes.
+_QUOTES_RE: Final = re.compile(r"[\"“”]|``|''")
 # One pass over the text finds them all; a word is a cue as a whole word,
 # in either spelling of its first letter, or (for -ed) in lower case.
 _CUE_RE: Final = re.compile(
     r"(?<![A-Za-z'’])(?:"
-    rf"(?P<future>{caps(*sorted(FUTURE_WORDS, key=len, reverse=True))}|[A-Za-z]+['’]ll)"
+    rf"(?P<future>{caps(*sorted(FUTURE_WORDS, key=len, reverse=True))}|[A-Za-z]+['’]ll|(?:set|is|are)\s+to(?=\s+[a-z]))"
     rf"|{caps(*sorted(PAST_WORDS, key=len, reverse=True))}"
     r"|(?P<ed>[a-z]{3,}ed)"
     r")(?![A-Za-z'’])"
@@ -177,16 +178,28 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+# "It had been due to expire Friday": a plan seen from before it, now past.
+_HAD_BEEN_RE: Final = re.compile(r"(?<![A-Za-z])had(?:\s+been)?\s+$")
+_TO_RE: Final = re.compile(r"\s+to\s")
+_PASSIVE_RE: Final = re.compile(r"(?<![A-Za-z])(?:be|being|is|are|am)\s+$")
+
+
 def _cues(text: str) -> tuple[list[int], list[str]]:
     """Positions of tense cues in ``text`` and their direction, "past" or "future"."""
     positions: list[int] = []
     kinds: list[str] = []
     for word in _CUE_RE.finditer(text):
         lower = word[0].lower()
-        if word["ed"] and lower in NOT_PAST:
-            continue
+        if lower == "next" and _TO_RE.match(text, word.end()) is not None:
+            continue  # "next to the embassy": a place
+        if word["ed"] and (lower in NOT_PAST or _PASSIVE_RE.search(text, max(0, word.start() - 8), word.start())):
+            continue  # "will be named": a participle, its tense carried by the word before it
+        future = word["future"] is not None and not (
+            _HAD_BEEN_RE.search(text, max(0, word.start() - 10), word.start())
+            and _TO_RE.match(text, word.end()) is not None
+        )
         positions.append(word.start())
-        kinds.append("future" if word["future"] else "past")
+        kinds.append("future" if future else "past")
     return positions, kinds
 
 
@@ -273,6 +286,16 @@ def _preference(start: int, end: int, sentence: tuple[int, int], marks: _Marks) 
     return None if best is None else cast(Prefer, best[1])
 
 
+_POSSESSIVE_RE: Final = re.compile(r"['’]s\s+[a-z]")
+_WEEKDAY_RE: Final = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
+def _cue_in_clause(start: int, end: int, sentence: tuple[int, int], marks: _Marks) -> bool:
+    """Whether a tense cue lies in the phrase's own clause."""
+    lo, hi = _clause(marks, start, end, sentence)
+    return bisect.bisect_left(marks.positions, lo) < bisect.bisect_left(marks.positions, hi)
+
+
 _TRIGGERS: Final[dict[str, re.Pattern[str]]] = {}
 # Where a phrase may begin: any mark that no letter or digit comes just before.
 _STARTS_RE: Final = re.compile(r"(?<![A-Za-z0-9])\S")
@@ -280,15 +303,19 @@ _STARTS_RE: Final = re.compile(r"(?<![A-Za-z0-9])\S")
 
 # Only the words some rule may begin with (Rule.first) are indexed.
 _FIRST_WORDS: Final = sorted({word for rule in RULES if rule.first for word in rule.first}, key=len, reverse=True)
-_WORD_RE: Final = re.compile(rf"(?<![A-Za-z0-9])(?i:{'|'.join(_FIRST_WORDS)})(?![A-Za-z])")
+_FIRST_WORD_SET: Final = frozenset(_FIRST_WORDS)
+_ANY_WORD_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+")
 
 
 def _word_index(text: str) -> dict[str, list[int]]:
     """Where each word some rule may begin with (in lower case) begins in ``text``."""
-    index: dict[str, list[int]] = {}
-    for word in _WORD_RE.finditer(text):
-        index.setdefault(word[0].lower(), []).append(word.start())
-    return index
+    index: dict[str, list[int]] = {word: [] for word in _FIRST_WORD_SET}
+    # Every word, then a dictionary look-up: faster than one pattern of all the first words.
+    for word in _ANY_WORD_RE.finditer(text):
+        found = index.get(word[0].lower())
+        if found is not None:
+            found.append(word.start())
+    return {word: starts for word, starts in index.items() if starts}
 
 
 def _matches(
@@ -400,9 +427,14 @@ def find_dates(
         sentence = sentences[index] if sentences else (0, len(text))
         # A full stop the splitter took for a sentence's end may fall inside a phrase.
         sentence = (min(sentence[0], start), max(sentence[1], end))
-        local = _Context(
-            ctx.reference, _preference(start, end, sentence, marks), ctx.numeric, ctx.fiscal_start, anchor, True
-        )
+        lean = _preference(start, end, sentence, marks)
+        if (
+            _POSSESSIVE_RE.match(text, end)
+            and _WEEKDAY_RE.fullmatch(m[0])
+            and not _cue_in_clause(start, end, sentence, marks)
+        ):
+            lean = "past"  # "over Thursday's closing price": a day whose doings are reported
+        local = _Context(ctx.reference, lean, ctx.numeric, ctx.fiscal_start, anchor, True)
         try:
             when = When(rule.build(m, local))
         except (ParseError, ValueError):
@@ -426,4 +458,38 @@ def find_dates(
             continue
         place(start, end, rule, m, found[before].when)
     found.sort(key=lambda mention: mention.start)
+    return _quarters_a_year_back(found)
+
+
+# "Up from $85 million a year ago": in a story about a quarter, the year-back
+# comparison is that quarter a year before.
+_YEAR_BACK_RE: Final = re.compile(r"(?i)(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year-(?:ago|earlier))")
+_QUARTER_RE: Final = re.compile(r"(-?[0-9]{4})-(3[3-6])")
+# How far back (in characters) a quarter mention still sets the story's subject.
+_QUARTER_REACH: Final = 3000
+
+
+def _quarters_a_year_back(found: list[Mention]) -> list[Mention]:
+    """Read "a year ago", "a year earlier", "year-earlier" as the quarter a year before the one the story is about.
+
+    A quarterly report compares each figure with the same quarter a year
+    before: after "third-quarter profit rose" (1989-Q3), "from $85 million a
+    year ago" is 1988-Q3, not the year 1988. The quarter is the last one
+    mentioned before the phrase, at most a few paragraphs back.
+    """
+    quarter: tuple[int, int, str] | None = None  # where it ends, year, code
+    for index, mention in enumerate(found):
+        value = _QUARTER_RE.fullmatch(str(mention.when))
+        if value is not None:
+            # "The year-ago quarter" is the comparison, not the subject; so is a quarter of an earlier year.
+            year, code = int(value[1]), value[2]
+            later = quarter is not None and mention.start - quarter[0] <= _QUARTER_REACH and quarter[1] > year
+            if _YEAR_BACK_RE.search(mention.text) is None and not later:
+                quarter = (mention.end, year, code)
+            continue
+        if quarter is None or mention.start - quarter[0] > _QUARTER_REACH:
+            continue
+        if _YEAR_BACK_RE.fullmatch(mention.text) is not None:
+            when = When(f"{quarter[1] - 1:04d}-{quarter[2]}")
+            found[index] = attrs.evolve(mention, when=when)
     return found

@@ -791,10 +791,21 @@ def _build_quarter(m: re.Match[str], ctx: _Context) -> str:
     return _yearly(lambda y: _grouping(y, code), None, ctx, near=NEAR_DAY)
 
 
+def _build_quarter_of_year(m: re.Match[str], ctx: _Context) -> str:
+    """ "The 1988 third quarter", "last year's quarter": a quarter of the year named; without its number, the
+    quarter being reported (the last one that has ended), in that year."""
+    step = {"last": -1, "this": 0, "next": 1}
+    year = int(m["year"]) if m["year"] else ctx.reference.year + step[m["yrel"].lower()]
+    if m["qword"]:
+        return f"{year:04d}-{32 + QUARTER_WORDS[m['qword'].lower()]}"
+    moved = _relative(relativedelta(months=-3), ctx)
+    return f"{year:04d}-{33 + (moved.month - 1) // 3}"
+
+
 def _build_reported_quarter(m: re.Match[str], ctx: _Context) -> str:
     """ "The latest quarter": the last quarter that has ended; "the year-ago quarter" the same a year before."""
     moved = _relative(relativedelta(months=-3), ctx)
-    year = moved.year - (1 if m["ago"] else 0)
+    year = moved.year - (1 if m["ago"] or m["last"] else 0)
     return f"{year:04d}-{33 + (moved.month - 1) // 3}"
 
 
@@ -1159,9 +1170,9 @@ _ATOMS: Final = (
     ),
     Rule(
         "half year",
-        rf"{caps('the')}\s+(?P<half>first|second)\s+half\s+of\s+(?P<of>{YEAR}|(?:{REL}|the)\s+year)",
+        rf"{caps('the')}\s+(?P<half>first|second|last|latter)\s+half\s+of\s+(?P<of>{YEAR}|(?:{REL}|the)\s+year)",
         _build_half,
-        examples=("the first half of 2021", "the second half of the year"),
+        examples=("the first half of 2021", "the second half of the year", "the last half of 2021"),
         trigger=r"half\s+of",
         reach=20,
     ),
@@ -1185,11 +1196,29 @@ _ATOMS: Final = (
         reach=40,
     ),
     Rule(
+        "quarter of a named year",
+        rf"(?:{caps('the')}\s+)?(?:(?P<year>{YEAR})|(?P<yrel>{caps('last', 'this', 'next')})\s+year['’]s)\s+"
+        rf"(?:(?P<qword>first|second|third|fourth|final)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)(?![\s-]+of\b)",
+        _build_quarter_of_year,
+        examples=("the 1988 third quarter", "this year's second quarter", "last year's quarter", "the 2020 period"),
+        trigger=r"quarter|period",
+        reach=40,
+    ),
+    Rule(
         "reported quarter",
-        rf"{caps('the')}\s+(?:(?P<ago>year-ago|year-earlier|year\s+earlier|prior-year|year-before)\s+(?:fiscal\s+)?"
-        r"(?:quarter|period)|(?:latest|most\s+recent|past|previous|just-ended|recent)\s+(?:fiscal\s+)?quarter)",
+        rf"{caps('the')}\s+(?:(?:same|corresponding|comparable)\s+)?"
+        r"(?:(?P<ago>year-ago|year-earlier|year\s+earlier|prior-year|year-before)\s+(?:fiscal\s+)?"
+        r"(?:quarter|period)|(?:latest|most\s+recent|past|previous|just-ended|recent)\s+(?:fiscal\s+)?quarter"
+        r"|(?:quarter|period)\s+(?P<last>last\s+year|a\s+year\s+(?:ago|earlier)))",
         _build_reported_quarter,
-        examples=("the latest quarter", "the year-ago quarter", "the year-earlier period", "the most recent quarter"),
+        examples=(
+            "the latest quarter",
+            "the year-ago quarter",
+            "the year-earlier period",
+            "the most recent quarter",
+            "the corresponding period last year",
+            "the same quarter a year ago",
+        ),
         trigger=r"quarter|period",
         reach=40,
     ),
@@ -1584,7 +1613,21 @@ _LEADING_RE: Final = re.compile(r"(?i:some\s*time\s+in|in|on|at|during|of)\s+")
 def _inner(phrase: str, ctx: _Context) -> When:
     # "the end of the year": the year the text was written in.
     phrase = _THE_PERIOD_RE.sub(r"this \1", " ".join(phrase.split()))
-    when = _match(phrase, _INNER_RULES, ctx)
-    if when is None:
-        raise ParseError(f"{phrase!r} is not a date phrase")
-    return when
+    # A text says "by Friday" or "since March" many times: each phrase is read once per context.
+    key = (phrase, ctx)
+    found = _INNER_SEEN.get(key)
+    if found is None:
+        try:
+            found = _match(phrase, _INNER_RULES, ctx) or ParseError(f"{phrase!r} is not a date phrase")
+        except ParseError as exc:
+            found = exc
+        if len(_INNER_SEEN) >= 4096:
+            _INNER_SEEN.clear()
+        _INNER_SEEN[key] = found
+    if isinstance(found, ParseError):
+        raise ParseError(str(found))
+    return found
+
+
+# What _inner read, by phrase and context (both immutable): a When or the error it gave.
+_INNER_SEEN: Final[dict[tuple[str, _Context], When | ParseError]] = {}

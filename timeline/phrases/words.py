@@ -178,7 +178,8 @@ NOT_COUNTED: Final = word_set("was has is as this its his us thus always unless 
 # Words that tell which way a sentence looks from the day it was written.
 FUTURE_WORDS: Final = word_set(
     "will won't won’t shall would wouldn't wouldn’t going expected expects expect scheduled plans "
-    "plan planned upcoming coming tomorrow next soon later due intends intend hopes hope hoping aims wants"
+    "plan planned planning postponed delayed deferred adjourned rescheduled upcoming coming tomorrow next soon later "
+    "due intends intend hopes hope hoping aims wants"
 )
 PAST_WORDS: Final = word_set(
     "said was wasn't wasn’t were weren't weren’t had did didn't didn’t ago last since earlier "
