@@ -455,3 +455,16 @@ def test_plain_dates_are_worded_as_the_describer_words_them(text: str, style: St
     except ParseError:
         return
     assert _describe._Describer(style, None).when(value) == describe(text, style=style)
+
+
+def test_the_memory_of_descriptions_stays_bounded() -> None:
+    """Describing any number of distinct dates, plain ones included, keeps at most 20,000 descriptions."""
+    from datetime import date, timedelta
+
+    from timeline import _describe
+
+    start = date(1900, 1, 1)
+    for offset in range(25_000):
+        describe((start + timedelta(days=offset)).isoformat())
+
+    assert len(_describe._DESCRIBED) <= 20_000

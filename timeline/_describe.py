@@ -102,15 +102,13 @@ def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None, r
     if style not in _STYLES:
         raise ValueError(f"style must be 'mdy' or 'dmy', got {style!r}")
     value = When(when) if isinstance(when, str) else when
-    plain = None if recurrence else _plain_words(value._text, style)
-    if plain is not None:
-        _DESCRIBED[entry] = plain
-        return plain
-    describer = _Describer(style, tz)
-    text = describer.when(value)
-    if recurrence:
-        text = describer.rule(recurrence, text)
-    if len(_DESCRIBED) >= 20_000:
+    text = None if recurrence else _plain_words(value._text, style)
+    if text is None:
+        describer = _Describer(style, tz)
+        text = describer.when(value)
+        if recurrence:
+            text = describer.rule(recurrence, text)
+    if len(_DESCRIBED) >= 20_000:  # bounded: a long-running process describes any number of dates
         _DESCRIBED.clear()
     _DESCRIBED[entry] = text
     return text
