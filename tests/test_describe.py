@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import whens
+from strategies import when_texts, whens
 
 from timeline import Event, ParseError, When, describe
 from timeline._describe import Style, year_heading
@@ -468,3 +468,17 @@ def test_the_memory_of_descriptions_stays_bounded() -> None:
         describe((start + timedelta(days=offset)).isoformat())
 
     assert len(_describe._DESCRIBED) <= 20_000
+
+
+@given(when_texts())
+def test_year_heading_reads_the_start_without_parsing_it(text: str) -> None:
+    """The heading's fast path (the When's own text) files every value as its parsed start does."""
+    from timeline._describe import capital, year_text
+
+    when = When(text)
+    heading = year_heading(when)
+    start = When(text).start
+    if start is not None:
+        known = start.text[:4].isdigit() and start.text[4:5] in ("", "-") and start.text[:4].isascii()
+        year = start.text[:4] if known else year_text(start)
+        assert capital(describe(year)) == heading

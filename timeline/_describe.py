@@ -104,6 +104,9 @@ def describe(when: When | str, *, style: Style = "mdy", tz: str | None = None, r
     value = When(when) if isinstance(when, str) else when
     text = None if recurrence else _plain_words(value._text, style)
     if text is None:
+        # A fresh value, not the caller's: describing fills a When's parsed ends, and a writer
+        # that describes 300,000 events would otherwise keep them all in the events it was given.
+        value = When(value._text) if value._start is None and value._end is None else value
         describer = _Describer(style, tz)
         text = describer.when(value)
         if recurrence:
@@ -652,6 +655,13 @@ def year_heading(when: When, style: Style = "mdy") -> str:
     >>> [year_heading(When(text)) for text in ("2021-06-06", "196X~", "-0043", "/2021-06-08", "1950S2")]
     ['2021', 'The 1960s', '44 BC', 'Until 2021', '1900–1999 (estimated 1950)']
     """
+    text = when._text
+    if text[:4].isdigit() and text[:4].isascii() and text[4:5] in ("", "-", "/"):
+        # A start that is a plain year, month or day (alone or beginning an interval): its year is
+        # its first four digits, read without parsing the start (the event keeps its When lean).
+        start_text = text.partition("/")[0]
+        if start_text[4:5] in ("", "-") and start_text[-1:].isdigit():
+            return _year_heading(text[:4], style)
     start = when.start
     if start is None:
         # A set open at both ends ([..1900,1950..]) files under its first member's end.
@@ -661,6 +671,10 @@ def year_heading(when: When, style: Style = "mdy") -> str:
     text = start.text
     # A plain year (the most common start by far) needs no pattern to find.
     year = text[:4] if text[:4].isdigit() and text[4:5] in ("", "-") and text[:4].isascii() else year_text(start)
+    return _year_heading(year, style)
+
+
+def _year_heading(year: str, style: Style) -> str:
     entry = (year, style)
     heading = _YEAR_HEADINGS.get(entry)
     if heading is None:  # a chronology has a few hundred years at most: each is described once

@@ -25,6 +25,7 @@ its extensions' markup) and ``myst`` (MyST-Parser in Sphinx).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Final, TextIO
@@ -380,7 +381,7 @@ class _Writer:
         # Python-Markdown nests a block in a list item only when indented by 4 spaces.
         self.indent = "    " if flavor == "mkdocs" else "  "
         self.notes: dict[Source, int] = {}
-        self.blocks: list[str] = []
+        self.blocks: _Blocks  # given by write: each block goes out as it is made
 
     def escape(self, text: str) -> str:
         return escape(text, self.flavor)
@@ -411,11 +412,11 @@ class _Writer:
 
     def entries(self, events: list[Event]) -> None:
         if self.table:
-            rows = ["| Date | Event | Location | Details |", "| --- | --- | --- | --- |"]
-            rows.extend(self.row(event) for event in events)
-            self.blocks.append("\n".join(rows))
+            head = ["| Date | Event | Location | Details |", "| --- | --- | --- | --- |"]
+            self.blocks.append_lines(itertools.chain(head, (self.row(event) for event in events)))
         else:
-            self.blocks.append("\n".join(self.item(event) for event in events))
+            # Line by line: a year of 30,000 entries is never one string, nor a list of them.
+            self.blocks.append_lines(self.item(event) for event in events)
 
     def title(self, event: Event) -> str:
         title = self.escape(event.title)
@@ -576,7 +577,7 @@ def write(
         flavor=flavor,
     )
     blocks = _Blocks(out)
-    writer.blocks = blocks  # type: ignore[assignment]  # each block written as it comes: one year in memory
+    writer.blocks = blocks
     if timeline.title.strip():
         writer.heading(0, timeline.title)
     if timeline.description is not None and timeline.description.strip():
@@ -610,8 +611,22 @@ class _Blocks:
         self.first = True
 
     def append(self, block: str) -> None:
-        self.out.write(block.rstrip("\n") if self.first else "\n\n" + block.rstrip("\n"))
+        self.append_lines((block,))
+
+    def append_lines(self, lines: Iterable[str]) -> None:
+        """The block ``"\\n".join(lines)``, written a line at a time (the same bytes)."""
+        write = self.out.write
+        if not self.first:
+            write("\n\n")
         self.first = False
+        previous = None
+        for line in lines:
+            if previous is not None:
+                write(previous)
+                write("\n")
+            previous = line
+        if previous is not None:
+            write(previous.rstrip("\n"))
 
     def close(self) -> None:
         self.out.write("\n")
