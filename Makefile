@@ -65,6 +65,7 @@ check-ics: $(STAMP)
 ICS_CORPUS ?= ../shared/corpus/ics
 check-ics-corpus: $(STAMP)
 	$(BIN)/python benchmarks/corpus.py $(ICS_CORPUS)
+	$(BIN)/pytest -q -m corpus tests
 
 fuzz: $(STAMP)
 	TIMELINE_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest tests -q
