@@ -157,9 +157,14 @@ class TestProgress:
         assert "%" in shown
         assert shown.endswith("\r\x1b[K")
 
-    def test_quiet_on_a_terminal(self, big: Path, tmp_path: Path) -> None:
-        """--quiet: nothing on the terminal."""
-        status, shown = self._under_pty("--quiet", "validate", str(big))
+    @pytest.mark.parametrize(
+        "args",
+        [("--quiet", "validate", "{big}"), ("validate", "{big}", "-q"), ("convert", "{big}", "{out}", "--quiet")],
+    )
+    def test_quiet_on_a_terminal(self, big: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+        """--quiet, before the verb or after it: nothing on the terminal."""
+        out = tmp_path / "out.jsonl"
+        status, shown = self._under_pty(*(arg.format(big=big, out=out) for arg in args))
 
         assert (0, "") == (status, shown)
 

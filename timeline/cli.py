@@ -78,6 +78,8 @@ def _build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     convert = verbs.add_parser("convert", help="read a timeline in one format and write it in another")
+    # --quiet after the verb too (`timeline convert big.json out.ics --quiet`), where people put it.
+    convert.add_argument("--quiet", "-q", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     convert.add_argument("input", metavar="IN", help="input file, or - for standard input")
     convert.add_argument("output", metavar="OUT", help="output file, or - for standard output")
     convert.add_argument("--from", dest="from_format", metavar="F", help="input format (default: from IN's suffix)")
@@ -100,6 +102,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     validate = verbs.add_parser("validate", help="check a timeline file and say how many events it holds")
+    validate.add_argument("--quiet", "-q", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     validate.add_argument("input", metavar="IN", help="input file, or - for standard input")
     validate.add_argument("--from", dest="from_format", metavar="F", help="input format (default: from the suffix)")
 
