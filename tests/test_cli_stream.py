@@ -157,6 +157,15 @@ class TestProgress:
         assert "%" in shown
         assert shown.endswith("\r\x1b[K")
 
+    def test_bar_while_an_ordered_writer_writes(self, big: Path, tmp_path: Path) -> None:
+        """Markdown needs every event before its first line: the bar goes on while it writes, then clears."""
+        status, shown = self._under_pty("convert", str(big), str(tmp_path / "out.md"))
+
+        assert 0 == status
+        assert "60,000 events read; writing: " in shown
+        assert " MB/s" in shown
+        assert shown.endswith("\r\x1b[K")
+
     @pytest.mark.parametrize(
         "args",
         [("--quiet", "validate", "{big}"), ("validate", "{big}", "-q"), ("convert", "{big}", "{out}", "--quiet")],

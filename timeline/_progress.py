@@ -45,6 +45,8 @@ class Progress:
         self.next = self.start + _DELAY
         self.done = 0
         self.shown = False
+        self.written: Callable[[], int] | None = None  # characters written, once the writing phase starts
+        self.calls = 0
 
     @classmethod
     def for_input(cls, file: object, *, quiet: bool, stream: TextIO | None = None) -> Progress:
@@ -75,9 +77,25 @@ class Progress:
                 self.draw()
             yield item
 
+    def writing(self, written: Callable[[], int]) -> None:
+        """The events are all read; from now on the line shows what is written (``written()`` characters)."""
+        self.written = written
+        self.start = self.clock()
+        self.next = min(self.next, self.start + _EVERY) if self.shown else self.start + _DELAY
+
+    def tick(self) -> None:
+        """Called on each write: redraws the line when it is time (the clock is read one call in 256)."""
+        if self.enabled:
+            self.calls += 1
+            if not self.calls & 255 and self.clock() >= self.next:
+                self.draw()
+
     def line(self) -> str:
         """The text of the progress line now."""
         elapsed = max(self.clock() - self.start, 1e-9)
+        if self.written is not None:
+            size = self.written() / 1e6
+            return f"{self.done:,} events read; writing: {size:,.1f} MB, {size / elapsed:,.1f} MB/s"
         rate = self.done / elapsed
         text = f"{self.done:,} events, {rate:,.0f}/s"
         if self.position is not None and self.total:

@@ -294,7 +294,10 @@ def _convert_into(
             stream = read_stream(file, source, name, **read_options)
             stream.prime()
             head = stream.head
-            counted = cast(TextIO, _Counting(out)) if target.name == "timelinejs-html" else out
+            # Counted for the page-size warning, and for the progress line while an ordered writer writes.
+            counted = (
+                cast(TextIO, _Counting(out, progress)) if target.name == "timelinejs-html" or progress.enabled else out
+            )
             write = target.writer()
             headed = target.name in _HEADED
             if target.streams and not whole and not (headed and (head.get("extra") or head.get("eras"))):
@@ -317,10 +320,12 @@ def _convert_into(
                     }
                     timeline = attrs.evolve(timeline, **overrides)
                 del events
+                if isinstance(counted, _Counting):
+                    progress.writing(lambda: counted.size)
                 write(timeline, counted, **options)
         finally:
             progress.close()
-    if isinstance(counted, _Counting) and counted.size > limits.TIMELINEJS_PAGE:
+    if target.name == "timelinejs-html" and isinstance(counted, _Counting) and counted.size > limits.TIMELINEJS_PAGE:
         warnings.warn(
             f"the TimelineJS page holds {counted.size / 1e6:.0f} MB, more than the "
             f"{limits.TIMELINEJS_PAGE / 1e6:.0f} MB a browser opens in reasonable time "
@@ -373,12 +378,14 @@ def _untied(keyed: list[tuple[Any, Any, str, bytes]]) -> Iterator[dict[str, Any]
 class _Counting:
     """A text stream that counts the characters written through it."""
 
-    def __init__(self, out: TextIO) -> None:
-        self.out, self.size = out, 0
+    def __init__(self, out: TextIO, progress: Progress | None = None) -> None:
+        self.out, self.size, self.progress = out, 0, progress
         self.name = getattr(out, "name", None)
 
     def write(self, text: str) -> int:
         self.size += len(text)
+        if self.progress is not None:
+            self.progress.tick()
         return self.out.write(text)
 
     def __getattr__(self, name: str) -> Any:
