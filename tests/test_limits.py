@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from timing import best_of
 
 import timeline
 from timeline import Event, LimitError, ParseError, Timeline, limits
@@ -370,19 +371,10 @@ class TestAnyRule:
         assert all(occurrence.recurrence is None for occurrence in found)
 
 
-def _best_of(runs: int, work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
 def _roughly_linear(make: Callable[[int], Callable[[], object]], size: int) -> float:
     """Time at 4x the size over time at 1x (best of three each): about 4 when linear, 16 when quadratic."""
     small, large = make(size), make(4 * size)
-    return _best_of(3, large) / max(_best_of(3, small), 1e-4)
+    return best_of(3, large) / max(best_of(3, small), 1e-4)
 
 
 def _growth(make: Callable[[int], Callable[[], object]], size: int, factor: int = 8, runs: int = 5) -> float:
@@ -396,8 +388,8 @@ def _growth(make: Callable[[int], Callable[[], object]], size: int, factor: int 
     small, large = make(size), make(factor * size)
     best_small = best_large = float("inf")
     for _ in range(runs):
-        best_small = min(best_small, _best_of(1, small))
-        best_large = min(best_large, _best_of(1, large))
+        best_small = min(best_small, best_of(1, small))
+        best_large = min(best_large, best_of(1, large))
     return best_large / max(best_small, 1e-4)
 
 

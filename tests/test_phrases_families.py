@@ -6,13 +6,13 @@ tests read the same families in sentences, with the company that decides them.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from timing import best_of
 
 from timeline import ParseError, When, find_dates, resolve
 from timeline.phrases import RULES
@@ -449,15 +449,6 @@ class TestTable:
                 assert f"| {phrase} | `{expected}` |" in docs, (family, phrase)
 
 
-def _best_of(rounds: int, action: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
 def test_find_dates_grows_linearly_on_new_families() -> None:
     """Doubled text of the new families' phrases takes about twice as long (best of three; margin 3.5x)."""
     sentence = (
@@ -471,4 +462,4 @@ def test_find_dates_grows_linearly_on_new_families() -> None:
 
     small, large = make(40), make(80)
     small()  # warm the compiled patterns
-    assert _best_of(3, large) / _best_of(3, small) < 3.5
+    assert best_of(3, large) / best_of(3, small) < 3.5
