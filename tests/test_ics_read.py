@@ -495,6 +495,23 @@ class TestBroken:
         with contextlib.suppress(ParseError):
             quiet(text, lenient=True)
 
+    @given(st.lists(st.sampled_from(PIECES)).map("".join))
+    def test_the_stream_finds_what_scan_finds(self, text: str) -> None:
+        """Each problem scan finds, the streaming reader (the same line reader) warns of when lenient, in order."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            _, problems = scan(text)
+            del caught[:]
+            try:
+                read(text, "cal.ics", lenient=True)
+            except ParseError:
+                return  # icalendar refused a component outright: the scan may not have finished
+        said = [str(warning.message) for warning in caught]
+        found = iter(said)
+        for problem in problems:
+            expected = str(problem.located(source="cal.ics"))
+            assert any(message == expected for message in found), (expected, said)
+
 
 BAD_VTIMEZONE = (
     "BEGIN:VTIMEZONE",

@@ -749,13 +749,81 @@ class Block:
         out.append(f"END:{self.name}")
 
 
+class _Nesting:
+    """Components as their content lines open and close them: the nesting both readers of .ics text share.
+
+    ``feed`` takes one unfolded content line and says what it did: a block
+    begun or ended (the caller places top-level blocks and reads ended ones),
+    or nothing. Problems (a line that is no property, an END that closes
+    nothing open) go to ``problem``; nesting deeper than
+    :data:`limits.NESTING` is refused outright.
+    """
+
+    def __init__(self, problem: Callable[[ParseError], None], source: str | None) -> None:
+        self.problem, self.source = problem, source
+        self.stack: list[Block] = []
+
+    def feed(self, first: int, line: str) -> tuple[bool, Block] | None:
+        """Take the content line that starts on line ``first``: ``(True, block)`` begun, ``(False, block)`` ended."""
+        stack = self.stack
+        found = _LINE_RE.match(line)
+        if found is None:
+            self.problem(ParseError(f"not a property (NAME:value): {line[:80]!r}", line=first))
+            if stack:
+                stack[-1].broken = True
+            return None
+        name = found[1]
+        upper = name.upper()
+        if upper == "BEGIN":
+            if len(stack) >= limits.NESTING:
+                # Deeper than any calendar needs, and than icalendar can recurse: refused, lenient or not.
+                raise ParseError(f"components nested more than {limits.NESTING} deep", source=self.source, line=first)
+            block = Block(line[found.end() :].strip().upper(), first)
+            if stack:
+                stack[-1].children.append(block)
+            stack.append(block)
+            return True, block
+        if upper == "END":
+            kind = line[found.end() :].strip().upper()
+            if stack and stack[-1].name == kind:
+                block = stack.pop()
+                block.end = first
+                return False, block
+            opened = any(block.name == kind for block in stack)
+            if opened:
+                message = f"END:{kind}, but {stack[-1].name} begun on line {stack[-1].line} never ends"
+            else:
+                message = f"END:{kind} closes no open {kind}"
+            self.problem(ParseError(message, line=first))
+            if opened:
+                while stack[-1].name != kind:
+                    stack.pop().broken = True
+                stack.pop().end = first
+            return None
+        if not stack:
+            # Outside any component (a comment after END:VCALENDAR, say): ignored, as icalendar does.
+            where = f"{self.source}, line {first}" if self.source is not None else f"line {first}"
+            _warn(f"{where}: a property outside any component is ignored: {line[:80]!r}")
+            return None
+        stack[-1].props.append((upper, first, line if name == upper else upper + line[len(name) :]))
+        return None
+
+    def close(self, last: int) -> None:
+        """The text ends at line ``last``: every component still open is a problem."""
+        for block in reversed(self.stack):
+            self.problem(
+                ParseError(f"{block.name} begun here never ends (the text stops at line {last})", line=block.line)
+            )
+
+
 def scan(text: str) -> tuple[list[Block], list[ParseError]]:
     """The components of iCalendar text, and what is wrong with it, each with its line.
 
     Tolerates what clients write: a BOM, LF or CR endings, folding with a
     tab, lowercase names, blank lines. The problems are lines that are no
     property, END lines that close nothing open, and components that never
-    end (a truncated file), in the order of the text.
+    end (a truncated file), in the order of the text. The streaming reader
+    reads lines the same way (:func:`_logical_lines`, :class:`_Nesting`).
 
     >>> blocks, problems = scan("BEGIN:VCALENDAR\\nbegin:vevent\\nDTSTART:20210606\\n")
     >>> [(b.name, b.line, b.end) for b in blocks]
@@ -763,74 +831,15 @@ def scan(text: str) -> tuple[list[Block], list[ParseError]]:
     >>> [str(p) for p in problems][0]
     'line 2: VEVENT begun here never ends (the text stops at line 3)'
     """
-    text = text.removeprefix("\ufeff")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    logical: list[tuple[int, str]] = []
     problems: list[ParseError] = []
-    physical = text.split("\n")
-    # A logical line's pieces gather in a list and join once: adding each
-    # folded piece to a string would copy it every time, quadratic in a
-    # property folded over many lines.
-    pieces: list[str] = []
-    first = 0
-    for number, line in enumerate(physical, 1):
-        if line[:1] in (" ", "\t"):
-            if pieces:
-                pieces.append(line[1:])
-            elif line.strip():
-                problems.append(ParseError(f"the text starts with a folded line: {line[:80]!r}", line=number))
-        elif line:
-            if pieces:
-                logical.append((first, "".join(pieces)))
-            pieces = [line]
-            first = number
-    if pieces:
-        logical.append((first, "".join(pieces)))
+    nesting = _Nesting(problems.append, None)
     top: list[Block] = []
-    stack: list[Block] = []
-    match = _LINE_RE.match
-    for number, line in logical:
-        found = match(line)
-        if found is None:
-            problems.append(ParseError(f"not a property (NAME:value): {line[:80]!r}", line=number))
-            if stack:
-                stack[-1].broken = True
-            continue
-        name = found[1]
-        upper = name.upper()
-        if upper in {"BEGIN", "END"}:
-            kind = line[found.end() :].strip().upper()
-            if upper == "BEGIN":
-                if len(stack) >= limits.NESTING:
-                    # Deeper than any calendar needs, and than icalendar can recurse: refused, lenient or not.
-                    raise ParseError(f"components nested more than {limits.NESTING} deep", line=number)
-                block = Block(kind, number)
-                (stack[-1].children if stack else top).append(block)
-                stack.append(block)
-            elif stack and stack[-1].name == kind:
-                stack.pop().end = number
-            else:
-                if any(block.name == kind for block in stack):
-                    message = f"END:{kind}, but {stack[-1].name} begun on line {stack[-1].line} never ends"
-                else:
-                    message = f"END:{kind} closes no open {kind}"
-                problems.append(ParseError(message, line=number))
-                if any(block.name == kind for block in stack):
-                    while stack[-1].name != kind:
-                        stack.pop().broken = True
-                    stack.pop().end = number
-            continue
-        if not stack:
-            # Outside any component (a comment after END:VCALENDAR, say): ignored, as icalendar does.
-            _warn(f"line {number}: a property outside any component is ignored: {line[:80]!r}")
-            continue
-        stack[-1].props.append((upper, number, line if name == upper else upper + line[len(name) :]))
-    last = len(physical) - (1 if physical and not physical[-1] else 0)
-    problems.extend(
-        ParseError(f"{block.name} begun here never ends (the text stops at line {last})", line=block.line)
-        for block in reversed(stack)
-    )
+    _last = 0
+    for _last, first, line in _logical_lines(io.StringIO(text, newline=""), problems.append):
+        fed = nesting.feed(first, line)
+        if fed is not None and fed[0] and len(nesting.stack) == 1:
+            top.append(fed[1])
+    nesting.close(_last)
     return top, problems
 
 
@@ -1105,79 +1114,47 @@ class _CalendarReader:
 
     def batches(self, file: TextIO) -> Iterator[list[Event]]:
         """The events of the text, a batch at a time, in its order."""
-        stack: list[Block] = []
+        nesting = _Nesting(self.problem, self.source)
+        stack = nesting.stack
         calendar: Block | None = None  # the VCALENDAR open at the top (or the one made for loose VEVENTs)
         loose: Block | None = None
         batch: list[Block] = []
-        match = _LINE_RE.match
-        _number = 0
-        for _number, first, line in _logical_lines(file, self):
-            found = match(line)
-            if found is None:
-                self.problem(ParseError(f"not a property (NAME:value): {line[:80]!r}", line=first))
-                if stack:
-                    stack[-1].broken = True
+        feed = nesting.feed
+        _last = 0
+        for _last, first, line in _logical_lines(file, self.problem):
+            fed = feed(first, line)
+            if fed is None:
                 continue
-            name = found[1]
-            upper = name.upper()
-            if upper in {"BEGIN", "END"}:
-                kind = line[found.end() :].strip().upper()
-                if upper == "BEGIN":
-                    if len(stack) >= limits.NESTING:
-                        raise ParseError(
-                            f"components nested more than {limits.NESTING} deep", source=self.source, line=first
-                        )
-                    block = Block(kind, first)
-                    if stack:
-                        stack[-1].children.append(block)
-                    elif kind == "VCALENDAR":
+            begun, block = fed
+            if begun:
+                if len(stack) > 1:
+                    continue
+                if block.name == "VCALENDAR":
+                    if batch and calendar is not None:
+                        yield self.read(calendar, batch)
+                        batch = []
+                    calendar = block
+                elif block.name == "VEVENT":
+                    if loose is None:
+                        loose = Block("VCALENDAR", first)
+                    if calendar is not loose:
                         if batch and calendar is not None:
                             yield self.read(calendar, batch)
                             batch = []
-                        calendar = block
-                    elif kind == "VEVENT":
-                        if loose is None:
-                            loose = Block("VCALENDAR", first)
-                        if calendar is not loose:
-                            if batch and calendar is not None:
-                                yield self.read(calendar, batch)
-                                batch = []
-                            calendar = loose
-                    stack.append(block)
-                elif stack and stack[-1].name == kind:
-                    block = stack.pop()
-                    block.end = first
-                    if calendar is not None and block.name in {"VEVENT", *_SKIPPED}:
-                        parent = stack[-1] if stack else None
-                        if parent is calendar or (parent is None and calendar is loose):
-                            if parent is calendar:
-                                parent.children.pop()  # the VEVENT just ended is its last child
-                            if block.name in _SKIPPED:
-                                self.skipped.setdefault(block.name, []).append(block.line)
-                            else:
-                                batch.append(block)
-                                if len(batch) >= BATCH:
-                                    yield self.read(calendar, batch)
-                                    batch = []
-                else:
-                    if any(block.name == kind for block in stack):
-                        message = f"END:{kind}, but {stack[-1].name} begun on line {stack[-1].line} never ends"
+                        calendar = loose
+            elif calendar is not None and block.name in {"VEVENT", *_SKIPPED}:
+                parent = stack[-1] if stack else None
+                if parent is calendar or (parent is None and calendar is loose):
+                    if parent is calendar:
+                        parent.children.pop()  # the VEVENT just ended is its last child
+                    if block.name in _SKIPPED:
+                        self.skipped.setdefault(block.name, []).append(block.line)
                     else:
-                        message = f"END:{kind} closes no open {kind}"
-                    self.problem(ParseError(message, line=first))
-                    if any(block.name == kind for block in stack):
-                        while stack[-1].name != kind:
-                            stack.pop().broken = True
-                        stack.pop().end = first
-                continue
-            if not stack:
-                _warn(f"{self.source}, line {first}: a property outside any component is ignored: {line[:80]!r}")
-                continue
-            stack[-1].props.append((upper, first, line if name == upper else upper + line[len(name) :]))
-        for block in reversed(stack):
-            self.problem(
-                ParseError(f"{block.name} begun here never ends (the text stops at line {_number})", line=block.line)
-            )
+                        batch.append(block)
+                        if len(batch) >= BATCH:
+                            yield self.read(calendar, batch)
+                            batch = []
+        nesting.close(_last)
         if calendar is not None:
             yield self.read(calendar, batch)
         elif loose is not None:
@@ -1269,8 +1246,15 @@ class _CalendarReader:
                 self.decided.pop(id(child), None)
 
 
-def _logical_lines(file: TextIO, reader: _CalendarReader) -> Iterator[tuple[int, int, str]]:
-    """(physical line so far, first line, unfolded content line) of iCalendar text, as :func:`scan` reads it."""
+def _logical_lines(file: TextIO, problem: Callable[[ParseError], None]) -> Iterator[tuple[int, int, str]]:
+    """(physical line so far, first line, unfolded content line) of iCalendar text.
+
+    A BOM, CRLF, LF or CR endings and folding with a space or a tab are
+    taken; a folded line with nothing to continue is a problem. The pieces
+    of a folded line gather in a list and join once: adding each to a
+    string would copy it every time, quadratic in a property folded over
+    many lines.
+    """
     pieces: list[str] = []
     first = 0
     number = 0
@@ -1282,7 +1266,7 @@ def _logical_lines(file: TextIO, reader: _CalendarReader) -> Iterator[tuple[int,
             if pieces:
                 pieces.append(line[1:])
             elif line.strip():
-                reader.problem(ParseError(f"the text starts with a folded line: {line[:80]!r}", line=number))
+                problem(ParseError(f"the text starts with a folded line: {line[:80]!r}", line=number))
         elif line:
             if pieces:
                 yield number, first, pieces[0] if len(pieces) == 1 else "".join(pieces)
