@@ -122,12 +122,26 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """3,000 events as JSON Lines: well under a second, so the line shows only with no delay."""
+    path = tmp_path_factory.mktemp("progress") / "small.jsonl"
+    timeline.dump(events(3_000), path)
+    return path
+
+
 class TestProgress:
-    def _under_pty(self, *args: str) -> tuple[int, str]:
-        """Run the script with stderr on a pseudo-terminal; its exit status and what the terminal got."""
+    def _under_pty(self, *args: str, delay: str | None = "0") -> tuple[int, str]:
+        """Run the script with stderr on a pseudo-terminal; its exit status and what the terminal got.
+
+        ``delay`` is TIMELINE_PROGRESS_DELAY: no delay by default, so a small input shows the line at once.
+        """
+        environ = {key: value for key, value in os.environ.items() if key != "TIMELINE_PROGRESS_DELAY"}
+        if delay is not None:
+            environ["TIMELINE_PROGRESS_DELAY"] = delay
         leader, follower = pty.openpty()
         with subprocess.Popen(  # noqa: S603 - our own console script
-            [SCRIPT, *args], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower
+            [SCRIPT, *args], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower, env=environ
         ) as process:
             os.close(follower)
             received = b""
@@ -147,9 +161,9 @@ class TestProgress:
         os.close(leader)
         return status, received.decode("utf-8", "replace")
 
-    def test_bar_on_a_terminal(self, big: Path, tmp_path: Path) -> None:
-        """A conversion over a second shows events, rate and percent on a terminal, then clears the line."""
-        status, shown = self._under_pty("convert", str(big), str(tmp_path / "out.ics"), "-o", "domain=example.org")
+    def test_bar_on_a_terminal(self, small: Path, tmp_path: Path) -> None:
+        """A conversion past the delay shows events, rate and percent on a terminal, then clears the line."""
+        status, shown = self._under_pty("convert", str(small), str(tmp_path / "out.ics"), "-o", "domain=example.org")
 
         assert 0 == status
         assert " events, " in shown
@@ -158,8 +172,11 @@ class TestProgress:
         assert shown.endswith("\r\x1b[K")
 
     def test_bar_while_an_ordered_writer_writes(self, big: Path, tmp_path: Path) -> None:
-        """Markdown needs every event before its first line: the bar goes on while it writes, then clears."""
-        status, shown = self._under_pty("convert", str(big), str(tmp_path / "out.md"))
+        """Markdown needs every event before its first line: the bar goes on while it writes, then clears.
+
+        With the default delay of a second, as a user has it: 60,000 events take longer than that.
+        """
+        status, shown = self._under_pty("convert", str(big), str(tmp_path / "out.md"), delay=None)
 
         assert 0 == status
         assert "60,000 events read; writing: " in shown
@@ -170,16 +187,34 @@ class TestProgress:
         "args",
         [("--quiet", "validate", "{big}"), ("validate", "{big}", "-q"), ("convert", "{big}", "{out}", "--quiet")],
     )
-    def test_quiet_on_a_terminal(self, big: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
-        """--quiet, before the verb or after it: nothing on the terminal."""
+    def test_quiet_on_a_terminal(self, small: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+        """--quiet, before the verb or after it: nothing on the terminal, even with no delay."""
         out = tmp_path / "out.jsonl"
-        status, shown = self._under_pty(*(arg.format(big=big, out=out) for arg in args))
+        status, shown = self._under_pty(*(arg.format(big=small, out=out) for arg in args))
 
         assert (0, "") == (status, shown)
 
-    def test_nothing_when_not_a_terminal(self, big: Path) -> None:
-        """stderr a pipe: no progress line."""
-        done = run("validate", str(big))
+    def test_validate_shows_the_bar(self, small: Path) -> None:
+        """The same validate without --quiet does show the line: the quiet tests above can fail."""
+        status, shown = self._under_pty("validate", str(small))
+
+        assert 0 == status
+        assert " events, " in shown
+
+    def test_delay_holds_the_line_back(self, tmp_path: Path) -> None:
+        """With the default delay, work shorter than a second shows nothing; a bad value is the default.
+
+        300 events: the clock is read once (at event 256), a few milliseconds in, however loaded the machine.
+        """
+        tiny = tmp_path / "tiny.jsonl"
+        timeline.dump(events(300), tiny)
+        assert " events, " in self._under_pty("validate", str(tiny))[1]  # with no delay it shows
+        for delay in (None, "soon", "nan", "-1"):
+            assert (0, "") == self._under_pty("validate", str(tiny), delay=delay)
+
+    def test_nothing_when_not_a_terminal(self, small: Path) -> None:
+        """stderr a pipe: no progress line, even with no delay."""
+        done = run("validate", str(small), env={**os.environ, "TIMELINE_PROGRESS_DELAY": "0"})
 
         assert (0, b"") == (done.returncode, done.stderr)
 

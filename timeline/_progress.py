@@ -2,7 +2,8 @@
 
 The standard library is enough: one line rewritten with a carriage return,
 at most five times a second, only when stderr is a terminal and only once
-the work has run for a second. A pipe, a file or ``--quiet`` gets nothing.
+the work has run for a second (``TIMELINE_PROGRESS_DELAY`` seconds, when
+set). A pipe, a file or ``--quiet`` gets nothing.
 """
 
 from __future__ import annotations
@@ -17,8 +18,18 @@ __all__ = ["Progress"]
 
 T = TypeVar("T")
 
-_DELAY = 1.0  # seconds before the line first shows
+_DELAY = 1.0  # seconds before the line first shows, unless TIMELINE_PROGRESS_DELAY says otherwise
 _EVERY = 0.2  # seconds between updates
+
+
+def _delay() -> float:
+    """Seconds before the line first shows: ``TIMELINE_PROGRESS_DELAY`` when it is a number of seconds, else 1."""
+    given = os.environ.get("TIMELINE_PROGRESS_DELAY", "")
+    try:
+        delay = float(given)
+    except ValueError:
+        return _DELAY
+    return delay if 0 <= delay < float("inf") else _DELAY
 
 
 class Progress:
@@ -42,7 +53,8 @@ class Progress:
         self.position, self.total = position, total
         self.clock = clock
         self.start = clock()
-        self.next = self.start + _DELAY
+        self.delay = _delay()
+        self.next = self.start + self.delay
         self.done = 0
         self.shown = False
         self.written: Callable[[], int] | None = None  # characters written, once the writing phase starts
@@ -81,7 +93,7 @@ class Progress:
         """The events are all read; from now on the line shows what is written (``written()`` characters)."""
         self.written = written
         self.start = self.clock()
-        self.next = min(self.next, self.start + _EVERY) if self.shown else self.start + _DELAY
+        self.next = min(self.next, self.start + _EVERY) if self.shown else self.start + self.delay
 
     def tick(self) -> None:
         """Called on each write: redraws the line when it is time (the clock is read one call in 256)."""
