@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from importlib import metadata
 from pathlib import Path
@@ -201,18 +201,8 @@ def _open_input(path: str) -> Iterator[IO[bytes]]:
 
 
 def _read_options(fmt: Format, pairs: list[str]) -> dict[str, object]:
-    known = fmt.read_options()
-    options: dict[str, object] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise _UsageError(f"a reader option is KEY=VALUE, got {pair!r}")
-        fmt.check_read_options({key: None})
-        try:
-            options[key] = known[key](value)
-        except ValueError as exc:
-            raise _UsageError(f"reader option {key!r}: {exc}") from exc
-    return options
+    """``-r KEY=VALUE`` pairs, parsed by the reader's own option parsers."""
+    return _parsed(pairs, fmt.read_options(), fmt.check_read_options, "reader option")
 
 
 def _read_bytes(path: str) -> bytes:
@@ -223,17 +213,27 @@ def _read_bytes(path: str) -> bytes:
 
 
 def _options(fmt: Format, pairs: list[str]) -> dict[str, object]:
-    known = fmt.options()
+    """``-o KEY=VALUE`` pairs, parsed by the writer's own option parsers."""
+    return _parsed(pairs, fmt.options(), fmt.check_options, "option")
+
+
+def _parsed(
+    pairs: list[str],
+    known: Mapping[str, Callable[[str], object]],
+    check: Callable[[Mapping[str, object]], None],
+    what: str,
+) -> dict[str, object]:
     options: dict[str, object] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise _UsageError(f"an option is KEY=VALUE, got {pair!r}")
-        fmt.check_options({key: None})
+            article = "an" if what[0] in "aeiou" else "a"
+            raise _UsageError(f"{article} {what} is KEY=VALUE, got {pair!r}")
+        check({key: None})  # FormatError naming the options the format takes
         try:
             options[key] = known[key](value)
         except ValueError as exc:
-            raise _UsageError(f"option {key!r}: {exc}") from exc
+            raise _UsageError(f"{what} {key!r}: {exc}") from exc
     return options
 
 

@@ -659,43 +659,11 @@ def _events(
     return events
 
 
-def _unique(events: list[Event], components: list[icalendar.cal.Component] | None = None) -> list[Event]:
-    """Events with unique ids: a repeated UID gets its RECURRENCE-ID, or a number, after a slash."""
-    seen: set[str] = set()
-    # The next number to try for each repeated id: counting up from 2 again
-    # for every repeat would be quadratic in events sharing one UID.
-    numbers: dict[str, int] = {}
-    out = []
-    for given in events:
-        event = given
-        if event.id in seen:
-            kept = event.extra.get("ics")
-            lines = kept if isinstance(kept, list) else []
-            rid = next(
-                (
-                    line.partition(":")[2]
-                    for line in lines
-                    if isinstance(line, str) and line.startswith("RECURRENCE-ID")
-                ),
-                "",
-            )
-            candidate, number = f"{event.id}/{rid}" if rid else "", numbers.get(event.id, 2)
-            while not candidate or candidate in seen:
-                candidate, number = f"{event.id}/{number}", number + 1
-            numbers[event.id] = number
-            extra = dict(event.extra)
-            if kept is None or isinstance(kept, list):  # the UID as written, for the writer to give back
-                extra["ics"] = [f"UID:{escape_text(event.id)}", *lines]
-            event = attrs.evolve(event, id=candidate, extra=extra)
-        seen.add(event.id)
-        out.append(event)
-    return out
-
-
 def timeline_from_calendar(calendar: icalendar.Calendar, *, source: str) -> Timeline:
     """The Timeline a VCALENDAR holds, errors naming the event by its place and UID."""
     head = _head(calendar, source, lenient=False)
-    events = _unique([event for event in _events(calendar, source=source) if event is not None])
+    unique = _Unique()
+    events = [unique(event) for event in _events(calendar, source=source) if event is not None]
     try:
         return Timeline(events=events, **head)
     except ParseError as exc:
