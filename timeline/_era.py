@@ -12,21 +12,11 @@ from collections.abc import Mapping
 
 import attrs
 
-from timeline._event import _check_keys, _check_text, _convert_when
+from timeline._event import _check_keys, _convert_description, _convert_title, _convert_when
 from timeline._when import When
 from timeline.errors import ParseError
 
 __all__ = ["ERA_FIELDS", "Era"]
-
-
-def _convert_title(value: object) -> str:
-    text = _check_text("title", value, required=True)
-    assert text is not None
-    return text
-
-
-def _convert_description(value: object) -> str | None:
-    return _check_text("description", value)
 
 
 def _convert_era_when(value: object) -> When:
