@@ -438,6 +438,32 @@ class TestTable:
                 assert first is not None, (rule.name, example)
                 assert first[0].lower() in rule.first, (rule.name, example)
 
+    def test_every_rule_begins_each_example_with_one_of_its_first_characters(self) -> None:
+        """find_dates tries a rule only where one of the first characters read off its pattern stands."""
+        from timeline.phrases.engine import _STARTS_RE, _start_re
+
+        for rule in RULES:
+            starts = _start_re(rule)
+            assert starts is not _STARTS_RE, rule.name  # the set was read off the pattern
+            for example in rule.examples:
+                assert starts.match(example), (rule.name, example)
+                assert not starts.match("x" + example, 1), (rule.name, example)  # not inside a word
+
+    def test_first_characters_follow_case_folding_and_optional_parts(self) -> None:
+        """(?i:...) lets both cases through; an optional part adds what follows it."""
+        from timeline.phrases.engine import _PARSER, _first_of
+
+        def first(pattern: str) -> str:
+            chars, _ = _first_of(_PARSER.parse(pattern), False)
+            assert chars is not None
+            return "".join(sorted(chars))
+
+        assert "ABab" == first("(?i:a|b)c")
+        assert "0123456789Tt" == first(r"(?:[Tt]he\s+)?[0-9]")
+        assert "Xa" == first("(?<![A-Z])(?:a*X)")
+        chars, _ = _first_of(_PARSER.parse("[^a]b"), False)
+        assert chars is None  # a negated class may begin with anything
+
     def test_each_family_has_a_docs_section(self) -> None:
         """docs/phrases.md has a section per family, and every phrase of its tables is in it."""
         from pathlib import Path

@@ -1165,8 +1165,8 @@ _ATOMS: Final = (
         rf"(?P<of>{MONTH_ANY}(?:{_YEAR_AFTER})?|(?:{REL}|the)\s+month)",
         _build_week_of_month,
         examples=("the first week of December", "the last week of May 2021"),
-        trigger=rf"{_MONTH_TRIGGER}|month",
-        reach=30,
+        trigger=r"week\s+(?:of|in)\s",
+        reach=20,
     ),
     Rule(
         "half year",
@@ -1391,8 +1391,8 @@ _ATOMS: Final = (
         rf"{caps('year-ago', 'year-earlier', 'year-before', 'prior-year')}",
         _build_year_ago,
         examples=("year-ago", "year-earlier"),
-        trigger=r"[Yy]ear-|[Pp]rior-year",
-        reach=0,
+        trigger=r"ear-|rior-year",
+        reach=1,
     ),
     Rule(
         "the day of the month",
