@@ -449,6 +449,41 @@ class TestTable:
                 assert starts.match(example), (rule.name, example)
                 assert not starts.match("x" + example, 1), (rule.name, example)  # not inside a word
 
+    def test_trigger_words_find_what_the_trigger_patterns_find(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Found from the index of words or by searching for each trigger, the mentions are the same."""
+        from pathlib import Path
+
+        from timeline.phrases import engine
+        from timeline.phrases.rules import TRIGGER_WORDS
+
+        story = (Path(__file__).parent.parent / "examples" / "sample-article.txt").read_text(encoding="utf-8")
+        examples = " ".join(
+            f"It was {example}, she said; he will come {example}." for r in RULES for example in r.examples
+        )
+        tricky = "Junebug 5, Mondays, the quarterly period, two-day talks, 5days, FY2019, fiscal-year 2020, Sept. 5."
+        for text in (story, examples, tricky, tricky.upper(), tricky.lower()):
+            with_words = _found(text)
+            monkeypatch.setattr(engine, "TRIGGER_WORDS", {})
+            assert _found(text) == with_words
+            monkeypatch.setattr(engine, "TRIGGER_WORDS", TRIGGER_WORDS)
+
+    def test_every_rule_with_trigger_words_holds_one_within_reach(self) -> None:
+        """Each example of a rule whose trigger is words has one of them, beginning a word, within reach."""
+        import re
+
+        from timeline.phrases.rules import TRIGGER_WORDS
+
+        for rule in RULES:
+            if rule.trigger not in TRIGGER_WORDS:
+                continue
+            for example in rule.examples:
+                starts = [
+                    w.start()
+                    for w in re.finditer(r"(?<![A-Za-z0-9])[A-Za-z]+", example)
+                    if w[0].lower() in TRIGGER_WORDS[rule.trigger]
+                ]
+                assert any(at <= rule.reach for at in starts), (rule.name, example)
+
     def test_first_characters_follow_case_folding_and_optional_parts(self) -> None:
         """(?i:...) lets both cases through; an optional part adds what follows it."""
         from timeline.phrases.engine import _PARSER, _first_of

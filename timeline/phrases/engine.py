@@ -30,6 +30,7 @@ from timeline.phrases.rules import (
     _LEADING_RE,
     _WORD_BEFORE_RE,
     RULES,
+    TRIGGER_WORDS,
     is_anchored,
 )
 from timeline.phrases.words import (
@@ -288,6 +289,7 @@ def _preference(start: int, end: int, sentence: tuple[int, int], marks: _Marks) 
     return None if best is None else cast(Prefer, best[1])
 
 
+_TAKEN: Final = b"\x01" * 256  # marks a phrase's characters as taken
 _POSSESSIVE_RE: Final = re.compile(r"['’]s\s+[a-z]")
 _WEEKDAY_RE: Final = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
@@ -379,9 +381,9 @@ def _start_re(rule: Rule) -> re.Pattern[str]:
     return _STARTS_RE  # pragma: no cover - a Python without re._parser
 
 
-# Only the words some rule may begin with (Rule.first) are indexed.
+# Only the words some rule may begin with (Rule.first) and the trigger words are indexed.
 _FIRST_WORDS: Final = sorted({word for rule in RULES if rule.first for word in rule.first}, key=len, reverse=True)
-_FIRST_WORD_SET: Final = frozenset(_FIRST_WORDS)
+_FIRST_WORD_SET: Final = frozenset(_FIRST_WORDS) | {word for words in TRIGGER_WORDS.values() for word in words}
 _ANY_WORD_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+")
 
 
@@ -409,9 +411,19 @@ def _compile_trigger(trigger: str) -> re.Pattern[str]:
     return re.compile(trigger)
 
 
-def _trigger_starts(text: str, trigger: str, triggers: dict[str, list[int]]) -> list[int]:
-    """Where ``trigger`` matches in ``text``, found once for all the rules that share it."""
+def _trigger_starts(
+    text: str, trigger: str, triggers: dict[str, list[int]], words: dict[str, list[int]] | None = None
+) -> list[int]:
+    """Where ``trigger`` matches in ``text``, found once for all the rules that share it.
+
+    A trigger of words (rules.TRIGGER_WORDS) is where one of its words begins,
+    read off the index of words.
+    """
     found = triggers.get(trigger)
+    if found is None and trigger in TRIGGER_WORDS:
+        if words is None:
+            words = _word_index(text)
+        found = triggers[trigger] = sorted(at for word in TRIGGER_WORDS[trigger] for at in words.get(word, ()))
     if found is None:
         compiled = _TRIGGERS.get(trigger)
         if compiled is None:
@@ -443,7 +455,7 @@ def _matches(
     starts = _start_re(rule)
     match = pattern.match
     pos = 0
-    for at in _trigger_starts(text, rule.trigger, triggers):
+    for at in _trigger_starts(text, rule.trigger, triggers, words):
         # A match holds its trigger: it starts at most ``reach`` before it, and not after it.
         # Each start is tried once, however many triggers it is near.
         for start in starts.finditer(text, max(pos, at - rule.reach), at + 1):
@@ -453,28 +465,36 @@ def _matches(
         pos = at + 1
 
 
-def _candidates(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match[str]]]:
-    """Every match of every rule that stands as a phrase: (start, end, rule order, rule, match)."""
+def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+    """Every match of every rule: (start, end, rule order, rule, match), the longest first.
+
+    Whether a match stands as a phrase (:func:`_stands`) is asked later, and only
+    of those no longer phrase has covered already.
+    """
     triggers: dict[str, list[int]] = {}
-    blocked = [(m.start(), m.end()) for m in NOT_DATES_RE.finditer(text)]
-    blocked_starts = [lo for lo, _ in blocked]
     words = _word_index(text)
-    for order, rule in enumerate(RULES):
-        for m in _matches(text, rule, triggers, words):
-            start, end = m.span()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "_$£€'’-/"):
-                continue
-            if end < len(text) and (text[end].isalnum() or text[end] in "_%"):
-                continue
-            if end + 1 < len(text) and text[end] in "-–/.,:" and text[end + 1].isdigit():
-                continue
-            if rule.guard is not None and not rule.guard(text, m):
-                continue
-            # Non-overlapping and in order: only the last one starting before the end can overlap.
-            index = bisect.bisect_left(blocked_starts, end) - 1
-            if index >= 0 and blocked[index][1] > start:
-                continue
-            yield start, end, order, rule, m
+    found = [
+        (m.start(), m.end(), order, rule, m)
+        for order, rule in enumerate(RULES)
+        for m in _matches(text, rule, triggers, words)
+    ]
+    found.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+    return found
+
+
+def _stands(text: str, start: int, end: int, rule: Rule, m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
+    """Whether a match stands as a phrase: not inside a longer word or number, its guard agrees, not a name."""
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_$£€'’-/"):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] in "_%"):
+        return False
+    if end + 1 < len(text) and text[end] in "-–/.,:" and text[end + 1].isdigit():
+        return False
+    if rule.guard is not None and not rule.guard(text, m):
+        return False
+    # Non-overlapping and in order: only the last one starting before the end can overlap.
+    index = bisect.bisect_left(blocked, (end,)) - 1
+    return index < 0 or blocked[index][1] <= start
 
 
 def find_dates(
@@ -519,7 +539,7 @@ def find_dates(
     taken = bytearray(len(text))
     found: list[Mention] = []
     anchored: list[tuple[int, int, Rule, re.Match[str]]] = []
-    seen: dict[tuple[int, str, tuple[str | Any, ...], _Context], When | ParseError] = {}
+    seen: dict[tuple[int, str, tuple[str | Any, ...], str | None, When | None], When | ParseError] = {}
 
     def place(start: int, end: int, rule: Rule, m: re.Match[str], anchor: When | None) -> None:
         index = max(0, bisect.bisect_right(starts, start) - 1)
@@ -533,12 +553,12 @@ def find_dates(
             and not _cue_in_clause(start, end, sentence, marks)
         ):
             lean = "past"  # "over Thursday's closing price": a day whose doings are reported
-        local = _Context(ctx.reference, lean, ctx.numeric, ctx.fiscal_start, anchor, True)
         # A rule reads only its match's groups and the context: a phrase met again in the
         # same light ("Tuesday" in past-tense sentences) is read once.
-        key = (id(rule), m[0], m.groups(), local)
+        key = (id(rule), m[0], m.groups(), lean, anchor)
         when = seen.get(key)
         if when is None:
+            local = _Context(ctx.reference, lean, ctx.numeric, ctx.fiscal_start, anchor, True)
             try:
                 when = When(rule.build(m, local))
             except (ParseError, ValueError) as exc:
@@ -546,11 +566,12 @@ def find_dates(
             seen[key] = when
         if isinstance(when, ParseError):
             return
-        taken[start:end] = b"\x01" * (end - start)
+        taken[start:end] = _TAKEN[: end - start] if end - start <= len(_TAKEN) else b"\x01" * (end - start)
         found.append(Mention(start, end, m[0], when, sentence))
 
-    for start, end, _, rule, m in sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[0], c[2])):
-        if any(taken[start:end]):
+    blocked = [(m.start(), m.end()) for m in NOT_DATES_RE.finditer(text)]
+    for start, end, _, rule, m in _candidates(text):
+        if taken.find(1, start, end) >= 0 or not _stands(text, start, end, rule, m, blocked):
             continue
         if is_anchored(m):
             anchored.append((start, end, rule, m))  # read once the dates before it are known
@@ -561,7 +582,7 @@ def find_dates(
     placed = [mention.start for mention in found]
     for start, end, rule, m in sorted(anchored, key=lambda c: c[0]):
         before = bisect.bisect_left(placed, start) - 1
-        if before < 0 or any(taken[start:end]) or found[before].end > start:
+        if before < 0 or taken.find(1, start, end) >= 0 or found[before].end > start:
             continue
         place(start, end, rule, m, found[before].when)
     found.sort(key=lambda mention: mention.start)

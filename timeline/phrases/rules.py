@@ -58,6 +58,7 @@ from timeline.phrases.words import (
     JOINS,
     MONTH_ANY,
     MONTH_FULL,
+    MONTHS,
     NAMED_TIMES,
     NOT_COUNTED,
     ORDINAL,
@@ -1029,6 +1030,25 @@ _UNIT_TRIGGER: Final = (
     r"(?<![A-Za-z0-9])(?:(?:[Dd]ay|[Ww]eek|[Ff]ortnight|[Mm]onth|[Qq]uarter|[Yy]ear|[Dd]ecade)s?(?![a-z])"
     r"|[Cc]entur(?:y|ies))"
 )
+
+# Triggers that are words: find_dates finds them in its one pass over the words of a
+# text (any case) instead of one search each. Every place a trigger matches and a
+# phrase can stand is the start of one of these words, in lower case.
+TRIGGER_WORDS: Final[dict[str, frozenset[str]]] = {
+    _MONTH_TRIGGER: frozenset(MONTHS),
+    _WEEKDAY_TRIGGER: frozenset(WEEKDAYS),
+    _SEASON_TRIGGER: frozenset(SEASONS),
+    DECADE_WORD: frozenset(DECADE_WORDS),
+    _UNIT_TRIGGER: word_set(
+        "day days week weeks fortnight fortnights month months quarter quarters year years decade decades "
+        "century centuries"
+    ),
+    r"[Ss]ince\s": word_set("since"),
+    r"[Ff]rom\s": word_set("from"),
+    r"[Bb]etween\s": word_set("between"),
+    r"quarter|period": word_set("quarter period"),
+    r"FY|[Ff]iscal": word_set("fy fiscal"),
+}
 
 # The words a holiday may begin with ("the Fourth of July", "this Christmas").
 _HOLIDAY_FIRST: Final = word_set("the last this next summer august") | frozenset(
