@@ -39,7 +39,6 @@ from timeline.phrases.words import (
     NOT_DATES_RE,
     NOT_PAST,
     PAST_WORDS,
-    caps,
 )
 
 # --- Public functions ------------------------------------------------------------------
@@ -147,15 +146,13 @@ def resolve(
 _CLAUSE_BREAK_RE: Final = re.compile(r",(?![0-9])|[;:()\"“”—]|``|''|\s–\s|\s(?:and|but)\s")
 # Plain-text quotation marks also come as two backquotes or two apostrophes.
 _QUOTES_RE: Final = re.compile(r"[\"“”]|``|''")
-# One pass over the text finds them all; a word is a cue as a whole word,
-# in either spelling of its first letter, or (for -ed) in lower case.
-_CUE_RE: Final = re.compile(
-    r"(?<![A-Za-z'’])(?:"
-    rf"(?P<future>{caps(*sorted(FUTURE_WORDS, key=len, reverse=True))}|[A-Za-z]+['’]ll|(?:set|is|are)\s+to(?=\s+[a-z]))"
-    rf"|{caps(*sorted(PAST_WORDS, key=len, reverse=True))}"
-    r"|(?P<ed>[a-z]{3,}ed)"
-    r")(?![A-Za-z'’])"
-)
+# One pass over the words of the text finds them all (a word here is a run of letters and
+# apostrophes): a word is a cue as a whole, in either spelling of its first letter, or
+# (for -ed) in lower case; "she'll" looks forward, and so do "is to", "are to", "set to".
+_CUE_WORD_RE: Final = re.compile(r"(?<![A-Za-z'’])[A-Za-z][A-Za-z'’]*")
+_FUTURE_CUES: Final = frozenset(spelling for word in FUTURE_WORDS for spelling in (word, word[0].upper() + word[1:]))
+_PAST_CUES: Final = frozenset(spelling for word in PAST_WORDS for spelling in (word, word[0].upper() + word[1:]))
+_TO_CUE_RE: Final = re.compile(r"\s+to(?=\s+[a-z])")
 _SENTENCE_END_RE: Final = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
 
 
@@ -191,17 +188,31 @@ def _cues(text: str) -> tuple[list[int], list[str]]:
     """Positions of tense cues in ``text`` and their direction, "past" or "future"."""
     positions: list[int] = []
     kinds: list[str] = []
-    for word in _CUE_RE.finditer(text):
-        lower = word[0].lower()
-        if lower == "next" and _TO_RE.match(text, word.end()) is not None:
+    for word in _CUE_WORD_RE.finditer(text):
+        spelled = word[0]
+        end = word.end()
+        if spelled in _FUTURE_CUES or (spelled[-3:] in ("'ll", "’ll") and spelled[:-3].isalpha()):
+            future = True
+        elif spelled in ("set", "is", "are"):
+            to = _TO_CUE_RE.match(text, end)
+            if to is None:
+                continue
+            future, end = True, to.end()
+        elif spelled in _PAST_CUES:
+            future = False
+        elif len(spelled) >= 5 and spelled.endswith("ed") and spelled.isalpha() and spelled.islower():
+            start = word.start()
+            if spelled in NOT_PAST or _PASSIVE_RE.search(text, max(0, start - 8), start):
+                continue  # "will be named": a participle, its tense carried by the word before it
+            future = False
+        else:
+            continue
+        start = word.start()
+        if future and spelled in ("next", "Next") and _TO_RE.match(text, end) is not None:
             continue  # "next to the embassy": a place
-        if word["ed"] and (lower in NOT_PAST or _PASSIVE_RE.search(text, max(0, word.start() - 8), word.start())):
-            continue  # "will be named": a participle, its tense carried by the word before it
-        future = word["future"] is not None and not (
-            _HAD_BEEN_RE.search(text, max(0, word.start() - 10), word.start())
-            and _TO_RE.match(text, word.end()) is not None
-        )
-        positions.append(word.start())
+        if future and _HAD_BEEN_RE.search(text, max(0, start - 10), start) and _TO_RE.match(text, end) is not None:
+            future = False  # "it had been due to expire Friday": a plan seen from before it, now past
+        positions.append(start)
         kinds.append("future" if future else "past")
     return positions, kinds
 
