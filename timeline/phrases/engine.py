@@ -35,9 +35,11 @@ from timeline.phrases.rules import (
 )
 from timeline.phrases.words import (
     ABBREVIATIONS,
+    DETERMINERS,
     FUTURE_WORDS,
     NOT_DATES_RE,
     NOT_PAST,
+    NOUN_CUES,
     PAST_WORDS,
 )
 
@@ -153,6 +155,16 @@ _CUE_WORD_RE: Final = re.compile(r"(?<![A-Za-z'’])[A-Za-z][A-Za-z'’]*")
 _FUTURE_CUES: Final = frozenset(spelling for word in FUTURE_WORDS for spelling in (word, word[0].upper() + word[1:]))
 _PAST_CUES: Final = frozenset(spelling for word in PAST_WORDS for spelling in (word, word[0].upper() + word[1:]))
 _TO_CUE_RE: Final = re.compile(r"\s+to(?=\s+[a-z])")
+_BY_RE: Final = re.compile(r"\s+by\s")
+_WORD_END_RE: Final = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _determined(text: str, at: int) -> bool:
+    """Whether the word before offset ``at`` is a determiner ("the plan", "its hopes")."""
+    before = _WORD_END_RE.search(text, max(0, at - 12), at)
+    return before is not None and before[1].lower() in DETERMINERS
+
+
 _SENTENCE_END_RE: Final = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
 
 
@@ -192,6 +204,8 @@ def _cues(text: str) -> tuple[list[int], list[str]]:
         spelled = word[0]
         end = word.end()
         if spelled in _FUTURE_CUES or (spelled[-3:] in ("'ll", "’ll") and spelled[:-3].isalpha()):
+            if spelled.lower() in NOUN_CUES and _determined(text, word.start()):
+                continue  # "announced the plan Aug. 21": a noun
             future = True
         elif spelled in ("set", "is", "are"):
             to = _TO_CUE_RE.match(text, end)
@@ -204,6 +218,8 @@ def _cues(text: str) -> tuple[list[int], list[str]]:
             start = word.start()
             if spelled in NOT_PAST or _PASSIVE_RE.search(text, max(0, start - 8), start):
                 continue  # "will be named": a participle, its tense carried by the word before it
+            if _BY_RE.match(text, end):
+                continue  # "markets untouched by the crisis": a participle with its agent, no tense
             future = False
         else:
             continue
@@ -597,24 +613,31 @@ def find_dates(
             continue
         place(start, end, rule, m, found[before].when)
     found.sort(key=lambda mention: mention.start)
-    return _quarters_a_year_back(found)
+    return _quarters_a_year_back(found, text)
 
 
 # "Up from $85 million a year ago": in a story about a quarter, the year-back
 # comparison is that quarter a year before.
 _YEAR_BACK_RE: Final = re.compile(r"(?i)(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year-(?:ago|earlier))")
 _QUARTER_RE: Final = re.compile(r"(-?[0-9]{4})-(3[3-6])")
+# A longer reporting period named after the quarter: a year-back comparison is then of it.
+_LONGER_PERIOD_RE: Final = re.compile(
+    r"(?i)(?<![A-Za-z])(?:(?:six|nine|6|9)[\s-]+months?|first\s+half|(?:the|its|fiscal)\s+year\s+(?:ended|to)"
+    r"|year\s+to\s+date|for\s+the\s+(?:full\s+|fiscal\s+)?year)(?![A-Za-z])"
+)
 # How far back (in characters) a quarter mention still sets the story's subject.
 _QUARTER_REACH: Final = 3000
 
 
-def _quarters_a_year_back(found: list[Mention]) -> list[Mention]:
+def _quarters_a_year_back(found: list[Mention], text: str) -> list[Mention]:
     """Read "a year ago", "a year earlier", "year-earlier" as the quarter a year before the one the story is about.
 
     A quarterly report compares each figure with the same quarter a year
     before: after "third-quarter profit rose" (1989-Q3), "from $85 million a
     year ago" is 1988-Q3, not the year 1988. The quarter is the last one
-    mentioned before the phrase, at most a few paragraphs back.
+    mentioned before the phrase, at most a few paragraphs back, unless a
+    longer period ("the nine months", "the first half", "the year ended")
+    is named between them: the comparison is then of that period, a year.
     """
     quarter: tuple[int, int, str] | None = None  # where it ends, year, code
     for index, mention in enumerate(found):
@@ -629,6 +652,8 @@ def _quarters_a_year_back(found: list[Mention]) -> list[Mention]:
         if quarter is None or mention.start - quarter[0] > _QUARTER_REACH:
             continue
         if _YEAR_BACK_RE.fullmatch(mention.text) is not None:
+            if _LONGER_PERIOD_RE.search(text, quarter[0], mention.start) is not None:
+                continue  # "for the nine months, ... a year earlier": the story has moved on from the quarter
             when = When(f"{quarter[1] - 1:04d}-{quarter[2]}")
             found[index] = attrs.evolve(mention, when=when)
     return found

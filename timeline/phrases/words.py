@@ -187,6 +187,10 @@ PAST_WORDS: Final = word_set(
     "wrote sent led became brought bought thought felt kept paid sold stood struck sought chose drew flew grew "
     "knew threw broke"
 )
+# Future words that are also nouns: after one of DETERMINERS ("announced the plan Aug. 21",
+# "their hopes") they name a thing and say nothing of tense.
+NOUN_CUES: Final = word_set("plan plans hope hopes aims wants")
+DETERMINERS: Final = word_set("the a an its his her their our my your this that these those no any new")
 # Words ending in -ed that are no past tense.
 NOT_PAST: Final = word_set(
     "hundred kindred indeed need needs seed speed feed breed proceed succeed exceed sacred naked wicked red bed shed"
