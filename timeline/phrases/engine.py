@@ -611,9 +611,16 @@ def find_dates(
         before = bisect.bisect_left(placed, start) - 1
         if before < 0 or taken.find(1, start, end) >= 0 or found[before].end > start:
             continue
-        place(start, end, rule, m, found[before].when)
+        anchor = found[before]
+        if _YEAR_BACK_RE.fullmatch(m[0]) and _YEAR_BACK_RE.fullmatch(anchor.text):
+            # "Down from C$2.3 million a year ago. Sales were C$307.2 million a year earlier":
+            # side by side, two comparisons with the same time, not one a year before the other.
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(Mention(start, end, m[0], anchor.when, _sentence_of(start, end, sentences, starts)))
+            continue
+        place(start, end, rule, m, anchor.when)
     found.sort(key=lambda mention: mention.start)
-    return _quarters_a_year_back(found, text)
+    return _quarters_a_year_back(found, text, sentences, ctx.reference)
 
 
 # "Up from $85 million a year ago": in a story about a quarter, the year-back
@@ -629,31 +636,73 @@ _LONGER_PERIOD_RE: Final = re.compile(
 _QUARTER_REACH: Final = 3000
 
 
-def _quarters_a_year_back(found: list[Mention], text: str) -> list[Mention]:
-    """Read "a year ago", "a year earlier", "year-earlier" as the quarter a year before the one the story is about.
+def _quarters_a_year_back(
+    found: list[Mention], text: str, sentences: list[tuple[int, int]], reference: date
+) -> list[Mention]:
+    """Read "a year ago", "a year earlier", "year-earlier" as the quarter a year before the one the story is about,
+    and "the quarter", "the latest period" as that quarter.
 
     A quarterly report compares each figure with the same quarter a year
     before: after "third-quarter profit rose" (1989-Q3), "from $85 million a
-    year ago" is 1988-Q3, not the year 1988. The quarter is the last one
-    mentioned before the phrase, at most a few paragraphs back, unless a
-    longer period ("the nine months", "the first half", "the year ended")
-    is named between them: the comparison is then of that period, a year.
+    year ago" is 1988-Q3, not the year 1988, and "sales in the quarter" are
+    those of 1989-Q3. The quarter is the last one mentioned before the
+    phrase, at most a few paragraphs back, unless a longer period ("the
+    nine months", "the first half", "the year ended") is named between
+    them: a comparison is then of that period, a year. With no quarter
+    before it, "the quarter" is no date (it may be a coin or a district).
     """
+    anaphors = [
+        (m.start(), m.end()) for m in _THE_QUARTER_RE.finditer(text) if not _overlaps(found, m.start(), m.end())
+    ]
+    if anaphors:
+        starts = [lo for lo, _ in sentences]
+        found = found + [
+            Mention(lo, hi, text[lo:hi], When("0001"), _sentence_of(lo, hi, sentences, starts)) for lo, hi in anaphors
+        ]
+        found.sort(key=lambda mention: mention.start)
+    anaphoric = set(anaphors)
     quarter: tuple[int, int, str] | None = None  # where it ends, year, code
-    for index, mention in enumerate(found):
+    kept: list[Mention] = []
+    for mention in found:
+        is_anaphor = (mention.start, mention.end) in anaphoric
+        near = quarter is not None and mention.start - quarter[0] <= _QUARTER_REACH
+        if is_anaphor:
+            if near and quarter is not None:
+                kept.append(attrs.evolve(mention, when=When(f"{quarter[1]:04d}-{quarter[2]}")))
+            continue
+        kept.append(mention)
         value = _QUARTER_RE.fullmatch(str(mention.when))
         if value is not None:
             # "The year-ago quarter" is the comparison, not the subject; so is a quarter of an earlier year.
             year, code = int(value[1]), value[2]
-            later = quarter is not None and mention.start - quarter[0] <= _QUARTER_REACH and quarter[1] > year
-            if _YEAR_BACK_RE.search(mention.text) is None and not later:
+            later = near and quarter is not None and quarter[1] > year
+            # A quarter still to come is an outlook, not the quarter reported on.
+            first = mention.when.earliest()
+            coming = near and first is not None and first > reference
+            if _YEAR_BACK_RE.search(mention.text) is None and not later and not coming:
                 quarter = (mention.end, year, code)
             continue
-        if quarter is None or mention.start - quarter[0] > _QUARTER_REACH:
+        if quarter is None or not near:
             continue
         if _YEAR_BACK_RE.fullmatch(mention.text) is not None:
             if _LONGER_PERIOD_RE.search(text, quarter[0], mention.start) is not None:
                 continue  # "for the nine months, ... a year earlier": the story has moved on from the quarter
-            when = When(f"{quarter[1] - 1:04d}-{quarter[2]}")
-            found[index] = attrs.evolve(mention, when=when)
-    return found
+            kept[-1] = attrs.evolve(mention, when=When(f"{quarter[1] - 1:04d}-{quarter[2]}"))
+    return kept
+
+
+# "The quarter": a quarter the story has named before ("sales in the quarter rose").
+_THE_QUARTER_RE: Final = re.compile(r"(?<![A-Za-z0-9])(?:[Tt]he\s+(?:quarter|latest\s+period))(?![\w-])(?!\s+of\b)")
+
+
+def _overlaps(found: list[Mention], start: int, end: int) -> bool:
+    """Whether a mention of ``found`` (in order of the text) overlaps ``[start, end)``."""
+    index = bisect.bisect_left([mention.start for mention in found], end) - 1
+    return index >= 0 and found[index].end > start
+
+
+def _sentence_of(start: int, end: int, sentences: list[tuple[int, int]], starts: list[int]) -> tuple[int, int]:
+    """The sentence that holds ``[start, end)``, widened to hold it whole."""
+    index = max(0, bisect.bisect_right(starts, start) - 1)
+    sentence = sentences[index] if sentences else (start, end)
+    return (min(sentence[0], start), max(sentence[1], end))

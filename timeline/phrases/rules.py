@@ -76,12 +76,14 @@ from timeline.phrases.words import (
     WEEKDAY,
     WEEKDAYS,
     YEAR,
+    YEAR_WORDS,
     ZONE,
     ZONES,
     caps,
     number_value,
     ordinal_value,
     word_set,
+    year_words_value,
 )
 
 # --- Builders -------------------------------------------------------------------
@@ -98,6 +100,8 @@ def _year_group(m: re.Match[str], ctx: _Context, name: str = "year") -> int | No
     text = m.groupdict().get(name)
     if text is None:
         return None
+    if not text[-1].isdigit():
+        return year_words_value(text)  # "January nineteen ninety-seven"
     return _two_digit_year(text, ctx) if len(text.lstrip("'’")) == 2 else int(text)
 
 
@@ -244,6 +248,10 @@ def _build_year(m: re.Match[str], ctx: _Context) -> str:
     return f"{int(m['year']):04d}"
 
 
+def _build_year_words(m: re.Match[str], ctx: _Context) -> str:
+    return f"{year_words_value(m['words']):04d}"
+
+
 def _build_year_range(m: re.Match[str], ctx: _Context) -> str:
     first, last = int(m["year"]), m["year2"]
     end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
@@ -282,6 +290,25 @@ def _build_relative_unit(m: re.Match[str], ctx: _Context) -> str:
     if unit == "decade":
         return f"{ref.year // 10 + step:03d}X"
     return f"{ref.year + step:04d}"
+
+
+def _build_current(m: re.Match[str], ctx: _Context) -> str:
+    """ "The current quarter": the one holding the day of writing (fiscal ones count from fiscal_year_start)."""
+    ref = ctx.reference
+    unit = m["unit"]
+    if m["fiscal"] and unit in ("year", "quarter") and ctx.fiscal_start != 1:
+        year = ref.year + (ref.month >= ctx.fiscal_start)  # named for the calendar year it ends in
+        if unit == "year":
+            return _fiscal_span(year, 1, 12, ctx)
+        months_in = (ref.month - ctx.fiscal_start) % 12
+        return _fiscal_span(year, months_in // 3 * 3 + 1, 3, ctx)
+    if unit == "week":
+        return _week_text(ref)
+    if unit == "month":
+        return _month_text(ref.year, ref.month)
+    if unit == "quarter":
+        return f"{ref.year:04d}-{33 + (ref.month - 1) // 3}"
+    return f"{ref.year:04d}"
 
 
 def _build_earlier_later(m: re.Match[str], ctx: _Context) -> str:
@@ -941,6 +968,15 @@ _LISTED_YEAR_RE: Final = re.compile(rf"(?<![0-9]){YEAR},\s*$")
 _NOUN_OPENERS: Final = word_set("a an her his its their our my your whose")
 
 
+def _guard_year_words(text: str, m: re.Match[str]) -> bool:
+    # "Two thousand people": a count; "the year two thousand", "in two thousand and two": a year.
+    if _counted(text, m):
+        return False
+    if m["words"].lower().startswith("two"):
+        return m[0].lower().startswith("the year") or _word_before(text, m.start()) in CUES
+    return True
+
+
 def _guard_season(text: str, m: re.Match[str]) -> bool:
     if m["year"] or m["rel"]:
         return True
@@ -1017,7 +1053,7 @@ def _guard_time(text: str, m: re.Match[str]) -> bool:
 # --- The rule table -----------------------------------------------------------------
 
 _WEEKDAY_SPEC: Final = rf"(?:(?P<rel>{REL})\s+)?(?P<weekday>{WEEKDAY}){TIME_OF_DAY}?"
-_YEAR_AFTER: Final = rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}|['’][0-9]{{2}}))"
+_YEAR_AFTER: Final = rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}|['’][0-9]{{2}}|{YEAR_WORDS}))"
 
 # What find_dates looks for first, so that a rule is tried only near it (Rule.trigger).
 _MONTH_TRIGGER: Final = rf"(?<![A-Za-z0-9]){MONTH_ANY}"
@@ -1341,6 +1377,14 @@ _ATOMS: Final = (
         first=word_set("last this next"),
     ),
     Rule(
+        "the current week, month, quarter or year",
+        rf"{caps('the')}\s+current\s+(?P<fiscal>fiscal\s+)?(?P<unit>week|month|quarter|year)",
+        _build_current,
+        examples=("the current quarter", "the current year", "the current fiscal year", "the current month"),
+        trigger=r"current",
+        reach=4,
+    ),
+    Rule(
         "earlier or later this week, month or year",
         rf"(?P<side>{caps('earlier', 'later')})\s+this\s+(?P<unit>week|month|year)",
         _build_earlier_later,
@@ -1429,6 +1473,14 @@ _ATOMS: Final = (
         guard=_guard_present,
         examples=("now", "currently", "at present", "these days"),
         first=word_set("right now currently at nowadays these"),
+    ),
+    Rule(
+        "year in words",
+        rf"(?:{caps('the year')}\s+)?(?P<words>{YEAR_WORDS})",
+        _build_year_words,
+        guard=_guard_year_words,
+        examples=("nineteen ninety-six", "the year two thousand", "Nineteen seventy-nine", "two thousand and two"),
+        first=word_set("the eighteen nineteen twenty two"),
     ),
     Rule(
         "year range",
