@@ -107,10 +107,10 @@ def read_doc(path: Path) -> Doc:
 _SEASONS = {"21": "SP", "22": "SU", "23": "FA", "24": "WI"}
 _GROUPS = {"33": "Q1", "34": "Q2", "35": "Q3", "36": "Q4", "40": "H1", "41": "H2", **_SEASONS}
 _NAMED_ENDS = re.compile(r"(?i)(?:from|between)\s|[^\s]+\s*(?:-|–|—|to|through|and)\s*[^\s]+$")
-_PRESENT = re.compile(r"(?i)^(?:now|right now|currently|current|nowadays|at present|at the moment)$")
+_PRESENT = re.compile(r"(?i)^(?:now|right now|currently|current|nowadays|these days|at present|at the moment)$")
 _PAST = re.compile(
     r"(?i)^(?:recently|recent|the past|previously|in the past|formerly|former|lately"
-    r"|(?:in |over |during )?(?:recent|the (?:past|last) few) (?:days|weeks|months|years))$"
+    r"|(?:in |over |during )?(?:recent|the (?:past|last) (?:few|several)) (?:days|weeks|months|quarters|years))$"
 )
 _FUTURE = re.compile(r"(?i)^(?:the future|future|soon|in the future|in the near future|the near future|someday)$")
 
