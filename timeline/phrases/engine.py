@@ -198,13 +198,43 @@ _PASSIVE_RE: Final = re.compile(r"(?<![A-Za-z])(?:be|being|is|are|am)\s+$")
 
 def _cues(text: str) -> tuple[list[int], list[str]]:
     """Positions of tense cues in ``text`` and their direction, "past" or "future"."""
+    _, positions, kinds = _scan(text)
+    return positions, kinds
+
+
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each word some rule may begin with (in lower case) begins in ``text``."""
+    return _scan(text)[0]
+
+
+_HEAD_RE: Final = re.compile(r"[a-z]+")
+_AFTER_APOSTROPHE_RE: Final = re.compile(r"['’]([A-Za-z]+)")
+
+
+def _scan(text: str) -> tuple[dict[str, list[int]], list[int], list[str]]:
+    """One pass over the words of ``text``: the index of first and trigger words, and the tense cues.
+
+    The index holds, for each word some rule may begin with or be triggered by
+    (in lower case), where it begins as a whole run of letters with no letter or
+    digit before it; the cues are positions and "past" or "future".
+    """
+    index: dict[str, list[int]] = {word: [] for word in _FIRST_WORD_SET}
+    get = index.get
     positions: list[int] = []
     kinds: list[str] = []
     for word in _CUE_WORD_RE.finditer(text):
         spelled = word[0]
+        start = word.start()
+        lower = spelled.lower()
+        found = get(lower)
+        if found is None and ("'" in spelled or "’" in spelled):
+            head = _HEAD_RE.match(lower)
+            found = None if head is None else get(head[0])  # "today's": "today"
+        if found is not None and not (start and text[start - 1].isdigit()):
+            found.append(start)
         end = word.end()
         if spelled in _FUTURE_CUES or (spelled[-3:] in ("'ll", "’ll") and spelled[:-3].isalpha()):
-            if spelled.lower() in NOUN_CUES and _determined(text, word.start()):
+            if lower in NOUN_CUES and _determined(text, start):
                 continue  # "announced the plan Aug. 21": a noun
             future = True
         elif spelled in ("set", "is", "are"):
@@ -215,7 +245,6 @@ def _cues(text: str) -> tuple[list[int], list[str]]:
         elif spelled in _PAST_CUES:
             future = False
         elif len(spelled) >= 5 and spelled.endswith("ed") and spelled.isalpha() and spelled.islower():
-            start = word.start()
             if spelled in NOT_PAST or _PASSIVE_RE.search(text, max(0, start - 8), start):
                 continue  # "will be named": a participle, its tense carried by the word before it
             if _BY_RE.match(text, end):
@@ -223,14 +252,18 @@ def _cues(text: str) -> tuple[list[int], list[str]]:
             future = False
         else:
             continue
-        start = word.start()
         if future and spelled in ("next", "Next") and _TO_RE.match(text, end) is not None:
             continue  # "next to the embassy": a place
         if future and _HAD_BEEN_RE.search(text, max(0, start - 10), start) and _TO_RE.match(text, end) is not None:
             future = False  # "it had been due to expire Friday": a plan seen from before it, now past
         positions.append(start)
         kinds.append("future" if future else "past")
-    return positions, kinds
+    # A word just after an apostrophe ("'Last week,' she said", "o'clock") begins no cue but is indexed.
+    for word in _AFTER_APOSTROPHE_RE.finditer(text):
+        found = get(word[1].lower())
+        if found is not None:
+            found.append(word.start(1))
+    return {word: starts for word, starts in index.items() if starts}, positions, kinds
 
 
 @attrs.frozen
@@ -249,8 +282,8 @@ class _Marks:
     quotes: list[int]
 
     @classmethod
-    def of(cls, text: str) -> _Marks:
-        positions, kinds = _cues(text)
+    def of(cls, text: str, cues: tuple[list[int], list[str]] | None = None) -> _Marks:
+        positions, kinds = _cues(text) if cues is None else cues
         breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK_RE.finditer(text)]
         return cls(
             positions,
@@ -411,18 +444,6 @@ def _start_re(rule: Rule) -> re.Pattern[str]:
 # Only the words some rule may begin with (Rule.first) and the trigger words are indexed.
 _FIRST_WORDS: Final = sorted({word for rule in RULES if rule.first for word in rule.first}, key=len, reverse=True)
 _FIRST_WORD_SET: Final = frozenset(_FIRST_WORDS) | {word for words in TRIGGER_WORDS.values() for word in words}
-_ANY_WORD_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+")
-
-
-def _word_index(text: str) -> dict[str, list[int]]:
-    """Where each word some rule may begin with (in lower case) begins in ``text``."""
-    index: dict[str, list[int]] = {word: [] for word in _FIRST_WORD_SET}
-    # Every word, then a dictionary look-up: faster than one pattern of all the first words.
-    for word in _ANY_WORD_RE.finditer(text):
-        found = index.get(word[0].lower())
-        if found is not None:
-            found.append(word.start())
-    return {word: starts for word, starts in index.items() if starts}
 
 
 def _compile_trigger(trigger: str) -> re.Pattern[str]:
@@ -492,14 +513,17 @@ def _matches(
         pos = at + 1
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+def _candidates(
+    text: str, words: dict[str, list[int]] | None = None
+) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
     """Every match of every rule: (start, end, rule order, rule, match), the longest first.
 
     Whether a match stands as a phrase (:func:`_stands`) is asked later, and only
     of those no longer phrase has covered already.
     """
     triggers: dict[str, list[int]] = {}
-    words = _word_index(text)
+    if words is None:
+        words = _word_index(text)
     found = [
         (m.start(), m.end(), order, rule, m)
         for order, rule in enumerate(RULES)
@@ -562,7 +586,8 @@ def find_dates(
         raise ParseError(f"find_dates reads text, got {text!r}")
     sentences = _sentences(text)
     starts = [lo for lo, _ in sentences]
-    marks = _Marks.of(text)
+    words, positions, kinds = _scan(text)
+    marks = _Marks.of(text, (positions, kinds))
     taken = bytearray(len(text))
     found: list[Mention] = []
     anchored: list[tuple[int, int, Rule, re.Match[str]]] = []
@@ -597,7 +622,7 @@ def find_dates(
         found.append(Mention(start, end, m[0], when, sentence))
 
     blocked = [(m.start(), m.end()) for m in NOT_DATES_RE.finditer(text)]
-    for start, end, _, rule, m in _candidates(text):
+    for start, end, _, rule, m in _candidates(text, words):
         if taken.find(1, start, end) >= 0 or not _stands(text, start, end, rule, m, blocked):
             continue
         if is_anchored(m):
@@ -651,9 +676,14 @@ def _quarters_a_year_back(
     them: a comparison is then of that period, a year. With no quarter
     before it, "the quarter" is no date (it may be a coin or a district).
     """
-    anaphors = [
-        (m.start(), m.end()) for m in _THE_QUARTER_RE.finditer(text) if not _overlaps(found, m.start(), m.end())
-    ]
+    anaphors: list[tuple[int, int]] = []
+    if any(_QUARTER_RE.fullmatch(str(mention.when)) for mention in found):
+        begins = [mention.start for mention in found]
+        anaphors = [
+            (m.start(), m.end())
+            for m in _THE_QUARTER_RE.finditer(text)
+            if not (m.start() and text[m.start() - 1].isalnum()) and not _overlaps(found, begins, m.start(), m.end())
+        ]
     if anaphors:
         starts = [lo for lo, _ in sentences]
         found = found + [
@@ -692,12 +722,12 @@ def _quarters_a_year_back(
 
 
 # "The quarter": a quarter the story has named before ("sales in the quarter rose").
-_THE_QUARTER_RE: Final = re.compile(r"(?<![A-Za-z0-9])(?:[Tt]he\s+(?:quarter|latest\s+period))(?![\w-])(?!\s+of\b)")
+_THE_QUARTER_RE: Final = re.compile(r"[Tt]he\s+(?:quarter|latest\s+period)(?![\w-])(?!\s+of\b)")
 
 
-def _overlaps(found: list[Mention], start: int, end: int) -> bool:
-    """Whether a mention of ``found`` (in order of the text) overlaps ``[start, end)``."""
-    index = bisect.bisect_left([mention.start for mention in found], end) - 1
+def _overlaps(found: list[Mention], begins: list[int], start: int, end: int) -> bool:
+    """Whether a mention of ``found`` (in order of the text; ``begins`` their starts) overlaps ``[start, end)``."""
+    index = bisect.bisect_left(begins, end) - 1
     return index >= 0 and found[index].end > start
 
 

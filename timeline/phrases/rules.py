@@ -1067,6 +1067,7 @@ _UNIT_TRIGGER: Final = (
     r"|[Cc]entur(?:y|ies))"
 )
 
+_YEAR_WORDS_TRIGGER: Final = r"(?i:eighteen|nineteen|twenty|thousand)"
 # Triggers that are words: find_dates finds them in its one pass over the words of a
 # text (any case) instead of one search each. Every place a trigger matches and a
 # phrase can stand is the start of one of these words, in lower case.
@@ -1084,6 +1085,7 @@ TRIGGER_WORDS: Final[dict[str, frozenset[str]]] = {
     r"[Bb]etween\s": word_set("between"),
     r"quarter|period": word_set("quarter period"),
     r"FY|[Ff]iscal": word_set("fy fiscal"),
+    _YEAR_WORDS_TRIGGER: word_set("eighteen nineteen twenty thousand"),
 }
 
 # The words a holiday may begin with ("the Fourth of July", "this Christmas").
@@ -1480,7 +1482,8 @@ _ATOMS: Final = (
         _build_year_words,
         guard=_guard_year_words,
         examples=("nineteen ninety-six", "the year two thousand", "Nineteen seventy-nine", "two thousand and two"),
-        first=word_set("the eighteen nineteen twenty two"),
+        trigger=_YEAR_WORDS_TRIGGER,
+        reach=13,
     ),
     Rule(
         "year range",
