@@ -1068,6 +1068,8 @@ _UNIT_TRIGGER: Final = (
 )
 
 _YEAR_WORDS_TRIGGER: Final = r"(?i:eighteen|nineteen|twenty|thousand)"
+_SPAN_TRIGGER: Final = r"(?i:past|previous|last|recent)"
+_PART_TRIGGER: Final = r"(?i:early|mid|late|start|beginning|middle|end)"
 # Triggers that are words: find_dates finds them in its one pass over the words of a
 # text (any case) instead of one search each. Every place a trigger matches and a
 # phrase can stand is the start of one of these words, in lower case.
@@ -1086,6 +1088,8 @@ TRIGGER_WORDS: Final[dict[str, frozenset[str]]] = {
     r"quarter|period": word_set("quarter period"),
     r"FY|[Ff]iscal": word_set("fy fiscal"),
     _YEAR_WORDS_TRIGGER: word_set("eighteen nineteen twenty thousand"),
+    _SPAN_TRIGGER: word_set("past previous last recent"),
+    _PART_TRIGGER: word_set("early mid late start beginning middle end"),
 }
 
 # The words a holiday may begin with ("the Fourth of July", "this Christmas").
@@ -1422,7 +1426,7 @@ _ATOMS: Final = (
             "some 200 years ago",
         ),
         trigger=_UNIT_TRIGGER,
-        reach=60,
+        reach=40,
     ),
     Rule(
         "span to the day of writing",
@@ -1432,8 +1436,8 @@ _ATOMS: Final = (
         _build_span_to_now,
         guard=_guard_span,
         examples=("the past few years", "recent days", "the last two weeks", "in recent years", "the past decade"),
-        trigger=_UNIT_TRIGGER,
-        reach=60,
+        trigger=_SPAN_TRIGGER,
+        reach=12,
     ),
     Rule(
         "the week after next",
@@ -1566,7 +1570,8 @@ _PART_RULE: Final = Rule(
     rf"|{caps('the end of')})(?:(?<=-)|\s+)(?P<a>{_PARTABLE})",
     _build_part,
     examples=("early next week", "late May", "mid-June", "early 2021", "the end of the year", "the late 1990s"),
-    first=word_set("the early mid late"),
+    trigger=_PART_TRIGGER,
+    reach=4,
 )
 _APPROXIMABLE: Final = (
     "year with era", "century", "decade", "decade in words", "year", "month and year", "season", "day", "iso date",
