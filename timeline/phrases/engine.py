@@ -155,6 +155,10 @@ _CUE_WORD_RE: Final = re.compile(r"(?<![A-Za-z'’])[A-Za-z][A-Za-z'’]*")
 _FUTURE_CUES: Final = frozenset(spelling for word in FUTURE_WORDS for spelling in (word, word[0].upper() + word[1:]))
 _PAST_CUES: Final = frozenset(spelling for word in PAST_WORDS for spelling in (word, word[0].upper() + word[1:]))
 _TO_CUE_RE: Final = re.compile(r"\s+to(?=\s+[a-z])")
+# Each cue word as written: "future", "past", or "to" (a future cue only before "to" and a verb).
+_CUE_OF: Final = {**dict.fromkeys(_PAST_CUES, "past"), **dict.fromkeys(("set", "is", "are"), "to")} | dict.fromkeys(
+    _FUTURE_CUES, "future"
+)
 _BY_RE: Final = re.compile(r"\s+by\s")
 _WORD_END_RE: Final = re.compile(r"([A-Za-z]+)\s+$")
 
@@ -222,27 +226,31 @@ def _scan(text: str) -> tuple[dict[str, list[int]], list[int], list[str]]:
     get = index.get
     positions: list[int] = []
     kinds: list[str] = []
+    cue_of = _CUE_OF.get
     for word in _CUE_WORD_RE.finditer(text):
         spelled = word[0]
         start = word.start()
         lower = spelled.lower()
         found = get(lower)
-        if found is None and ("'" in spelled or "’" in spelled):
+        if found is None and not lower.isalpha():
             head = _HEAD_RE.match(lower)
             found = None if head is None else get(head[0])  # "today's": "today"
         if found is not None and not (start and text[start - 1].isdigit()):
             found.append(start)
+        cue = cue_of(spelled)
+        if cue is None and spelled[-2:] not in ("ed", "ll"):
+            continue  # most words: no cue
         end = word.end()
-        if spelled in _FUTURE_CUES or (spelled[-3:] in ("'ll", "’ll") and spelled[:-3].isalpha()):
+        if cue == "future" or (cue is None and spelled[-3:] in ("'ll", "’ll") and spelled[:-3].isalpha()):
             if lower in NOUN_CUES and _determined(text, start):
                 continue  # "announced the plan Aug. 21": a noun
             future = True
-        elif spelled in ("set", "is", "are"):
+        elif cue == "to":
             to = _TO_CUE_RE.match(text, end)
             if to is None:
                 continue
             future, end = True, to.end()
-        elif spelled in _PAST_CUES:
+        elif cue == "past":
             future = False
         elif len(spelled) >= 5 and spelled.endswith("ed") and spelled.isalpha() and spelled.islower():
             if spelled in NOT_PAST or _PASSIVE_RE.search(text, max(0, start - 8), start):
