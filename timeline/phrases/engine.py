@@ -460,11 +460,7 @@ def _compile_trigger(trigger: str) -> re.Pattern[str]:
     The regular-expression engine then skips at once to where one of them stands, instead
     of testing the look-behind at every character: half the time for the month names.
     """
-    if trigger.startswith("(?<") and _PARSER is not None:
-        chars, empty = _first_of(_PARSER.parse(trigger), False)
-        if chars and not empty:
-            return re.compile(f"(?=[{''.join(re.escape(char) for char in sorted(chars))}])(?:{trigger})")
-    return re.compile(trigger)
+    return _first_chars_first(trigger) if trigger.startswith("(?<") else re.compile(trigger)
 
 
 def _trigger_starts(
@@ -519,6 +515,19 @@ def _matches(
             if m is not None:
                 yield m
         pos = at + 1
+
+
+def _first_chars_first(pattern: str) -> re.Pattern[str]:
+    """``pattern`` with its first characters said first: the engine then skips at once to where one stands."""
+    if _PARSER is not None:
+        chars, empty = _first_of(_PARSER.parse(pattern), False)
+        if chars and not empty:
+            return re.compile(f"(?=[{''.join(re.escape(char) for char in sorted(chars))}])(?:{pattern})")
+    return re.compile(pattern)  # pragma: no cover - a Python without re._parser
+
+
+# The names that hold a date word ("Ruby Tuesday"), searched from their first letters.
+_NOT_DATES_FAST: Final = _first_chars_first(NOT_DATES_RE.pattern)
 
 
 def _candidates(
@@ -629,7 +638,7 @@ def find_dates(
         taken[start:end] = _TAKEN[: end - start] if end - start <= len(_TAKEN) else b"\x01" * (end - start)
         found.append(Mention(start, end, m[0], when, sentence))
 
-    blocked = [(m.start(), m.end()) for m in NOT_DATES_RE.finditer(text)]
+    blocked = [(m.start(), m.end()) for m in _NOT_DATES_FAST.finditer(text)]
     for start, end, _, rule, m in _candidates(text, words):
         if taken.find(1, start, end) >= 0 or not _stands(text, start, end, rule, m, blocked):
             continue
