@@ -531,7 +531,11 @@ class TestTable:
         examples = " ".join(
             f"It was {example}, she said; he will come {example}." for r in RULES for example in r.examples
         )
-        tricky = "Junebug 5, Mondays, the quarterly period, two-day talks, 5days, FY2019, fiscal-year 2020, Sept. 5."
+        tricky = (
+            "Junebug 5, Mondays, the quarterly period, two-day talks, 5days, FY2019, fiscal-year 2020, Sept. 5. "
+            "We met the day before yesterday and will meet on the Fourth of July, this coming Christmas, "
+            "in the near future, on the Early May bank holiday and today's 'last   night' party."
+        )
         for text in (story, examples, tricky, tricky.upper(), tricky.lower()):
             with_words = _found(text)
             monkeypatch.setattr(engine, "TRIGGER_WORDS", {})

@@ -1069,7 +1069,19 @@ _UNIT_TRIGGER: Final = (
 
 _YEAR_WORDS_TRIGGER: Final = r"(?i:eighteen|nineteen|twenty|thousand)"
 _SPAN_TRIGGER: Final = r"(?i:past|previous|last|recent)"
+_DAY_WORD_TRIGGER: Final = r"(?i:yesterday|today|tonight|tomorrow|night|morning|afternoon|evening)"
+_VAGUE_TRIGGER: Final = r"(?i:recently|lately|future|past|soon)"
 _PART_TRIGGER: Final = r"(?i:early|mid|late|start|beginning|middle|end)"
+# The words a holiday may begin with ("the Fourth of July", "this Christmas").
+_HOLIDAY_FIRST: Final = word_set("the last this next summer august") | frozenset(
+    first[0].lower()
+    for name, _ in HOLIDAYS
+    for alternative in name.split("|")
+    if (first := re.match(r"[A-Za-z]+", alternative)) is not None
+)
+# A holiday's own first words ("Christmas", "Memorial"; "July" in "the Fourth of July"), after "last", "this"...
+_HOLIDAY_WORDS: Final = _HOLIDAY_FIRST - word_set("the last this next")
+_HOLIDAY_TRIGGER: Final = "(?i:" + "|".join(sorted(_HOLIDAY_WORDS, key=len, reverse=True)) + ")"
 # Triggers that are words: find_dates finds them in its one pass over the words of a
 # text (any case) instead of one search each. Every place a trigger matches and a
 # phrase can stand is the start of one of these words, in lower case.
@@ -1089,16 +1101,12 @@ TRIGGER_WORDS: Final[dict[str, frozenset[str]]] = {
     r"FY|[Ff]iscal": word_set("fy fiscal"),
     _YEAR_WORDS_TRIGGER: word_set("eighteen nineteen twenty thousand"),
     _SPAN_TRIGGER: word_set("past previous last recent"),
+    _DAY_WORD_TRIGGER: word_set("yesterday today tonight tomorrow night morning afternoon evening"),
+    _VAGUE_TRIGGER: word_set("recently lately future past soon"),
+    _HOLIDAY_TRIGGER: _HOLIDAY_WORDS,
     _PART_TRIGGER: word_set("early mid late start beginning middle end"),
 }
 
-# The words a holiday may begin with ("the Fourth of July", "this Christmas").
-_HOLIDAY_FIRST: Final = word_set("the last this next summer august") | frozenset(
-    first[0].lower()
-    for name, _ in HOLIDAYS
-    for alternative in name.split("|")
-    if (first := re.match(r"[A-Za-z]+", alternative)) is not None
-)
 _CLOCK: Final = (
     r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5][0-9]))?\s*(?P<ampm>[AaPp]\.?\s?[Mm](?![A-Za-z])\.?)"
     r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?:\s*(?:h|hrs)(?![A-Za-z]))?"
@@ -1194,7 +1202,8 @@ _ATOMS: Final = (
             "Mother's Day",
             "Election Day",
         ),
-        first=_HOLIDAY_FIRST,
+        trigger=_HOLIDAY_TRIGGER,
+        reach=30,
     ),
     Rule(
         "day word",
@@ -1202,8 +1211,9 @@ _ATOMS: Final = (
         rf"|{caps('tomorrow')}|{caps('last')}\s+night|{caps('this')}\s+(?:morning|afternoon|evening))"
         rf"{TIME_OF_DAY}?",
         _build_day_word,
-        examples=("yesterday", "today", "tomorrow", "last night", "yesterday morning"),
-        first=word_set("the yesterday today tonight tomorrow last this"),
+        examples=("yesterday", "today", "tomorrow", "last night", "yesterday morning", "the day before yesterday"),
+        trigger=_DAY_WORD_TRIGGER,
+        reach=30,
     ),
     Rule(
         "weekday pair",
@@ -1638,8 +1648,9 @@ _VAGUE_RULE: Final = Rule(
     rf"|{caps('in the past', 'the past', 'soon')})",
     _build_vague,
     guard=_guard_vague,
-    examples=("recently", "in the past", "the future", "soon"),
-    first=word_set("recently lately in the soon"),
+    examples=("recently", "in the past", "the future", "soon", "in the near future"),
+    trigger=_VAGUE_TRIGGER,
+    reach=30,
 )
 _SINCE_RULE: Final = Rule(
     "since ...",
