@@ -200,17 +200,6 @@ _TO_RE: Final = re.compile(r"\s+to\s")
 _PASSIVE_RE: Final = re.compile(r"(?<![A-Za-z])(?:be|being|is|are|am)\s+$")
 
 
-def _cues(text: str) -> tuple[list[int], list[str]]:
-    """Positions of tense cues in ``text`` and their direction, "past" or "future"."""
-    _, positions, kinds = _scan(text)
-    return positions, kinds
-
-
-def _word_index(text: str) -> dict[str, list[int]]:
-    """Where each word some rule may begin with (in lower case) begins in ``text``."""
-    return _scan(text)[0]
-
-
 _HEAD_RE: Final = re.compile(r"[a-z]+")
 _AFTER_APOSTROPHE_RE: Final = re.compile(r"['’]([A-Za-z]+)")
 
@@ -290,8 +279,9 @@ class _Marks:
     quotes: list[int]
 
     @classmethod
-    def of(cls, text: str, cues: tuple[list[int], list[str]] | None = None) -> _Marks:
-        positions, kinds = _cues(text) if cues is None else cues
+    def of(cls, text: str, cues: tuple[list[int], list[str]]) -> _Marks:
+        """The marks of ``text``, with its tense cues (positions and kinds) found by :func:`_scan`."""
+        positions, kinds = cues
         breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK_RE.finditer(text)]
         return cls(
             positions,
@@ -463,9 +453,7 @@ def _compile_trigger(trigger: str) -> re.Pattern[str]:
     return _first_chars_first(trigger) if trigger.startswith("(?<") else re.compile(trigger)
 
 
-def _trigger_starts(
-    text: str, trigger: str, triggers: dict[str, list[int]], words: dict[str, list[int]] | None = None
-) -> list[int]:
+def _trigger_starts(text: str, trigger: str, triggers: dict[str, list[int]], words: dict[str, list[int]]) -> list[int]:
     """Where ``trigger`` matches in ``text``, found once for all the rules that share it.
 
     A trigger of words (rules.TRIGGER_WORDS) is where one of its words begins,
@@ -473,8 +461,6 @@ def _trigger_starts(
     """
     found = triggers.get(trigger)
     if found is None and trigger in TRIGGER_WORDS:
-        if words is None:
-            words = _word_index(text)
         found = triggers[trigger] = sorted(at for word in TRIGGER_WORDS[trigger] for at in words.get(word, ()))
     if found is None:
         compiled = _TRIGGERS.get(trigger)
@@ -485,13 +471,11 @@ def _trigger_starts(
 
 
 def _matches(
-    text: str, rule: Rule, triggers: dict[str, list[int]], words: dict[str, list[int]] | None = None
+    text: str, rule: Rule, triggers: dict[str, list[int]], words: dict[str, list[int]]
 ) -> Iterator[re.Match[str]]:
     """Every match of ``rule`` in ``text``, one per start position, overlapping ones included."""
     pattern = rule.pattern
     if rule.first is not None:
-        if words is None:
-            words = _word_index(text)
         found = sorted(at for word in rule.first for at in words.get(word, ()))
         for at in found:
             m = pattern.match(text, at)
@@ -530,17 +514,13 @@ def _first_chars_first(pattern: str) -> re.Pattern[str]:
 _NOT_DATES_FAST: Final = _first_chars_first(NOT_DATES_RE.pattern)
 
 
-def _candidates(
-    text: str, words: dict[str, list[int]] | None = None
-) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+def _candidates(text: str, words: dict[str, list[int]]) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
     """Every match of every rule: (start, end, rule order, rule, match), the longest first.
 
     Whether a match stands as a phrase (:func:`_stands`) is asked later, and only
     of those no longer phrase has covered already.
     """
     triggers: dict[str, list[int]] = {}
-    if words is None:
-        words = _word_index(text)
     found = [
         (m.start(), m.end(), order, rule, m)
         for order, rule in enumerate(RULES)
