@@ -688,6 +688,7 @@ def _quarters_a_year_back(
         ]
         found.sort(key=lambda mention: mention.start)
     anaphoric = set(anaphors)
+    longer: list[int] | None = None  # where a longer period is named: found once if needed, then bisected
     quarter: tuple[int, int, str] | None = None  # where it ends, year, code
     kept: list[Mention] = []
     for mention in found:
@@ -712,7 +713,9 @@ def _quarters_a_year_back(
         if quarter is None or not near:
             continue
         if _YEAR_BACK_RE.fullmatch(mention.text) is not None:
-            if _LONGER_PERIOD_RE.search(text, quarter[0], mention.start) is not None:
+            if longer is None:
+                longer = [m.start() for m in _LONGER_PERIOD_RE.finditer(text)]
+            if bisect.bisect_left(longer, quarter[0]) < bisect.bisect_left(longer, mention.start):
                 continue  # "for the nine months, ... a year earlier": the story has moved on from the quarter
             kept[-1] = attrs.evolve(mention, when=When(f"{quarter[1] - 1:04d}-{quarter[2]}"))
     return kept
