@@ -107,10 +107,10 @@ def read_doc(path: Path) -> Doc:
 _SEASONS = {"21": "SP", "22": "SU", "23": "FA", "24": "WI"}
 _GROUPS = {"33": "Q1", "34": "Q2", "35": "Q3", "36": "Q4", "40": "H1", "41": "H2", **_SEASONS}
 _NAMED_ENDS = re.compile(r"(?i)(?:from|between)\s|[^\s]+\s*(?:-|–|—|to|through|and)\s*[^\s]+$")
-_PRESENT = re.compile(r"(?i)^(?:now|right now|currently|current|nowadays|at present|at the moment)$")
+_PRESENT = re.compile(r"(?i)^(?:now|right now|currently|current|nowadays|these days|at present|at the moment)$")
 _PAST = re.compile(
     r"(?i)^(?:recently|recent|the past|previously|in the past|formerly|former|lately"
-    r"|(?:in |over |during )?(?:recent|the (?:past|last) few) (?:days|weeks|months|years))$"
+    r"|(?:in |over |during )?(?:recent|the (?:past|last) (?:few|several)) (?:days|weeks|months|quarters|years))$"
 )
 _FUTURE = re.compile(r"(?i)^(?:the future|future|soon|in the future|in the near future|the near future|someday)$")
 
@@ -342,12 +342,14 @@ class Score:
         self.false: collections.Counter[str] = collections.Counter()
         self.wrong: collections.Counter[str] = collections.Counter()
         self.kinds: collections.Counter[str] = collections.Counter()
+        # One row per gold expression and per unmatched mention, for --dump and --compare.
+        self.rows: list[tuple[str, ...]] = []
 
     def add(self, doc: Doc, guesses: Iterable[Guess]) -> None:
         gold = [g for g in doc.gold if g.kind in SCORED]
         other = [g for g in doc.gold if g.kind not in SCORED]
         self.gold += len(gold)
-        matched: set[int] = set()
+        matched: dict[int, Guess] = {}
         for guess in guesses:
             if any(o.start < guess.end and guess.start < o.end for o in other):
                 continue  # a DURATION or SET: not scored either way
@@ -358,8 +360,9 @@ class Score:
             )
             if hit is None:
                 self.false[guess.text.lower()] += 1
+                self.rows.append((doc.name, str(guess.start), str(guess.end), "", "", guess.text, guess.value, "false"))
                 continue
-            matched.add(hit)
+            matched[hit] = guess
             g = gold[hit]
             self.relaxed += 1
             self.strict += (g.start, g.end) == (guess.start, guess.end)
@@ -369,8 +372,18 @@ class Score:
                 self.wrong[f"{g.text!r} gold {g.value} got {guess.value} ({guess.text!r}, dct {doc.dct})"] += 1
                 self.kinds[error_kind(g.text, gold_value(g.value), guess.value)] += 1
         for i, g in enumerate(gold):
-            if i not in matched:
+            found = matched.get(i)
+            if found is None:
                 self.misses[f"{g.text.lower()} [{g.value}]"] += 1
+                row = (doc.name, str(g.start), str(g.end), g.text, gold_value(g.value), "", "", "missed")
+            else:
+                right = "right" if found.value == gold_value(g.value) else "wrong"
+                exact = "strict" if (g.start, g.end) == (found.start, found.end) else "relaxed"
+                row = (
+                    doc.name, str(g.start), str(g.end), g.text, gold_value(g.value),
+                    found.text, found.value, f"{exact} {right}",
+                )  # fmt: skip
+            self.rows.append(row)
 
     def report(self, name: str) -> list[str]:
         def prf(right: int) -> str:
@@ -453,6 +466,52 @@ def dateparser_resolve(g: Gold, dct: date) -> str | None:
     return None if moment is None else _dateparser_value(moment, g.text)
 
 
+# --- Per-expression results, before and after ------------------------------------------
+
+# How good a reading of one gold expression is: missed, found with a wrong value, right (relaxed), right (strict).
+_RANK = {"missed": 0, "relaxed wrong": 1, "strict wrong": 1, "relaxed right": 2, "strict right": 3}
+
+
+def _clean(cell: str) -> str:
+    return " ".join(cell.split())
+
+
+def read_rows(path: Path) -> list[tuple[str, ...]]:
+    """The rows of a --dump file."""
+    return [tuple(line.split("\t")) for line in path.read_text().splitlines() if line]
+
+
+def compare(before: list[tuple[str, ...]], after: list[tuple[str, ...]]) -> list[str]:
+    """The gold expressions read worse and better than in ``before``, and the change in mentions not in gold.
+
+    Worse: missed now but found before, a wrong value where it was right, or
+    (same value) a relaxed match where it was strict.
+    """
+    old = {row[:3]: row for row in before if row[7] != "false"}
+    worse: list[str] = []
+    better: list[str] = []
+    for row in after:
+        if row[7] == "false" or row[:3] not in old:
+            continue
+        was, now = old[row[:3]], row
+        change = _RANK[now[7]] - _RANK[was[7]]
+        line = f"  {row[0]} {row[3]!r} gold {row[4]}: {was[7]} {was[6] or '-'} -> {now[7]} {now[6] or '-'}"
+        if change < 0:
+            worse.append(line)
+        elif change > 0:
+            better.append(line)
+    false_before = sum(row[7] == "false" for row in before)
+    false_after = sum(row[7] == "false" for row in after)
+    return [
+        (
+            f"\ncompared with the earlier run: {len(worse)} gold expressions read worse, {len(better)} better;"
+            f" mentions not in gold {false_before} -> {false_after}"
+        ),
+        *(["worse:", *worse] if worse else []),
+        *(["better:", *better] if better else []),
+    ]
+
+
 # --- Main ---------------------------------------------------------------------------------
 
 
@@ -473,6 +532,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, help="the TBAQ-cleaned folder")
     parser.add_argument("--dateparser", action="store_true", help="score dateparser beside find_dates")
     parser.add_argument("--errors", type=int, default=0, help="print the N commonest misses and wrong values")
+    parser.add_argument(
+        "--dump", type=Path, help="write find_dates' result for every gold expression and every other mention (TSV)"
+    )
+    parser.add_argument(
+        "--compare", type=Path, help="a --dump of an earlier run: list the gold expressions read worse or better now"
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         raise SystemExit(f"eval_phrases: {args.data} is not a folder (DATA=.../TBAQ-cleaned)")
@@ -504,6 +569,11 @@ def main(argv: list[str] | None = None) -> int:
                 f" ({right} of {total})"
             )
     print("\n".join(lines))
+    if args.dump:
+        args.dump.write_text("".join("\t".join(_clean(cell) for cell in row) + "\n" for row in ours.rows))
+        print(f"per-expression results written to {args.dump} ({len(ours.rows)} rows)")
+    if args.compare:
+        print("\n".join(compare(read_rows(args.compare), ours.rows)))
     if args.errors:
         print(f"\nwrong values by kind ({sum(ours.kinds.values())}):")
         for kind, count in ours.kinds.most_common():

@@ -6,10 +6,12 @@ phrase's direction (past or future) from the tense cues around it.
 from __future__ import annotations
 
 import bisect
+import functools
+import importlib
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Final, cast
+from typing import Any, Final, cast
 
 import attrs
 
@@ -28,15 +30,17 @@ from timeline.phrases.rules import (
     _LEADING_RE,
     _WORD_BEFORE_RE,
     RULES,
+    TRIGGER_WORDS,
     is_anchored,
 )
 from timeline.phrases.words import (
     ABBREVIATIONS,
+    DETERMINERS,
     FUTURE_WORDS,
     NOT_DATES_RE,
     NOT_PAST,
+    NOUN_CUES,
     PAST_WORDS,
-    caps,
 )
 
 # --- Public functions ------------------------------------------------------------------
@@ -144,15 +148,27 @@ def resolve(
 _CLAUSE_BREAK_RE: Final = re.compile(r",(?![0-9])|[;:()\"“”—]|``|''|\s–\s|\s(?:and|but)\s")
 # Plain-text quotation marks also come as two backquotes or two apostrophes.
 _QUOTES_RE: Final = re.compile(r"[\"“”]|``|''")
-# One pass over the text finds them all; a word is a cue as a whole word,
-# in either spelling of its first letter, or (for -ed) in lower case.
-_CUE_RE: Final = re.compile(
-    r"(?<![A-Za-z'’])(?:"
-    rf"(?P<future>{caps(*sorted(FUTURE_WORDS, key=len, reverse=True))}|[A-Za-z]+['’]ll|(?:set|is|are)\s+to(?=\s+[a-z]))"
-    rf"|{caps(*sorted(PAST_WORDS, key=len, reverse=True))}"
-    r"|(?P<ed>[a-z]{3,}ed)"
-    r")(?![A-Za-z'’])"
+# One pass over the words of the text finds them all (a word here is a run of letters and
+# apostrophes): a word is a cue as a whole, in either spelling of its first letter, or
+# (for -ed) in lower case; "she'll" looks forward, and so do "is to", "are to", "set to".
+_CUE_WORD_RE: Final = re.compile(r"(?<![A-Za-z'’])[A-Za-z][A-Za-z'’]*")
+_FUTURE_CUES: Final = frozenset(spelling for word in FUTURE_WORDS for spelling in (word, word[0].upper() + word[1:]))
+_PAST_CUES: Final = frozenset(spelling for word in PAST_WORDS for spelling in (word, word[0].upper() + word[1:]))
+_TO_CUE_RE: Final = re.compile(r"\s+to(?=\s+[a-z])")
+# Each cue word as written: "future", "past", or "to" (a future cue only before "to" and a verb).
+_CUE_OF: Final = {**dict.fromkeys(_PAST_CUES, "past"), **dict.fromkeys(("set", "is", "are"), "to")} | dict.fromkeys(
+    _FUTURE_CUES, "future"
 )
+_BY_RE: Final = re.compile(r"\s+by\s")
+_WORD_END_RE: Final = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _determined(text: str, at: int) -> bool:
+    """Whether the word before offset ``at`` is a determiner ("the plan", "its hopes")."""
+    before = _WORD_END_RE.search(text, max(0, at - 12), at)
+    return before is not None and before[1].lower() in DETERMINERS
+
+
 _SENTENCE_END_RE: Final = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
 
 
@@ -184,23 +200,67 @@ _TO_RE: Final = re.compile(r"\s+to\s")
 _PASSIVE_RE: Final = re.compile(r"(?<![A-Za-z])(?:be|being|is|are|am)\s+$")
 
 
-def _cues(text: str) -> tuple[list[int], list[str]]:
-    """Positions of tense cues in ``text`` and their direction, "past" or "future"."""
+_HEAD_RE: Final = re.compile(r"[a-z]+")
+_AFTER_APOSTROPHE_RE: Final = re.compile(r"['’]([A-Za-z]+)")
+
+
+def _scan(text: str) -> tuple[dict[str, list[int]], list[int], list[str]]:
+    """One pass over the words of ``text``: the index of first and trigger words, and the tense cues.
+
+    The index holds, for each word some rule may begin with or be triggered by
+    (in lower case), where it begins as a whole run of letters with no letter or
+    digit before it; the cues are positions and "past" or "future".
+    """
+    index: dict[str, list[int]] = {word: [] for word in _FIRST_WORD_SET}
+    get = index.get
     positions: list[int] = []
     kinds: list[str] = []
-    for word in _CUE_RE.finditer(text):
-        lower = word[0].lower()
-        if lower == "next" and _TO_RE.match(text, word.end()) is not None:
+    cue_of = _CUE_OF.get
+    for word in _CUE_WORD_RE.finditer(text):
+        spelled = word[0]
+        start = word.start()
+        lower = spelled.lower()
+        found = get(lower)
+        if found is None and not lower.isalpha():
+            head = _HEAD_RE.match(lower)
+            found = None if head is None else get(head[0])  # "today's": "today"
+        if found is not None and not (start and text[start - 1].isdigit()):
+            found.append(start)
+        cue = cue_of(spelled)
+        if cue is None and spelled[-2:] not in ("ed", "ll"):
+            continue  # most words: no cue
+        end = word.end()
+        if cue == "future" or (cue is None and spelled[-3:] in ("'ll", "’ll") and spelled[:-3].isalpha()):
+            if lower in NOUN_CUES and _determined(text, start):
+                continue  # "announced the plan Aug. 21": a noun
+            future = True
+        elif cue == "to":
+            to = _TO_CUE_RE.match(text, end)
+            if to is None:
+                continue
+            future, end = True, to.end()
+        elif cue == "past":
+            future = False
+        elif len(spelled) >= 5 and spelled.endswith("ed") and spelled.isalpha() and spelled.islower():
+            if spelled in NOT_PAST or _PASSIVE_RE.search(text, max(0, start - 8), start):
+                continue  # "will be named": a participle, its tense carried by the word before it
+            if _BY_RE.match(text, end):
+                continue  # "markets untouched by the crisis": a participle with its agent, no tense
+            future = False
+        else:
+            continue
+        if future and spelled in ("next", "Next") and _TO_RE.match(text, end) is not None:
             continue  # "next to the embassy": a place
-        if word["ed"] and (lower in NOT_PAST or _PASSIVE_RE.search(text, max(0, word.start() - 8), word.start())):
-            continue  # "will be named": a participle, its tense carried by the word before it
-        future = word["future"] is not None and not (
-            _HAD_BEEN_RE.search(text, max(0, word.start() - 10), word.start())
-            and _TO_RE.match(text, word.end()) is not None
-        )
-        positions.append(word.start())
+        if future and _HAD_BEEN_RE.search(text, max(0, start - 10), start) and _TO_RE.match(text, end) is not None:
+            future = False  # "it had been due to expire Friday": a plan seen from before it, now past
+        positions.append(start)
         kinds.append("future" if future else "past")
-    return positions, kinds
+    # A word just after an apostrophe ("'Last week,' she said", "o'clock") begins no cue but is indexed.
+    for word in _AFTER_APOSTROPHE_RE.finditer(text):
+        found = get(word[1].lower())
+        if found is not None:
+            found.append(word.start(1))
+    return {word: starts for word, starts in index.items() if starts}, positions, kinds
 
 
 @attrs.frozen
@@ -219,8 +279,9 @@ class _Marks:
     quotes: list[int]
 
     @classmethod
-    def of(cls, text: str) -> _Marks:
-        positions, kinds = _cues(text)
+    def of(cls, text: str, cues: tuple[list[int], list[str]]) -> _Marks:
+        """The marks of ``text``, with its tense cues (positions and kinds) found by :func:`_scan`."""
+        positions, kinds = cues
         breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK_RE.finditer(text)]
         return cls(
             positions,
@@ -286,6 +347,7 @@ def _preference(start: int, end: int, sentence: tuple[int, int], marks: _Marks) 
     return None if best is None else cast(Prefer, best[1])
 
 
+_TAKEN: Final = b"\x01" * 256  # marks a phrase's characters as taken
 _POSSESSIVE_RE: Final = re.compile(r"['’]s\s+[a-z]")
 _WEEKDAY_RE: Final = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
@@ -301,32 +363,119 @@ _TRIGGERS: Final[dict[str, re.Pattern[str]]] = {}
 _STARTS_RE: Final = re.compile(r"(?<![A-Za-z0-9])\S")
 
 
-# Only the words some rule may begin with (Rule.first) are indexed.
+# --- The first characters a rule's match may begin with ---------------------------------
+# A rule is tried only where one of them stands at the start of a word: in news text
+# that skips most of the words near a trigger. The set is read off the pattern by the
+# regular-expression parser of the standard library (``re._parser``, Python 3.11+); if
+# a later Python moves it, every start is tried, as before, and only speed changes.
+
+try:
+    _PARSER: Any = importlib.import_module("re._parser")
+    _CONSTANTS: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - a Python without re._parser
+    _PARSER = _CONSTANTS = None
+
+
+def _first_of(items: Any, fold: bool) -> tuple[set[str] | None, bool]:
+    """The characters a sequence of parsed items may begin with (None: any), and whether it may be empty."""
+    found: set[str] = set()
+    for op, value in items:
+        chars, empty = _first_item(op, value, fold)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_item(op: Any, value: Any, fold: bool) -> tuple[set[str] | None, bool]:
+    c = _CONSTANTS
+    chars: set[str] | None
+    if op is c.LITERAL:
+        chars = {chr(value)}
+    elif op is c.IN:
+        chars = set()
+        for kind, item in value:
+            if kind is c.LITERAL:
+                chars.add(chr(item))
+            elif kind is c.RANGE:
+                chars |= {chr(code) for code in range(item[0], item[1] + 1)}
+            elif kind is c.CATEGORY and item is c.CATEGORY_DIGIT:
+                chars |= set("0123456789")
+            else:
+                return None, False  # a negated or other class: any character
+    elif op is c.BRANCH:
+        chars, empty = set(), False
+        for alternative in value[1]:
+            more, may_be_empty = _first_of(alternative, fold)
+            if more is None:
+                return None, False
+            chars |= more
+            empty = empty or may_be_empty
+        return chars, empty
+    elif op is c.SUBPATTERN:
+        return _first_of(value[3], fold or bool(value[1] & c.SRE_FLAG_IGNORECASE))
+    elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        chars, empty = _first_of(value[2], fold)
+        return chars, chars is not None and (empty or value[0] == 0)
+    elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True  # zero width: the next item begins the match
+    else:
+        return None, False
+    if fold:
+        chars |= {char.swapcase() for char in chars}
+    return chars, False
+
+
+@functools.cache
+def _start_re(rule: Rule) -> re.Pattern[str]:
+    """Where a match of ``rule`` may begin: no letter or digit before, one of its first characters."""
+    if _PARSER is not None:
+        chars, empty = _first_of(_PARSER.parse(rule.pattern.pattern, rule.pattern.flags), False)
+        if chars and not empty and not any(char.isspace() for char in chars):
+            klass = "".join(re.escape(char) for char in sorted(chars))
+            return re.compile(f"(?<![A-Za-z0-9])[{klass}]")
+    return _STARTS_RE  # pragma: no cover - a Python without re._parser
+
+
+# Only the words some rule may begin with (Rule.first) and the trigger words are indexed.
 _FIRST_WORDS: Final = sorted({word for rule in RULES if rule.first for word in rule.first}, key=len, reverse=True)
-_FIRST_WORD_SET: Final = frozenset(_FIRST_WORDS)
-_ANY_WORD_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+")
+_FIRST_WORD_SET: Final = frozenset(_FIRST_WORDS) | {word for words in TRIGGER_WORDS.values() for word in words}
 
 
-def _word_index(text: str) -> dict[str, list[int]]:
-    """Where each word some rule may begin with (in lower case) begins in ``text``."""
-    index: dict[str, list[int]] = {word: [] for word in _FIRST_WORD_SET}
-    # Every word, then a dictionary look-up: faster than one pattern of all the first words.
-    for word in _ANY_WORD_RE.finditer(text):
-        found = index.get(word[0].lower())
-        if found is not None:
-            found.append(word.start())
-    return {word: starts for word, starts in index.items() if starts}
+def _compile_trigger(trigger: str) -> re.Pattern[str]:
+    """A trigger's pattern; one that opens with a look-behind gets its first characters said first.
+
+    The regular-expression engine then skips at once to where one of them stands, instead
+    of testing the look-behind at every character: half the time for the month names.
+    """
+    return _first_chars_first(trigger) if trigger.startswith("(?<") else re.compile(trigger)
+
+
+def _trigger_starts(text: str, trigger: str, triggers: dict[str, list[int]], words: dict[str, list[int]]) -> list[int]:
+    """Where ``trigger`` matches in ``text``, found once for all the rules that share it.
+
+    A trigger of words (rules.TRIGGER_WORDS) is where one of its words begins,
+    read off the index of words.
+    """
+    found = triggers.get(trigger)
+    if found is None and trigger in TRIGGER_WORDS:
+        found = triggers[trigger] = sorted(at for word in TRIGGER_WORDS[trigger] for at in words.get(word, ()))
+    if found is None:
+        compiled = _TRIGGERS.get(trigger)
+        if compiled is None:
+            compiled = _TRIGGERS[trigger] = _compile_trigger(trigger)
+        found = triggers[trigger] = [t.start() for t in compiled.finditer(text)]
+    return found
 
 
 def _matches(
-    text: str, rule: Rule, triggers: dict[str, list[int]], words: dict[str, list[int]] | None = None
+    text: str, rule: Rule, triggers: dict[str, list[int]], words: dict[str, list[int]]
 ) -> Iterator[re.Match[str]]:
     """Every match of ``rule`` in ``text``, one per start position, overlapping ones included."""
     pattern = rule.pattern
-    pos = 0
     if rule.first is not None:
-        if words is None:
-            words = _word_index(text)
         found = sorted(at for word in rule.first for at in words.get(word, ()))
         for at in found:
             m = pattern.match(text, at)
@@ -334,49 +483,66 @@ def _matches(
                 yield m
         return
     if rule.trigger is None:
+        pos = 0
         while (m := pattern.search(text, pos)) is not None:
             pos = m.start() + 1
             yield m
         return
-    if "" not in triggers:
-        triggers[""] = [m.start() for m in _STARTS_RE.finditer(text)]
-    if rule.trigger not in triggers:
-        compiled = _TRIGGERS.setdefault(rule.trigger, re.compile(rule.trigger))
-        triggers[rule.trigger] = [t.start() for t in compiled.finditer(text)]
-    starts = triggers[""]
-    for at in triggers[rule.trigger]:
+    starts = _start_re(rule)
+    match = pattern.match
+    pos = 0
+    for at in _trigger_starts(text, rule.trigger, triggers, words):
         # A match holds its trigger: it starts at most ``reach`` before it, and not after it.
-        index = bisect.bisect_left(starts, max(pos, at - rule.reach))
-        while index < len(starts) and starts[index] <= at:
-            pos = starts[index] + 1
-            m = pattern.match(text, starts[index])
+        # Each start is tried once, however many triggers it is near.
+        for start in starts.finditer(text, max(pos, at - rule.reach), at + 1):
+            m = match(text, start.start())
             if m is not None:
                 yield m
-            index += 1
+        pos = at + 1
 
 
-def _candidates(text: str) -> Iterator[tuple[int, int, int, Rule, re.Match[str]]]:
-    """Every match of every rule that stands as a phrase: (start, end, rule order, rule, match)."""
+def _first_chars_first(pattern: str) -> re.Pattern[str]:
+    """``pattern`` with its first characters said first: the engine then skips at once to where one stands."""
+    if _PARSER is not None:
+        chars, empty = _first_of(_PARSER.parse(pattern), False)
+        if chars and not empty:
+            return re.compile(f"(?=[{''.join(re.escape(char) for char in sorted(chars))}])(?:{pattern})")
+    return re.compile(pattern)  # pragma: no cover - a Python without re._parser
+
+
+# The names that hold a date word ("Ruby Tuesday"), searched from their first letters.
+_NOT_DATES_FAST: Final = _first_chars_first(NOT_DATES_RE.pattern)
+
+
+def _candidates(text: str, words: dict[str, list[int]]) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+    """Every match of every rule: (start, end, rule order, rule, match), the longest first.
+
+    Whether a match stands as a phrase (:func:`_stands`) is asked later, and only
+    of those no longer phrase has covered already.
+    """
     triggers: dict[str, list[int]] = {}
-    blocked = [(m.start(), m.end()) for m in NOT_DATES_RE.finditer(text)]
-    blocked_starts = [lo for lo, _ in blocked]
-    words = _word_index(text)
-    for order, rule in enumerate(RULES):
-        for m in _matches(text, rule, triggers, words):
-            start, end = m.span()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "_$£€'’-/"):
-                continue
-            if end < len(text) and (text[end].isalnum() or text[end] in "_%"):
-                continue
-            if end + 1 < len(text) and text[end] in "-–/.,:" and text[end + 1].isdigit():
-                continue
-            if rule.guard is not None and not rule.guard(text, m):
-                continue
-            # Non-overlapping and in order: only the last one starting before the end can overlap.
-            index = bisect.bisect_left(blocked_starts, end) - 1
-            if index >= 0 and blocked[index][1] > start:
-                continue
-            yield start, end, order, rule, m
+    found = [
+        (m.start(), m.end(), order, rule, m)
+        for order, rule in enumerate(RULES)
+        for m in _matches(text, rule, triggers, words)
+    ]
+    found.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+    return found
+
+
+def _stands(text: str, start: int, end: int, rule: Rule, m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
+    """Whether a match stands as a phrase: not inside a longer word or number, its guard agrees, not a name."""
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_$£€'’-/"):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] in "_%"):
+        return False
+    if end + 1 < len(text) and text[end] in "-–/.,:" and text[end + 1].isdigit():
+        return False
+    if rule.guard is not None and not rule.guard(text, m):
+        return False
+    # Non-overlapping and in order: only the last one starting before the end can overlap.
+    index = bisect.bisect_left(blocked, (end,)) - 1
+    return index < 0 or blocked[index][1] <= start
 
 
 def find_dates(
@@ -417,10 +583,12 @@ def find_dates(
         raise ParseError(f"find_dates reads text, got {text!r}")
     sentences = _sentences(text)
     starts = [lo for lo, _ in sentences]
-    marks = _Marks.of(text)
+    words, positions, kinds = _scan(text)
+    marks = _Marks.of(text, (positions, kinds))
     taken = bytearray(len(text))
     found: list[Mention] = []
     anchored: list[tuple[int, int, Rule, re.Match[str]]] = []
+    seen: dict[tuple[int, str, tuple[str | Any, ...], str | None, When | None], When | ParseError] = {}
 
     def place(start: int, end: int, rule: Rule, m: re.Match[str], anchor: When | None) -> None:
         index = max(0, bisect.bisect_right(starts, start) - 1)
@@ -434,16 +602,25 @@ def find_dates(
             and not _cue_in_clause(start, end, sentence, marks)
         ):
             lean = "past"  # "over Thursday's closing price": a day whose doings are reported
-        local = _Context(ctx.reference, lean, ctx.numeric, ctx.fiscal_start, anchor, True)
-        try:
-            when = When(rule.build(m, local))
-        except (ParseError, ValueError):
+        # A rule reads only its match's groups and the context: a phrase met again in the
+        # same light ("Tuesday" in past-tense sentences) is read once.
+        key = (id(rule), m[0], m.groups(), lean, anchor)
+        when = seen.get(key)
+        if when is None:
+            local = _Context(ctx.reference, lean, ctx.numeric, ctx.fiscal_start, anchor, True)
+            try:
+                when = When(rule.build(m, local))
+            except (ParseError, ValueError) as exc:
+                when = ParseError(str(exc))
+            seen[key] = when
+        if isinstance(when, ParseError):
             return
-        taken[start:end] = b"\x01" * (end - start)
+        taken[start:end] = _TAKEN[: end - start] if end - start <= len(_TAKEN) else b"\x01" * (end - start)
         found.append(Mention(start, end, m[0], when, sentence))
 
-    for start, end, _, rule, m in sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[0], c[2])):
-        if any(taken[start:end]):
+    blocked = [(m.start(), m.end()) for m in _NOT_DATES_FAST.finditer(text)]
+    for start, end, _, rule, m in _candidates(text, words):
+        if taken.find(1, start, end) >= 0 or not _stands(text, start, end, rule, m, blocked):
             continue
         if is_anchored(m):
             anchored.append((start, end, rule, m))  # read once the dates before it are known
@@ -454,42 +631,108 @@ def find_dates(
     placed = [mention.start for mention in found]
     for start, end, rule, m in sorted(anchored, key=lambda c: c[0]):
         before = bisect.bisect_left(placed, start) - 1
-        if before < 0 or any(taken[start:end]) or found[before].end > start:
+        if before < 0 or taken.find(1, start, end) >= 0 or found[before].end > start:
             continue
-        place(start, end, rule, m, found[before].when)
+        anchor = found[before]
+        if _YEAR_BACK_RE.fullmatch(m[0]) and _YEAR_BACK_RE.fullmatch(anchor.text):
+            # "Down from C$2.3 million a year ago. Sales were C$307.2 million a year earlier":
+            # side by side, two comparisons with the same time, not one a year before the other.
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(Mention(start, end, m[0], anchor.when, _sentence_of(start, end, sentences, starts)))
+            continue
+        place(start, end, rule, m, anchor.when)
     found.sort(key=lambda mention: mention.start)
-    return _quarters_a_year_back(found)
+    return _quarters_a_year_back(found, text, sentences, ctx.reference)
 
 
 # "Up from $85 million a year ago": in a story about a quarter, the year-back
 # comparison is that quarter a year before.
 _YEAR_BACK_RE: Final = re.compile(r"(?i)(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?year-(?:ago|earlier))")
 _QUARTER_RE: Final = re.compile(r"(-?[0-9]{4})-(3[3-6])")
+# A longer reporting period named after the quarter: a year-back comparison is then of it.
+_LONGER_PERIOD_RE: Final = re.compile(
+    r"(?i)(?<![A-Za-z])(?:(?:six|nine|6|9)[\s-]+months?|first\s+half|(?:the|its|fiscal)\s+year\s+(?:ended|to)"
+    r"|year\s+to\s+date|for\s+the\s+(?:full\s+|fiscal\s+)?year)(?![A-Za-z])"
+)
 # How far back (in characters) a quarter mention still sets the story's subject.
 _QUARTER_REACH: Final = 3000
 
 
-def _quarters_a_year_back(found: list[Mention]) -> list[Mention]:
-    """Read "a year ago", "a year earlier", "year-earlier" as the quarter a year before the one the story is about.
+def _quarters_a_year_back(
+    found: list[Mention], text: str, sentences: list[tuple[int, int]], reference: date
+) -> list[Mention]:
+    """Read "a year ago", "a year earlier", "year-earlier" as the quarter a year before the one the story is about,
+    and "the quarter", "the latest period" as that quarter.
 
     A quarterly report compares each figure with the same quarter a year
     before: after "third-quarter profit rose" (1989-Q3), "from $85 million a
-    year ago" is 1988-Q3, not the year 1988. The quarter is the last one
-    mentioned before the phrase, at most a few paragraphs back.
+    year ago" is 1988-Q3, not the year 1988, and "sales in the quarter" are
+    those of 1989-Q3. The quarter is the last one mentioned before the
+    phrase, at most a few paragraphs back, unless a longer period ("the
+    nine months", "the first half", "the year ended") is named between
+    them: a comparison is then of that period, a year. With no quarter
+    before it, "the quarter" is no date (it may be a coin or a district).
     """
+    anaphors: list[tuple[int, int]] = []
+    if any(_QUARTER_RE.fullmatch(str(mention.when)) for mention in found):
+        begins = [mention.start for mention in found]
+        anaphors = [
+            (m.start(), m.end())
+            for m in _THE_QUARTER_RE.finditer(text)
+            if not (m.start() and text[m.start() - 1].isalnum()) and not _overlaps(found, begins, m.start(), m.end())
+        ]
+    if anaphors:
+        starts = [lo for lo, _ in sentences]
+        found = found + [
+            Mention(lo, hi, text[lo:hi], When("0001"), _sentence_of(lo, hi, sentences, starts)) for lo, hi in anaphors
+        ]
+        found.sort(key=lambda mention: mention.start)
+    anaphoric = set(anaphors)
+    longer: list[int] | None = None  # where a longer period is named: found once if needed, then bisected
     quarter: tuple[int, int, str] | None = None  # where it ends, year, code
-    for index, mention in enumerate(found):
+    kept: list[Mention] = []
+    for mention in found:
+        is_anaphor = (mention.start, mention.end) in anaphoric
+        near = quarter is not None and mention.start - quarter[0] <= _QUARTER_REACH
+        if is_anaphor:
+            if near and quarter is not None:
+                kept.append(attrs.evolve(mention, when=When(f"{quarter[1]:04d}-{quarter[2]}")))
+            continue
+        kept.append(mention)
         value = _QUARTER_RE.fullmatch(str(mention.when))
         if value is not None:
             # "The year-ago quarter" is the comparison, not the subject; so is a quarter of an earlier year.
             year, code = int(value[1]), value[2]
-            later = quarter is not None and mention.start - quarter[0] <= _QUARTER_REACH and quarter[1] > year
-            if _YEAR_BACK_RE.search(mention.text) is None and not later:
+            later = near and quarter is not None and quarter[1] > year
+            # A quarter still to come is an outlook, not the quarter reported on.
+            first = mention.when.earliest()
+            coming = near and first is not None and first > reference
+            if _YEAR_BACK_RE.search(mention.text) is None and not later and not coming:
                 quarter = (mention.end, year, code)
             continue
-        if quarter is None or mention.start - quarter[0] > _QUARTER_REACH:
+        if quarter is None or not near:
             continue
         if _YEAR_BACK_RE.fullmatch(mention.text) is not None:
-            when = When(f"{quarter[1] - 1:04d}-{quarter[2]}")
-            found[index] = attrs.evolve(mention, when=when)
-    return found
+            if longer is None:
+                longer = [m.start() for m in _LONGER_PERIOD_RE.finditer(text)]
+            if bisect.bisect_left(longer, quarter[0]) < bisect.bisect_left(longer, mention.start):
+                continue  # "for the nine months, ... a year earlier": the story has moved on from the quarter
+            kept[-1] = attrs.evolve(mention, when=When(f"{quarter[1] - 1:04d}-{quarter[2]}"))
+    return kept
+
+
+# "The quarter": a quarter the story has named before ("sales in the quarter rose").
+_THE_QUARTER_RE: Final = re.compile(r"[Tt]he\s+(?:quarter|latest\s+period)(?![\w-])(?!\s+of\b)")
+
+
+def _overlaps(found: list[Mention], begins: list[int], start: int, end: int) -> bool:
+    """Whether a mention of ``found`` (in order of the text; ``begins`` their starts) overlaps ``[start, end)``."""
+    index = bisect.bisect_left(begins, end) - 1
+    return index >= 0 and found[index].end > start
+
+
+def _sentence_of(start: int, end: int, sentences: list[tuple[int, int]], starts: list[int]) -> tuple[int, int]:
+    """The sentence that holds ``[start, end)``, widened to hold it whole."""
+    index = max(0, bisect.bisect_right(starts, start) - 1)
+    sentence = sentences[index] if sentences else (start, end)
+    return (min(sentence[0], start), max(sentence[1], end))

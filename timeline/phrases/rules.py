@@ -58,6 +58,7 @@ from timeline.phrases.words import (
     JOINS,
     MONTH_ANY,
     MONTH_FULL,
+    MONTHS,
     NAMED_TIMES,
     NOT_COUNTED,
     ORDINAL,
@@ -75,12 +76,14 @@ from timeline.phrases.words import (
     WEEKDAY,
     WEEKDAYS,
     YEAR,
+    YEAR_WORDS,
     ZONE,
     ZONES,
     caps,
     number_value,
     ordinal_value,
     word_set,
+    year_words_value,
 )
 
 # --- Builders -------------------------------------------------------------------
@@ -97,6 +100,8 @@ def _year_group(m: re.Match[str], ctx: _Context, name: str = "year") -> int | No
     text = m.groupdict().get(name)
     if text is None:
         return None
+    if not text[-1].isdigit():
+        return year_words_value(text)  # "January nineteen ninety-seven"
     return _two_digit_year(text, ctx) if len(text.lstrip("'’")) == 2 else int(text)
 
 
@@ -243,6 +248,10 @@ def _build_year(m: re.Match[str], ctx: _Context) -> str:
     return f"{int(m['year']):04d}"
 
 
+def _build_year_words(m: re.Match[str], ctx: _Context) -> str:
+    return f"{year_words_value(m['words']):04d}"
+
+
 def _build_year_range(m: re.Match[str], ctx: _Context) -> str:
     first, last = int(m["year"]), m["year2"]
     end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
@@ -281,6 +290,25 @@ def _build_relative_unit(m: re.Match[str], ctx: _Context) -> str:
     if unit == "decade":
         return f"{ref.year // 10 + step:03d}X"
     return f"{ref.year + step:04d}"
+
+
+def _build_current(m: re.Match[str], ctx: _Context) -> str:
+    """ "The current quarter": the one holding the day of writing (fiscal ones count from fiscal_year_start)."""
+    ref = ctx.reference
+    unit = m["unit"]
+    if m["fiscal"] and unit in ("year", "quarter") and ctx.fiscal_start != 1:
+        year = ref.year + (ref.month >= ctx.fiscal_start)  # named for the calendar year it ends in
+        if unit == "year":
+            return _fiscal_span(year, 1, 12, ctx)
+        months_in = (ref.month - ctx.fiscal_start) % 12
+        return _fiscal_span(year, months_in // 3 * 3 + 1, 3, ctx)
+    if unit == "week":
+        return _week_text(ref)
+    if unit == "month":
+        return _month_text(ref.year, ref.month)
+    if unit == "quarter":
+        return f"{ref.year:04d}-{33 + (ref.month - 1) // 3}"
+    return f"{ref.year:04d}"
 
 
 def _build_earlier_later(m: re.Match[str], ctx: _Context) -> str:
@@ -940,6 +968,15 @@ _LISTED_YEAR_RE: Final = re.compile(rf"(?<![0-9]){YEAR},\s*$")
 _NOUN_OPENERS: Final = word_set("a an her his its their our my your whose")
 
 
+def _guard_year_words(text: str, m: re.Match[str]) -> bool:
+    # "Two thousand people": a count; "the year two thousand", "in two thousand and two": a year.
+    if _counted(text, m):
+        return False
+    if m["words"].lower().startswith("two"):
+        return m[0].lower().startswith("the year") or _word_before(text, m.start()) in CUES
+    return True
+
+
 def _guard_season(text: str, m: re.Match[str]) -> bool:
     if m["year"] or m["rel"]:
         return True
@@ -1016,7 +1053,7 @@ def _guard_time(text: str, m: re.Match[str]) -> bool:
 # --- The rule table -----------------------------------------------------------------
 
 _WEEKDAY_SPEC: Final = rf"(?:(?P<rel>{REL})\s+)?(?P<weekday>{WEEKDAY}){TIME_OF_DAY}?"
-_YEAR_AFTER: Final = rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}|['’][0-9]{{2}}))"
+_YEAR_AFTER: Final = rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}|['’][0-9]{{2}}|{YEAR_WORDS}))"
 
 # What find_dates looks for first, so that a rule is tried only near it (Rule.trigger).
 _MONTH_TRIGGER: Final = rf"(?<![A-Za-z0-9]){MONTH_ANY}"
@@ -1030,6 +1067,11 @@ _UNIT_TRIGGER: Final = (
     r"|[Cc]entur(?:y|ies))"
 )
 
+_YEAR_WORDS_TRIGGER: Final = r"(?i:eighteen|nineteen|twenty|thousand)"
+_SPAN_TRIGGER: Final = r"(?i:past|previous|last|recent)"
+_DAY_WORD_TRIGGER: Final = r"(?i:yesterday|today|tonight|tomorrow|night|morning|afternoon|evening)"
+_VAGUE_TRIGGER: Final = r"(?i:recently|lately|future|past|soon)"
+_PART_TRIGGER: Final = r"(?i:early|mid|late|start|beginning|middle|end)"
 # The words a holiday may begin with ("the Fourth of July", "this Christmas").
 _HOLIDAY_FIRST: Final = word_set("the last this next summer august") | frozenset(
     first[0].lower()
@@ -1037,6 +1079,34 @@ _HOLIDAY_FIRST: Final = word_set("the last this next summer august") | frozenset
     for alternative in name.split("|")
     if (first := re.match(r"[A-Za-z]+", alternative)) is not None
 )
+# A holiday's own first words ("Christmas", "Memorial"; "July" in "the Fourth of July"), after "last", "this"...
+_HOLIDAY_WORDS: Final = _HOLIDAY_FIRST - word_set("the last this next")
+_HOLIDAY_TRIGGER: Final = "(?i:" + "|".join(sorted(_HOLIDAY_WORDS, key=len, reverse=True)) + ")"
+# Triggers that are words: find_dates finds them in its one pass over the words of a
+# text (any case) instead of one search each. Every place a trigger matches and a
+# phrase can stand is the start of one of these words, in lower case.
+TRIGGER_WORDS: Final[dict[str, frozenset[str]]] = {
+    _MONTH_TRIGGER: frozenset(MONTHS),
+    _WEEKDAY_TRIGGER: frozenset(WEEKDAYS),
+    _SEASON_TRIGGER: frozenset(SEASONS),
+    DECADE_WORD: frozenset(DECADE_WORDS),
+    _UNIT_TRIGGER: word_set(
+        "day days week weeks fortnight fortnights month months quarter quarters year years decade decades "
+        "century centuries"
+    ),
+    r"[Ss]ince\s": word_set("since"),
+    r"[Ff]rom\s": word_set("from"),
+    r"[Bb]etween\s": word_set("between"),
+    r"quarter|period": word_set("quarter period"),
+    r"FY|[Ff]iscal": word_set("fy fiscal"),
+    _YEAR_WORDS_TRIGGER: word_set("eighteen nineteen twenty thousand"),
+    _SPAN_TRIGGER: word_set("past previous last recent"),
+    _DAY_WORD_TRIGGER: word_set("yesterday today tonight tomorrow night morning afternoon evening"),
+    _VAGUE_TRIGGER: word_set("recently lately future past soon"),
+    _HOLIDAY_TRIGGER: _HOLIDAY_WORDS,
+    _PART_TRIGGER: word_set("early mid late start beginning middle end"),
+}
+
 _CLOCK: Final = (
     r"(?:(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5][0-9]))?\s*(?P<ampm>[AaPp]\.?\s?[Mm](?![A-Za-z])\.?)"
     r"|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?:\s*(?:h|hrs)(?![A-Za-z]))?"
@@ -1132,7 +1202,8 @@ _ATOMS: Final = (
             "Mother's Day",
             "Election Day",
         ),
-        first=_HOLIDAY_FIRST,
+        trigger=_HOLIDAY_TRIGGER,
+        reach=30,
     ),
     Rule(
         "day word",
@@ -1140,8 +1211,9 @@ _ATOMS: Final = (
         rf"|{caps('tomorrow')}|{caps('last')}\s+night|{caps('this')}\s+(?:morning|afternoon|evening))"
         rf"{TIME_OF_DAY}?",
         _build_day_word,
-        examples=("yesterday", "today", "tomorrow", "last night", "yesterday morning"),
-        first=word_set("the yesterday today tonight tomorrow last this"),
+        examples=("yesterday", "today", "tomorrow", "last night", "yesterday morning", "the day before yesterday"),
+        trigger=_DAY_WORD_TRIGGER,
+        reach=30,
     ),
     Rule(
         "weekday pair",
@@ -1165,8 +1237,8 @@ _ATOMS: Final = (
         rf"(?P<of>{MONTH_ANY}(?:{_YEAR_AFTER})?|(?:{REL}|the)\s+month)",
         _build_week_of_month,
         examples=("the first week of December", "the last week of May 2021"),
-        trigger=rf"{_MONTH_TRIGGER}|month",
-        reach=30,
+        trigger=r"week\s+(?:of|in)\s",
+        reach=20,
     ),
     Rule(
         "half year",
@@ -1321,6 +1393,14 @@ _ATOMS: Final = (
         first=word_set("last this next"),
     ),
     Rule(
+        "the current week, month, quarter or year",
+        rf"{caps('the')}\s+current\s+(?P<fiscal>fiscal\s+)?(?P<unit>week|month|quarter|year)",
+        _build_current,
+        examples=("the current quarter", "the current year", "the current fiscal year", "the current month"),
+        trigger=r"current",
+        reach=4,
+    ),
+    Rule(
         "earlier or later this week, month or year",
         rf"(?P<side>{caps('earlier', 'later')})\s+this\s+(?P<unit>week|month|year)",
         _build_earlier_later,
@@ -1356,7 +1436,7 @@ _ATOMS: Final = (
             "some 200 years ago",
         ),
         trigger=_UNIT_TRIGGER,
-        reach=60,
+        reach=40,
     ),
     Rule(
         "span to the day of writing",
@@ -1366,8 +1446,8 @@ _ATOMS: Final = (
         _build_span_to_now,
         guard=_guard_span,
         examples=("the past few years", "recent days", "the last two weeks", "in recent years", "the past decade"),
-        trigger=_UNIT_TRIGGER,
-        reach=60,
+        trigger=_SPAN_TRIGGER,
+        reach=12,
     ),
     Rule(
         "the week after next",
@@ -1391,8 +1471,8 @@ _ATOMS: Final = (
         rf"{caps('year-ago', 'year-earlier', 'year-before', 'prior-year')}",
         _build_year_ago,
         examples=("year-ago", "year-earlier"),
-        trigger=r"[Yy]ear-|[Pp]rior-year",
-        reach=0,
+        trigger=r"ear-|rior-year",
+        reach=1,
     ),
     Rule(
         "the day of the month",
@@ -1409,6 +1489,15 @@ _ATOMS: Final = (
         guard=_guard_present,
         examples=("now", "currently", "at present", "these days"),
         first=word_set("right now currently at nowadays these"),
+    ),
+    Rule(
+        "year in words",
+        rf"(?:{caps('the year')}\s+)?(?P<words>{YEAR_WORDS})",
+        _build_year_words,
+        guard=_guard_year_words,
+        examples=("nineteen ninety-six", "the year two thousand", "Nineteen seventy-nine", "two thousand and two"),
+        trigger=_YEAR_WORDS_TRIGGER,
+        reach=13,
     ),
     Rule(
         "year range",
@@ -1491,7 +1580,8 @@ _PART_RULE: Final = Rule(
     rf"|{caps('the end of')})(?:(?<=-)|\s+)(?P<a>{_PARTABLE})",
     _build_part,
     examples=("early next week", "late May", "mid-June", "early 2021", "the end of the year", "the late 1990s"),
-    first=word_set("the early mid late"),
+    trigger=_PART_TRIGGER,
+    reach=4,
 )
 _APPROXIMABLE: Final = (
     "year with era", "century", "decade", "decade in words", "year", "month and year", "season", "day", "iso date",
@@ -1558,8 +1648,9 @@ _VAGUE_RULE: Final = Rule(
     rf"|{caps('in the past', 'the past', 'soon')})",
     _build_vague,
     guard=_guard_vague,
-    examples=("recently", "in the past", "the future", "soon"),
-    first=word_set("recently lately in the soon"),
+    examples=("recently", "in the past", "the future", "soon", "in the near future"),
+    trigger=_VAGUE_TRIGGER,
+    reach=30,
 )
 _SINCE_RULE: Final = Rule(
     "since ...",

@@ -187,6 +187,10 @@ PAST_WORDS: Final = word_set(
     "wrote sent led became brought bought thought felt kept paid sold stood struck sought chose drew flew grew "
     "knew threw broke"
 )
+# Future words that are also nouns: after one of DETERMINERS ("announced the plan Aug. 21",
+# "their hopes") they name a thing and say nothing of tense.
+NOUN_CUES: Final = word_set("plan plans hope hopes aims wants")
+DETERMINERS: Final = word_set("the a an its his her their our my your this that these those no any new")
 # Words ending in -ed that are no past tense.
 NOT_PAST: Final = word_set(
     "hundred kindred indeed need needs seed speed feed breed proceed succeed exceed sacred naked wicked red bed shed"
@@ -234,6 +238,30 @@ ORDINAL_WORD: Final = (
     rf"|{_alternation(ORDINAL_TEENS + ORDINAL_TENS)}|{_alternation(ORDINAL_UNITS)})"
 )
 ORDINAL: Final = rf"(?:[1-9][0-9]?(?:st|nd|rd|th)|(?i:{ORDINAL_WORD}))"
+
+
+# Years as they are spoken (transcripts of broadcast news): "nineteen ninety-six",
+# "nineteen oh five", "eighteen hundred", "twenty twenty-one", "two thousand and two".
+_CENTURY_WORD: Final = "(?:eighteen|nineteen|twenty)"
+YEAR_WORDS: Final = (
+    rf"(?i:{_CENTURY_WORD}[\s-]+(?:(?:{_alternation(TENS)})(?:[- ](?:{_alternation(UNITS)}))?"
+    rf"|{_alternation(TEENS)}|hundred|oh?[\s-]+(?:{_alternation(UNITS)}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:(?:{_alternation(TENS)})(?:[- ](?:{_alternation(UNITS)}))?"
+    rf"|{_alternation(TEENS)}|{_alternation(UNITS)}))?)(?![A-Za-z-])"
+)
+
+
+def year_words_value(text: str) -> int:
+    """The year a spoken year names: "nineteen ninety-six" is 1996, "two thousand and two" 2002."""
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [word for word in words[2:] if word != "and"]
+        return 2000 + (number_value(" ".join(rest)) if rest else 0)
+    century = (TEENS + TENS).index(words[0]) + 10
+    rest = [word for word in words[1:] if word not in ("o", "oh")]
+    if rest == ["hundred"]:
+        return century * 100
+    return century * 100 + number_value(" ".join(rest))
 
 
 def number_value(text: str) -> int:
