@@ -19,7 +19,7 @@ from timeline._event import zone as event_zone
 from timeline._gc import paused_gc
 from timeline._timeline import Timeline
 from timeline._warn import warn
-from timeline._when import _DAY_US, _shift
+from timeline._when import _DAY_US, _MAX_ORDINAL, _shift
 from timeline.formats._ical import (
     _ESCAPE_RE,
     _EXACT_RE,
@@ -193,6 +193,7 @@ def _text_bytes(head: bytes, value: str) -> bytes | None:
 
 # Lines kept by value: a calendar names a few places and tag sets many times.
 _CACHE_LIMIT: Final = 4096
+_DAYS_LIMIT: Final = 100_000
 # Empty for text the fast path leaves to ``event_props``.
 _LOCATION_LINES: dict[str, bytes] = {}
 _TAG_LINES: dict[tuple[str, ...], bytes] = {}
@@ -233,7 +234,7 @@ def _day_lines(ordinal: int) -> tuple[bytes, bytes]:
     """``DTSTART;VALUE=DATE:...`` and ``DTEND;VALUE=DATE:...`` of a day, with CRLF."""
     found = _DAY_LINES.get(ordinal)
     if found is None:
-        if len(_DAY_LINES) >= 100_000:
+        if len(_DAY_LINES) >= _DAYS_LIMIT:
             _DAY_LINES.clear()
         day = _day(ordinal)
         found = _DAY_LINES[ordinal] = (f"DTSTART;VALUE=DATE:{day}\r\n".encode(), f"DTEND;VALUE=DATE:{day}\r\n".encode())
@@ -245,7 +246,7 @@ def _time_bytes(key: int) -> bytes:
     ordinal, micro = divmod(key, _DAY_US)
     day = _DAY_BYTES.get(ordinal)
     if day is None:
-        if len(_DAY_BYTES) >= 100_000:
+        if len(_DAY_BYTES) >= _DAYS_LIMIT:
             _DAY_BYTES.clear()
         day = _DAY_BYTES[ordinal] = _day(ordinal).encode()
     seconds = micro // 1_000_000
@@ -284,6 +285,30 @@ def _stamp_line(stamp: str) -> bytes:
         found = _STAMP_LINES[stamp] = f"DTSTAMP:{stamp}\r\n".encode()
     return found
 
+
+def _time_lines(
+    append: Callable[[bytes], None], zones: dict[str, list[int]], lo: int, hi: int | None, where: str
+) -> None:
+    """DTSTART (and DTEND) of a time on ``where``'s clock ("" floating, "Z" UTC), as ``event_props`` writes them."""
+    if where not in ("", "Z") and (unclear(where, lo) or (hi is not None and unclear(where, hi))):
+        zone = event_zone(where)  # see event_props: a time shown twice or never, in UTC
+        lo, hi = _shift(lo, zone, None), None if hi is None else _shift(hi, zone, None)  # type: ignore[assignment]
+        where = "Z"
+    start_head, end_head, ending, long_head = _time_heads(where)
+    if long_head:  # a long TZID: folded as any line
+        append(_fold_bytes(start_head + _time_bytes(lo) + ending[:-2]))
+        if hi is not None:
+            append(_fold_bytes(end_head + _time_bytes(hi) + ending[:-2]))
+    else:
+        append(start_head + _time_bytes(lo) + ending)
+        if hi is not None:
+            append(end_head + _time_bytes(hi) + ending)
+    if where not in ("", "Z"):
+        _note_zone(zones, where, lo, lo if hi is None else hi)
+
+
+# The first key past the last day a calendar holds (9999-12-31).
+_LAST_KEY: Final = _MAX_ORDINAL * _DAY_US
 
 _STATUS_LINES: Final = {status: f"STATUS:{_STATUS[status.value]}\r\n".encode() for status in Status}
 
@@ -331,40 +356,39 @@ def _event_lines(event: Event, settings: Settings, zones: dict[str, list[int]]) 
         or (categories is None and tags)
     ):
         return event_props(event, settings, zones)
-    span = _span(event, when, settings, True)
-    if span is None:
-        return None
-    kind, lo, hi, where = span
     uid_line = b"UID:" + uid.encode().replace(b"\\", b"\\\\").replace(b";", b"\\;").replace(b",", b"\\,")
-    out = [b"BEGIN:VEVENT\r\n", _fold_bytes(uid_line + _uid_end(settings.domain)), _stamp_line(settings.stamp)]
+    uid_line += _uid_end(settings.domain)
+    out = [
+        b"BEGIN:VEVENT\r\n",
+        uid_line + b"\r\n" if len(uid_line) <= 75 else _fold_bytes(uid_line),
+        _stamp_line(settings.stamp),
+    ]
     append = out.append
-    if kind == "date":
-        assert hi is not None
-        append(_day_lines(lo)[0])
-        append(_day_lines(hi)[1])
+    first, last = when._lo, when._hi
+    if "T" not in text and isinstance(first, int) and isinstance(last, int) and first >= _DAY_US and last < _LAST_KEY:
+        # Exact days within the calendar's years (_span's date case, inline): the most common.
+        kind = "date"
+        append(_day_lines(first // _DAY_US)[0])
+        append(_day_lines(last // _DAY_US + 1)[1])
     else:
-        if where not in ("", "Z") and (unclear(where, lo) or (hi is not None and unclear(where, hi))):
-            zone = event_zone(where)  # see event_props: a time shown twice or never, in UTC
-            lo, hi = _shift(lo, zone, None), None if hi is None else _shift(hi, zone, None)  # type: ignore[assignment]
-            where = "Z"
-        start_head, end_head, ending, long_head = _time_heads(where)
-        if long_head:  # a long TZID: folded as any line
-            append(_fold_bytes(start_head + _time_bytes(lo) + ending[:-2]))
-            if hi is not None:
-                append(_fold_bytes(end_head + _time_bytes(hi) + ending[:-2]))
+        span = _span(event, when, settings, True)
+        if span is None:
+            return None
+        kind, lo, hi, where = span
+        if kind == "date":
+            assert hi is not None
+            append(_day_lines(lo)[0])
+            append(_day_lines(hi)[1])
         else:
-            append(start_head + _time_bytes(lo) + ending)
-            if hi is not None:
-                append(end_head + _time_bytes(hi) + ending)
-        if where not in ("", "Z"):
-            _note_zone(zones, where, lo, lo if hi is None else hi)
+            _time_lines(append, zones, lo, hi, where)
     append(summary)
     if described is not None:
         append(described)
     if located is not None:
         append(located)
     if event.url is not None:
-        append(_fold_bytes(b"URL;VALUE=URI:" + event.url.encode()))
+        url_line = b"URL;VALUE=URI:" + event.url.encode()
+        append(url_line + b"\r\n" if len(url_line) <= 75 else _fold_bytes(url_line))
     if categories is not None:
         append(categories)
     status = event.status
@@ -374,7 +398,8 @@ def _event_lines(event: Event, settings: Settings, zones: dict[str, list[int]]) 
     if busy == "none" or (kind == "date" and busy == "timed"):  # _transp
         append(b"TRANSP:TRANSPARENT\r\n")
     # Exact: digits and -T:.Z+/, nothing to escape.
-    append(_fold_bytes(b"X-TIMELINE-WHEN;VALUE=TEXT:" + text.encode()))
+    when_line = b"X-TIMELINE-WHEN;VALUE=TEXT:" + text.encode()
+    append(when_line + b"\r\n" if len(when_line) <= 75 else _fold_bytes(when_line))
     tz = event.tz
     if tz is not None:
         tz_line = _TZ_LINES.get(tz)
