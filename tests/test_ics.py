@@ -1017,17 +1017,31 @@ _PLAIN_WHENS = st.one_of(
         lambda d: f"{d:%Y-%m-%dT%H:%M:%S}"
     ),
     st.sampled_from(
-        ["2021-03-28T02:30", "2021-10-31T02:30/2021-10-31T03:30", "2021-06", "2021-06-06T10:00Z", "0000-01-01"]
+        [
+            "2021-03-28T02:30",
+            "2021-10-31T02:30/2021-10-31T03:30",
+            "2021-06",
+            "2021-06-06T10:00Z",
+            "0000-01-01",
+            "9999-12-31",
+            "2021-06-06/2021-06-07T10:00",
+        ]
     ),
 )
 _PLAIN_TEXT = st.text(st.sampled_from(list('aé,;\\\n\r\t\x07 "🇬🇹👩\u200d💻x')), max_size=90)
+
+
+_AGENDA = "Agenda: a, b; c\nd \\ é 👩\u200d💻 "
 
 
 class TestFastPath:
     @given(
         title=_PLAIN_TEXT.filter(str.strip),
         when=_PLAIN_WHENS,
-        tz=st.none() | st.sampled_from(["America/Guatemala", "Europe/Berlin", "UTC", "America/New_York"]),
+        tz=st.none()
+        | st.sampled_from(
+            ["America/Guatemala", "Europe/Berlin", "UTC", "America/New_York", "America/Argentina/ComodRivadavia"]
+        ),
         description=st.none() | _PLAIN_TEXT,
         location=st.none() | _PLAIN_TEXT,
         url=st.none() | st.just("https://example.org/e?a=1,b;c") | st.just("https://example.org/" + "x" * 80),
@@ -1074,3 +1088,77 @@ class TestFastPath:
 
         assert (None if slow is None else "".join(lines(slow))) == (None if fast is None else "".join(lines(fast)))
         assert slow_zones == fast_zones
+
+    @staticmethod
+    def _mixed(count: int) -> list[Event]:
+        """Events for the fast path, some for ``event_props`` (a geo, an X-TIMELINE-DATA): alone and after hundreds."""
+        places = ["Berlin, Kanzleramt", "Zoom 🎥", "Ciudad de México"]
+        events = []
+        for index in range(count):
+            day = f"2021-{index % 12 + 1:02d}-{index % 28 + 1:02d}"
+            timed = index % 3 == 0
+            events.append(
+                Event(
+                    id=f"ev-{index}", title=f"Reunión {index} 🇬🇹",
+                    when=f"{day}T{index % 24:02d}:15/{day}T23:45" if timed else day,
+                    tz="Europe/Berlin" if timed else None, description=_AGENDA * (index % 5),
+                    location=places[index % 3], tags=[["a,b"], [], ["x", "économie"], ["y"]][index % 4],
+                    geo=(14.6, -90.5) if (index < 100 and index % 7 == 0) or index % 600 == 599 else None,
+                    status=["confirmed", "tentative"][index % 2],
+                )
+            )  # fmt: skip
+        return events
+
+    def test_a_long_calendar_is_the_shared_mapping_s_lines(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Fast and slow events interleaved over many batches: the same text as with the fast path off."""
+        from timeline.formats import _ical
+        from timeline.formats import ics as ics_format
+
+        events = self._mixed(1300)
+        fast = ics(events)
+        monkeypatch.setattr(ics_format, "_event_lines", _ical.event_props)
+        assert fast == ics(events)
+        assert fast.count("BEGIN:VEVENT") == 1300
+
+    @pytest.mark.parametrize(
+        ("when", "tz"),
+        [
+            ("2021-06-06T10:00/2021-06-06T11:30", "America/Argentina/ComodRivadavia"),  # a TZID past 40 characters
+            ("2021-06-06T10:00", "America/Argentina/ComodRivadavia"),
+            ("2021-06-06/2021-06-07T10:00", None),  # exact, but a day and a time: days on the calendar
+            ("9999-12-31", None),  # past the last day a calendar can end on: skipped with a warning
+            ("0001-01-01", None),
+        ],
+    )
+    def test_the_edges_of_the_fast_path(self, when: str, tz: str | None) -> None:
+        """Long TZIDs, mixed intervals and the calendar's first and last days: the shared mapping's lines."""
+        from timeline.formats._ical import event_props, settings_from_options
+        from timeline.formats.ics import _event_lines, lines
+
+        event = Event(title="Café 🇬🇹, talks", when=when, tz=tz, description="x" * 80 + "é" * 40)
+        settings = settings_from_options(stamp=STAMP)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", TimelineWarning)
+            fast, slow = _event_lines(event, settings, {}), event_props(event, settings, {})
+        assert (None if slow is None else "".join(lines(slow))) == (None if fast is None else "".join(lines(fast)))
+        assert (fast is None) == (when == "9999-12-31")
+
+    def test_the_kept_lines_are_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The lines kept by value, by day and by stamp clear themselves at their limit; the text stays the same."""
+        from timeline.formats import ics as ics_format
+
+        events = self._mixed(60)
+        expected = ics(events)
+        caches = (
+            ics_format._LOCATION_LINES, ics_format._TAG_LINES, ics_format._DAY_LINES, ics_format._DAY_BYTES,
+            ics_format._STAMP_LINES,
+        )  # fmt: skip
+        for cache in caches:
+            cache.clear()
+        monkeypatch.setattr(ics_format, "_CACHE_LIMIT", 2)
+        monkeypatch.setattr(ics_format, "_DAYS_LIMIT", 2)
+        assert ics(events) == expected
+        for year in (2022, 2023):
+            text = ics(events, stamp=f"{year}-01-01T00:00:00Z")
+            assert text == expected.replace("DTSTAMP:20210602T", f"DTSTAMP:{year}0101T")
+        assert all(0 < len(cache) <= 2 for cache in caches)

@@ -723,9 +723,11 @@ def stream_zones(events: Iterable[Event], settings: Settings) -> dict[str, list[
         if own is None or own in UTC_NAMES:
             continue
         when = event.when
-        if _all_timed(when) and when._kinds[1:] not in ("u", "o"):
+        if "T" in when._text and _all_timed(when) and when._kinds[1:] not in ("u", "o"):
             lo, hi = _time_keys(when, own)
             _note_zone(zones, own, lo, hi)
+        if not (event.rdate or event.exdate):
+            continue
         for value in (*event.rdate, *event.exdate):
             if _all_timed(value):
                 lo = _time_keys(value, own)[0]

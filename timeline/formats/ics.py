@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Final, TextIO
 
@@ -20,7 +19,7 @@ from timeline._event import zone as event_zone
 from timeline._gc import paused_gc
 from timeline._timeline import Timeline
 from timeline._warn import warn
-from timeline._when import _shift
+from timeline._when import _DAY_US, _MAX_ORDINAL, _shift
 from timeline.formats._ical import (
     _ESCAPE_RE,
     _EXACT_RE,
@@ -31,7 +30,6 @@ from timeline.formats._ical import (
     _note_zone,
     _span,
     _time,
-    _transp,
     _zone_heads,
     components,
     escape_text,
@@ -138,8 +136,8 @@ def lines(props: Iterable[Prop], out: list[str] | None = None) -> list[str]:
         elif kind in {"begin", "end"}:
             append(f"{head}:{value}\r\n")
             continue
-        elif kind == "lines":  # a whole component, already content lines (the fast path's)
-            out.extend(value)  # type: ignore[arg-type]
+        elif kind == "bytes":  # a whole component, already content lines in UTF-8 (the fast path's)
+            append(value.decode())  # type: ignore[attr-defined]
             continue
         elif kind == "texts":
             text = ",".join(escape_text(item) for item in value)  # type: ignore[attr-defined]
@@ -157,35 +155,162 @@ def lines(props: Iterable[Prop], out: list[str] | None = None) -> list[str]:
     return out
 
 
-def _text_line(head: str, value: str) -> str:
-    """A TEXT property's content line, as ``lines`` writes it."""
-    if _ESCAPE_RE.search(value):
-        value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        if "\r" in value:
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-        value = value.replace("\n", "\\n")
-    line = head + value
-    if len(line) <= 75 and line.isascii():
-        return line + "\r\n"
-    return fold(line)
+def _fold_bytes(line: bytes) -> bytes:
+    """A UTF-8 content line (without its CRLF) folded at 75 octets and ending in CRLF: :func:`fold` on bytes."""
+    size = len(line)
+    if size <= 75:
+        return line + b"\r\n"
+    pieces: list[bytes] = []
+    start, end = 0, 75
+    while end < size:
+        while line[end] & 0xC0 == 0x80:  # back off to the start of a UTF-8 sequence
+            end -= 1
+        pieces.append(line[start:end])
+        start, end = end, end + 74
+    pieces.append(line[start:])
+    return b"\r\n ".join(pieces) + b"\r\n"
 
 
-def _line(head: str, value: str) -> str:
-    line = head + value
-    if len(line) <= 75 and line.isascii():
-        return line + "\r\n"
-    return fold(line)
+# The controls visible() replaces, and CR (which reads back as LF), as UTF-8
+# bytes: no byte of a multi-byte UTF-8 sequence is below 0x80.
+_UNCLEAN_BYTES: Final = bytes((*range(0x09), *range(0x0B, 0x20), 0x7F))
 
 
-def _clean(value: str) -> bool:
-    """Text a calendar holds exactly: no control character, no CR (``visible`` and ``lossy`` leave it be)."""
-    return (value.isascii() and value.isprintable()) or _UNCLEAN_RE.search(value) is None
+def _text_bytes(head: bytes, value: str) -> bytes | None:
+    """A TEXT property's content line in UTF-8, escaped and folded, as ``lines`` writes it.
+
+    None for text that ``visible`` or ``lossy`` would not leave be (a
+    control character, a CR): ``event_props`` writes that. Escaping and
+    folding work on the UTF-8 bytes, which are one byte a character where
+    text with an emoji in it takes four.
+    """
+    data = value.encode()
+    if len(data.translate(None, _UNCLEAN_BYTES)) != len(data):
+        return None
+    data = data.replace(b"\\", b"\\\\").replace(b";", b"\\;").replace(b",", b"\\,").replace(b"\n", b"\\n")
+    return _fold_bytes(head + data)
 
 
-# X-TIMELINE-TZ per zone name: a few hundred at most.
-_TZ_LINES: dict[str, str] = {}
-# The controls visible() replaces, and CR, which reads back as LF.
-_UNCLEAN_RE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+# Lines kept by value: a calendar names a few places and tag sets many times.
+_CACHE_LIMIT: Final = 4096
+_DAYS_LIMIT: Final = 100_000
+# Empty for text the fast path leaves to ``event_props``.
+_LOCATION_LINES: dict[str, bytes] = {}
+_TAG_LINES: dict[tuple[str, ...], bytes] = {}
+# Per zone name (X-TIMELINE-TZ), per day (DTSTART and DTEND of days), per
+# second of the day, per TZID (DTSTART and DTEND heads), per domain (the UID's
+# end) and per DTSTAMP: a few hundred at most, or bounded.
+_TZ_LINES: dict[str, bytes] = {}
+_DAY_LINES: dict[int, tuple[bytes, bytes]] = {}
+_DAY_BYTES: dict[int, bytes] = {}
+_CLOCK_BYTES: dict[int, bytes] = {}
+_TIME_HEADS: dict[str, tuple[bytes, bytes, bytes, bool]] = {}
+_UID_ENDS: dict[str, bytes] = {}
+_STAMP_LINES: dict[str, bytes] = {}
+
+
+def _location_bytes(location: str) -> bytes | None:
+    found = _LOCATION_LINES.get(location)
+    if found is None:
+        if len(_LOCATION_LINES) >= _CACHE_LIMIT:
+            _LOCATION_LINES.clear()
+        found = _LOCATION_LINES[location] = _text_bytes(b"LOCATION:", location) or b""
+    return found or None
+
+
+def _tags_bytes(tags: tuple[str, ...]) -> bytes | None:
+    found = _TAG_LINES.get(tags)
+    if found is None:
+        if len(_TAG_LINES) >= _CACHE_LIMIT:
+            _TAG_LINES.clear()
+        data = "".join(tags).encode()
+        clean = len(data.translate(None, _UNCLEAN_BYTES)) == len(data)
+        line = ("CATEGORIES:" + ",".join(map(escape_text, tags))).encode()
+        found = _TAG_LINES[tags] = _fold_bytes(line) if clean else b""
+    return found or None
+
+
+def _day_lines(ordinal: int) -> tuple[bytes, bytes]:
+    """``DTSTART;VALUE=DATE:...`` and ``DTEND;VALUE=DATE:...`` of a day, with CRLF."""
+    found = _DAY_LINES.get(ordinal)
+    if found is None:
+        if len(_DAY_LINES) >= _DAYS_LIMIT:
+            _DAY_LINES.clear()
+        day = _day(ordinal)
+        found = _DAY_LINES[ordinal] = (f"DTSTART;VALUE=DATE:{day}\r\n".encode(), f"DTEND;VALUE=DATE:{day}\r\n".encode())
+    return found
+
+
+def _time_bytes(key: int) -> bytes:
+    """``YYYYMMDDTHHMMSS`` of a wall-clock key, as ``_time`` gives it, in bytes."""
+    ordinal, micro = divmod(key, _DAY_US)
+    day = _DAY_BYTES.get(ordinal)
+    if day is None:
+        if len(_DAY_BYTES) >= _DAYS_LIMIT:
+            _DAY_BYTES.clear()
+        day = _DAY_BYTES[ordinal] = _day(ordinal).encode()
+    seconds = micro // 1_000_000
+    clock = _CLOCK_BYTES.get(seconds)
+    if clock is None:  # at most 86,400
+        clock = _CLOCK_BYTES[seconds] = _time(_DAY_US + seconds * 1_000_000)[8:].encode()
+    return day + clock
+
+
+def _time_heads(where: str) -> tuple[bytes, bytes, bytes, bool]:
+    """DTSTART's and DTEND's heads with their ``:``, the value's end (``Z`` and CRLF, or CRLF), and whether to fold."""
+    found = _TIME_HEADS.get(where)
+    if found is None:
+        start_head, end_head, _ = _zone_heads(where)
+        found = _TIME_HEADS[where] = (
+            f"{start_head}:".encode(),
+            f"{end_head}:".encode(),
+            b"Z\r\n" if where == "Z" else b"\r\n",
+            len(start_head) >= 40,  # DTSTART;TZID=...:YYYYMMDDTHHMMSSZ may pass 75 octets
+        )
+    return found
+
+
+def _uid_end(domain: str) -> bytes:
+    found = _UID_ENDS.get(domain)
+    if found is None:
+        found = _UID_ENDS[domain] = escape_text("@" + domain).encode()
+    return found
+
+
+def _stamp_line(stamp: str) -> bytes:
+    found = _STAMP_LINES.get(stamp)
+    if found is None:
+        if len(_STAMP_LINES) >= _CACHE_LIMIT:
+            _STAMP_LINES.clear()
+        found = _STAMP_LINES[stamp] = f"DTSTAMP:{stamp}\r\n".encode()
+    return found
+
+
+def _time_lines(
+    append: Callable[[bytes], None], zones: dict[str, list[int]], lo: int, hi: int | None, where: str
+) -> None:
+    """DTSTART (and DTEND) of a time on ``where``'s clock ("" floating, "Z" UTC), as ``event_props`` writes them."""
+    if where not in ("", "Z") and (unclear(where, lo) or (hi is not None and unclear(where, hi))):
+        zone = event_zone(where)  # see event_props: a time shown twice or never, in UTC
+        lo, hi = _shift(lo, zone, None), None if hi is None else _shift(hi, zone, None)  # type: ignore[assignment]
+        where = "Z"
+    start_head, end_head, ending, long_head = _time_heads(where)
+    if long_head:  # a long TZID: folded as any line
+        append(_fold_bytes(start_head + _time_bytes(lo) + ending[:-2]))
+        if hi is not None:
+            append(_fold_bytes(end_head + _time_bytes(hi) + ending[:-2]))
+    else:
+        append(start_head + _time_bytes(lo) + ending)
+        if hi is not None:
+            append(end_head + _time_bytes(hi) + ending)
+    if where not in ("", "Z"):
+        _note_zone(zones, where, lo, lo if hi is None else hi)
+
+
+# The first key past the last day a calendar holds (9999-12-31).
+_LAST_KEY: Final = _MAX_ORDINAL * _DAY_US
+
+_STATUS_LINES: Final = {status: f"STATUS:{_STATUS[status.value]}\r\n".encode() for status in Status}
 
 
 def _event_lines(event: Event, settings: Settings, zones: dict[str, list[int]]) -> list[Prop] | None:
@@ -194,14 +319,14 @@ def _event_lines(event: Event, settings: Settings, zones: dict[str, list[int]]) 
     A plain event (exact days or times; text with no control character; no
     sources, media, geo, group, recurrence or extra) is by far the most
     common, and building its properties only to take them apart again
-    costs as much as writing them. Any other event goes through
-    ``event_props``; both give the same lines (tests/test_ics.py checks it
-    on generated events).
+    costs as much as writing them. Its VEVENT comes back whole, as UTF-8
+    (one ``bytes`` property), which ``write`` decodes many events at a
+    time. Any other event goes through ``event_props``; both give the same
+    lines (tests/test_ics.py checks it on generated events).
     """
     when = event.when
     text = when._text
     kinds = when._kinds
-    description, location, tags = event.description, event.location, event.tags
     uid = event.id
     if (
         event.extra
@@ -215,60 +340,74 @@ def _event_lines(event: Event, settings: Settings, zones: dict[str, list[int]]) 
         or "o" in kinds
         or _EXACT_RE.fullmatch(text) is None
         or not (uid.isascii() and uid.isprintable())
-        or not _clean(event.title)
-        or (description is not None and not _clean(description))
-        or (location is not None and not _clean(location))
-        or (tags and not _clean("".join(tags)))
     ):
         return event_props(event, settings, zones)
-    span = _span(event, when, settings, True)
-    if span is None:
-        return None
-    kind, lo, hi, where = span
-    out = ["BEGIN:VEVENT\r\n", _text_line("UID:", f"{uid}@{settings.domain}"), f"DTSTAMP:{settings.stamp}\r\n"]
+    summary = _text_bytes(b"SUMMARY:", event.title)
+    description = event.description
+    described = None if description is None else _text_bytes(b"DESCRIPTION:", description)
+    location = event.location
+    located = None if location is None else _location_bytes(location)
+    tags = event.tags
+    categories = _tags_bytes(tags) if tags else None
+    if (
+        summary is None
+        or (described is None and description is not None)
+        or (located is None and location is not None)
+        or (categories is None and tags)
+    ):
+        return event_props(event, settings, zones)
+    uid_line = b"UID:" + uid.encode().replace(b"\\", b"\\\\").replace(b";", b"\\;").replace(b",", b"\\,")
+    uid_line += _uid_end(settings.domain)
+    out = [
+        b"BEGIN:VEVENT\r\n",
+        uid_line + b"\r\n" if len(uid_line) <= 75 else _fold_bytes(uid_line),
+        _stamp_line(settings.stamp),
+    ]
     append = out.append
-    if kind == "date":
-        assert hi is not None
-        append(f"DTSTART;VALUE=DATE:{_day(lo)}\r\nDTEND;VALUE=DATE:{_day(hi)}\r\n")
+    first, last = when._lo, when._hi
+    if "T" not in text and isinstance(first, int) and isinstance(last, int) and first >= _DAY_US and last < _LAST_KEY:
+        # Exact days within the calendar's years (_span's date case, inline): the most common.
+        kind = "date"
+        append(_day_lines(first // _DAY_US)[0])
+        append(_day_lines(last // _DAY_US + 1)[1])
     else:
-        if where not in ("", "Z") and (unclear(where, lo) or (hi is not None and unclear(where, hi))):
-            zone = event_zone(where)  # see event_props: a time shown twice or never, in UTC
-            lo, hi = _shift(lo, zone, None), None if hi is None else _shift(hi, zone, None)  # type: ignore[assignment]
-            where = "Z"
-        start_head, end_head, params = _zone_heads(where)
-        suffix = "Z\r\n" if where == "Z" else "\r\n"
-        if len(start_head) < 40:
-            append(f"{start_head}:{_time(lo)}{suffix}")
-            if hi is not None:
-                append(f"{end_head}:{_time(hi)}{suffix}")
-        else:  # a long TZID: folded as any line
-            append(_line(start_head + ":", _time(lo) + suffix[:-2]))
-            if hi is not None:
-                append(_line(end_head + ":", _time(hi) + suffix[:-2]))
-        if params:
-            _note_zone(zones, where, lo, lo if hi is None else hi)
-    append(_text_line("SUMMARY:", event.title))
-    if description is not None:
-        append(_text_line("DESCRIPTION:", description))
-    if location is not None:
-        append(_text_line("LOCATION:", location))
+        span = _span(event, when, settings, True)
+        if span is None:
+            return None
+        kind, lo, hi, where = span
+        if kind == "date":
+            assert hi is not None
+            append(_day_lines(lo)[0])
+            append(_day_lines(hi)[1])
+        else:
+            _time_lines(append, zones, lo, hi, where)
+    append(summary)
+    if described is not None:
+        append(described)
+    if located is not None:
+        append(located)
     if event.url is not None:
-        append(_line("URL;VALUE=URI:", event.url))
-    if tags:
-        append(_line("CATEGORIES:", ",".join(map(escape_text, tags))))
+        url_line = b"URL;VALUE=URI:" + event.url.encode()
+        append(url_line + b"\r\n" if len(url_line) <= 75 else _fold_bytes(url_line))
+    if categories is not None:
+        append(categories)
     status = event.status
     if status is not Status.CONFIRMED:
-        append(f"STATUS:{_STATUS[status.value]}\r\n")
-    if _transp(kind, settings.busy) is not None:
-        append("TRANSP:TRANSPARENT\r\n")
-    append(_line("X-TIMELINE-WHEN;VALUE=TEXT:", text))  # exact: digits and -T:.Z+/, nothing to escape
-    if event.tz is not None:
-        tz_line = _TZ_LINES.get(event.tz)
+        append(_STATUS_LINES[status])
+    busy = settings.busy
+    if busy == "none" or (kind == "date" and busy == "timed"):  # _transp
+        append(b"TRANSP:TRANSPARENT\r\n")
+    # Exact: digits and -T:.Z+/, nothing to escape.
+    when_line = b"X-TIMELINE-WHEN;VALUE=TEXT:" + text.encode()
+    append(when_line + b"\r\n" if len(when_line) <= 75 else _fold_bytes(when_line))
+    tz = event.tz
+    if tz is not None:
+        tz_line = _TZ_LINES.get(tz)
         if tz_line is None:
-            tz_line = _TZ_LINES[event.tz] = _text_line("X-TIMELINE-TZ;VALUE=TEXT:", event.tz)
+            tz_line = _TZ_LINES[tz] = _fold_bytes(("X-TIMELINE-TZ;VALUE=TEXT:" + escape_text(tz)).encode())
         append(tz_line)
-    append("END:VEVENT\r\n")
-    return [("", (), "lines", out)]
+    append(b"END:VEVENT\r\n")
+    return [("", (), "bytes", b"".join(out))]
 
 
 def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) -> None:
@@ -320,14 +459,29 @@ def write(timeline: Timeline | Iterable[Event], out: TextIO, **options: object) 
     write_text = out.write
     write_text("BEGIN:VCALENDAR\r\n")
     write_text("".join(head))
-    batch: list[str] = []
+    batch: list[str] = []  # content lines
+    blobs: list[bytes] = []  # the fast path's VEVENTs, decoded a few hundred at a time
     # Events already built (not a caller's generator): a few tuples each, no cycles; see timeline._gc.
     with paused_gc() if iter(timeline) is not timeline else contextlib.nullcontext():
         for component in parts:
+            first = component[0]
+            if first[2] == "bytes":
+                blobs.append(first[3])  # type: ignore[arg-type]
+                if len(blobs) >= 512:
+                    batch.append(b"".join(blobs).decode())
+                    blobs.clear()
+                    write_text("".join(batch))
+                    batch.clear()
+                continue
+            if blobs:
+                batch.append(b"".join(blobs).decode())
+                blobs.clear()
             lines(component, batch)
             if len(batch) > 4096:
                 write_text("".join(batch))
                 batch.clear()
+    if blobs:
+        batch.append(b"".join(blobs).decode())
     write_text("".join(batch))
     write_text("END:VCALENDAR\r\n")
 
