@@ -104,19 +104,9 @@ def fold(line: str) -> str:
         pieces.extend(line[start : start + 74] for start in range(75, len(line), 74))
         return "\r\n ".join(pieces) + "\r\n"
     data = line.encode("utf-8")
-    size = len(data)
-    if size <= 75:
+    if len(data) <= 75:
         return line + "\r\n"
-    pieces_b: list[bytes] = []
-    start, end = 0, 75
-    while end < size:
-        # Back off to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx).
-        while data[end] & 0xC0 == 0x80:
-            end -= 1
-        pieces_b.append(data[start:end])
-        start, end = end, end + 74
-    pieces_b.append(data[start:])
-    return (b"\r\n ".join(pieces_b) + b"\r\n").decode("utf-8")
+    return _fold_bytes(data).decode("utf-8")
 
 
 def lines(props: Iterable[Prop], out: list[str] | None = None) -> list[str]:
@@ -129,10 +119,7 @@ def lines(props: Iterable[Prop], out: list[str] | None = None) -> list[str]:
         if kind == "text":
             text: str = value  # type: ignore[assignment]
             if search(text):
-                text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                if "\r" in text:
-                    text = text.replace("\r\n", "\n").replace("\r", "\n")
-                text = text.replace("\n", "\\n")
+                text = escape_text(text)
         elif kind in {"begin", "end"}:
             append(f"{head}:{value}\r\n")
             continue
@@ -156,7 +143,11 @@ def lines(props: Iterable[Prop], out: list[str] | None = None) -> list[str]:
 
 
 def _fold_bytes(line: bytes) -> bytes:
-    """A UTF-8 content line (without its CRLF) folded at 75 octets and ending in CRLF: :func:`fold` on bytes."""
+    """A UTF-8 content line (without its CRLF) folded at 75 octets and ending in CRLF.
+
+    The one folding of non-ASCII lines: :func:`fold` encodes and calls it,
+    the fast path calls it on the bytes it builds.
+    """
     size = len(line)
     if size <= 75:
         return line + b"\r\n"
