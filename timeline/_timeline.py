@@ -22,7 +22,7 @@ from timeline._era import Era
 from timeline._event import Event, JSONValue, _check_text, convert_extra, convert_tz
 from timeline._event import zone as event_zone
 from timeline._gc import paused_gc
-from timeline._when import _DAY_US, _NEG_INF, _POS_INF, Key, When, _shift
+from timeline._when import _DAY_US, _NEG_INF, _POS_INF, _WALL_DAYS, Key, When, _shift, _wall_to_utc
 from timeline.errors import DuplicateEventError, ParseError
 
 __all__ = ["Timeline"]
@@ -118,6 +118,39 @@ def _year_text(year: int) -> str:
     return f"Y{year}"
 
 
+_keep_order = Event.__mro__[1].__dict__["_order"].__set__  # the slot's own setter: Event is frozen
+
+
+def _compute_order_key(event: Event, view: str | None) -> tuple[int, Key, Key, str, str, str, str | None]:
+    """Timeline._order_key without the kept key: work it out (see there)."""
+    when = event.when
+    own = event.tz
+    lo, hi, text = when._lo, when._hi, when._text
+    if own is not None and view is None and len(when._kinds) <= 2:
+        # The common zoned case, an event in its own zone on UTC's clock,
+        # without When.key's calls: what it does, with the offsets by day
+        # from _WALL_DAYS. Instants are on UTC's clock already.
+        if not when._aware:
+            days = _WALL_DAYS.get(own)
+            if type(lo) is int:
+                offset = None if days is None else days.get(lo // _DAY_US)
+                lo = _wall_to_utc(lo, own, event_zone(own)) if offset is None else lo - offset
+            if type(hi) is int:
+                offset = None if days is None else days.get(hi // _DAY_US)
+                hi = _wall_to_utc(hi, own, event_zone(own)) if offset is None else hi - offset
+            hi = max(hi, lo)  # moving through a daylight-saving fold can reorder a short interval's ends
+    elif (own is not None and own != view) or (when._aware and view is not None):
+        view_zone = None if view is None else event_zone(view)
+        lo, hi, text = when.key(event.zoneinfo(view), view=view_zone)
+    if -_US_LIMIT < lo < _US_LIMIT:  # nearly always: no clamping to do
+        return (lo // _DAY_US, lo, hi, text, event.title, event.id, view)  # type: ignore[return-value] # an int here
+    if type(lo) is int:
+        day = min(max(lo // _DAY_US, -_DAY_LIMIT + 1), _DAY_LIMIT - 1)
+    else:
+        day = -_DAY_LIMIT if lo < 0 else _DAY_LIMIT
+    return (day, lo, hi, text, event.title, event.id, view)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Timeline:
     """A titled list of events in a fixed order.
@@ -164,30 +197,26 @@ class Timeline:
 
     def sort_key(self, event: Event) -> tuple[Key, Key, str, str, str]:
         """The key that orders ``event`` in this timeline (see the module docs)."""
-        return self._order_key(event)[1:]
+        return self._order_key(event)[1:6]
 
-    def _order_key(self, event: Event) -> tuple[int, Key, Key, str, str, str]:
-        """sort_key with the day of the earliest bound in front, as a small int.
+    def _order_key(self, event: Event) -> tuple[int, Key, Key, str, str, str, str | None]:
+        """sort_key with the day of the earliest bound in front, as a small int, and the wall clock's zone last.
 
         list.sort compares the first items of tuple keys with a fast path
         when they are all ints of one machine digit (below 2**30); days
         qualify, microseconds do not. The day only ever ties or agrees with
-        the earliest bound, so the order is the same, a third faster.
+        the earliest bound, so the order is the same, a third faster. The
+        zone at the end is never compared (ids are unique): it says which
+        clock the key was read on, so that the key kept on the event (its
+        ``_order`` slot) is used again only on the same clock.
         """
-        when = event.when
-        own, view = event.tz, self.tz
-        if (own is not None and own != view) or (when._aware and view is not None):
-            view_zone = None if view is None else event_zone(view)
-            lo, hi, text = when.key(event.zoneinfo(view), view=view_zone)
-        else:
-            lo, hi, text = when._lo, when._hi, when._text
-        if -_US_LIMIT < lo < _US_LIMIT:  # nearly always: no clamping to do
-            return (lo // _DAY_US, lo, hi, text, event.title, event.id)  # type: ignore[return-value] # an int here
-        if type(lo) is int:
-            day = min(max(lo // _DAY_US, -_DAY_LIMIT + 1), _DAY_LIMIT - 1)
-        else:
-            day = -_DAY_LIMIT if lo < 0 else _DAY_LIMIT
-        return (day, lo, hi, text, event.title, event.id)
+        kept = event._order
+        view = self.tz
+        if kept is not None and kept[6] == view:
+            return kept
+        key = _compute_order_key(event, view)
+        _keep_order(event, key)
+        return key
 
     def __len__(self) -> int:
         return len(self.events)
