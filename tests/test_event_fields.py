@@ -26,7 +26,9 @@ FIELDS = (
 BAD_VALUES: tuple[object, ...] = (
     None, 3, 2.5, True, "", "  ", "Café", "\ud800", "not a date", "2021-02-30", "Mars/Olympus", [], ["x", 3],
     [""], {"a": 1}, {"title": "x"}, ("politics",), [{"url": "javascript:alert(1)"}], "FREQ=DAILY", "tentative",
-    [1.0, 2.0], [100.0, 0.0], date(2021, 6, 7), "https://example.org/", "2021-06-07", "2021-06-07T10:00",
+    [1.0, 2.0], [100.0, 0.0], [{"title": 3}], [{"title": "x", "date": "2021-02-30"}], [{"publisher": "P"}],
+    [{"title": "Café", "url": "https://example.org/", "publisher": "\ud800"}], [{"title": "x", "page": 3}],
+    date(2021, 6, 7), "https://example.org/", "2021-06-07", "2021-06-07T10:00",
 )  # fmt: skip
 
 

@@ -346,12 +346,37 @@ class Source:
     @classmethod
     def coerce(cls, value: object) -> Source:
         """A Source from a Source or a mapping of its fields."""
+        if type(value) is dict and cls is Source and _SOURCE_FIELDS.issuperset(value):
+            return _source_from_fields(value)
         if type(value) is dict or (not isinstance(value, Source) and isinstance(value, Mapping)):
             _check_keys("a source", value, _SOURCE_FIELDS)
             return cls(**value)
         if isinstance(value, Source):
             return value
         raise ParseError(f"each source must be a table of title, url, publisher, date; got {value!r}")
+
+
+def _source_from_fields(data: dict[str, object]) -> Source:
+    """``Source(**data)`` for a dict of its fields alone: Source.__new__'s checks, no keywords to bind."""
+    get = data.get
+    self: Any = object.__new__(_SourceBuilder)
+    title = get("title")
+    self.title = title if title is None or (type(title) is str and title.isascii()) else _convert_source_title(title)
+    url = get("url")
+    self.url = None if url is None else _convert_source_url(url)
+    publisher = get("publisher")
+    self.publisher = (
+        publisher
+        if publisher is None or (type(publisher) is str and publisher.isascii())
+        else _convert_publisher(publisher)
+    )
+    when = get("date")
+    self.date = None if when is None else _convert_when(when, "date")
+    if self.title is None and self.url is None:
+        raise ParseError("a source needs a title or a url")
+    self.__class__ = Source
+    built: Source = self
+    return built
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -901,8 +926,10 @@ def event_from_fields(data: Mapping[str, object], whens: dict[str, When] | None 
         self.url = None if url is None else _convert_url(url)
         tags = get("tags", ())
         self.tags = () if tags in ((), []) else _convert_tags(tags)
+        sources = get("sources", ())
+        self.sources = () if sources in ((), []) else _convert_sources(sources)
         self.geo = self.group = self.media = self.recurrence = None
-        self.sources = self.rdate = self.exdate = ()
+        self.rdate = self.exdate = ()
         self.status = Status.CONFIRMED
         self.extra = _EMPTY
     else:
@@ -920,7 +947,7 @@ def event_from_fields(data: Mapping[str, object], whens: dict[str, When] | None 
 
 
 # Fields most events have; an event with others takes _rarer_fields.
-_COMMON_FIELDS: Final = frozenset(("id", "title", "when", "tz", "description", "location", "url", "tags"))
+_COMMON_FIELDS: Final = frozenset(("id", "title", "when", "tz", "description", "location", "url", "tags", "sources"))
 
 
 def _rarer_fields(self: Any, data: Mapping[str, object]) -> None:

@@ -914,6 +914,47 @@ def _iso_keys(text: str, size: int) -> tuple[int, int] | None:
     return None if hi < lo else (lo, hi)
 
 
+_PLAIN_SIZES: Final = frozenset((4, 7, 10))
+
+
+def _plain_keys(text: str, size: int) -> tuple[int, int] | None:
+    """Bounds of ASCII ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (size 10, 7 or 4); None for anything else.
+
+    C reads and checks the digits, the month, the day and the year (not
+    0000, which the general path reads); what it refuses goes the long way,
+    which says what is wrong.
+    """
+    if size == 10:
+        if text[4] != "-" or text[7] != "-":
+            return None
+        try:
+            lo = _date_from(text).toordinal() * _DAY_US
+        except ValueError:
+            return None
+        return lo, lo + _LAST_US
+    if size == 7:
+        if text[4] != "-":
+            return None
+        try:
+            start = _date_from(text + "-01")
+        except ValueError:
+            return None
+        month = start.month
+        ordinal = start.toordinal()
+        if month == 2:
+            year = start.year
+            days = 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+        else:
+            days = _DAYS_IN_MONTH[month]
+        return ordinal * _DAY_US, (ordinal + days) * _DAY_US - 1
+    if not text.isdigit() or text == "0000":
+        return None
+    year = int(text)
+    ordinal = _date(year, 1, 1).toordinal()
+    days = 366 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 365
+    return ordinal * _DAY_US, (ordinal + days) * _DAY_US - 1
+
+
 _date: Final = date
 _date_from: Final = date.fromisoformat
 _datetime_from: Final = datetime.fromisoformat
@@ -927,23 +968,26 @@ def _plain_interval(text: str) -> tuple[Key, Key, str] | None:
     lo: Key = _NEG_INF
     hi: Key = _POS_INF
     kinds = ""
-    first_day = last_day = None
     for part, is_start in ((first, True), (second, False)):
         if part in ("", ".."):
             kinds += "u" if part == "" else "o"
             continue
-        plain = _PLAIN_RE.fullmatch(part)
-        if plain is None:
-            return None
-        lo_ymd, hi_ymd = _plain_bounds(text, plain)[:2]
+        size = len(part)
+        keys = _plain_keys(part, size) if size in _PLAIN_SIZES and part.isascii() else None
+        if keys is None:
+            plain = _PLAIN_RE.fullmatch(part)
+            if plain is None:
+                return None
+            lo_ymd, hi_ymd = _plain_bounds(text, plain)[:2]
+            keys = _day_keys(lo_ymd, hi_ymd)
         kinds += "d"
         if is_start:
-            first_day, lo = lo_ymd, _day_keys(lo_ymd, lo_ymd)[0]
+            lo = keys[0]
         else:
-            last_day, hi = hi_ymd, _day_keys(hi_ymd, hi_ymd)[1]
+            hi = keys[1]
     if kinds in ("uu", "uo", "ou", "oo"):
         return None  # let the full parser say what is wrong
-    if first_day is not None and last_day is not None and last_day < first_day:
+    if kinds == "dd" and hi < lo:  # the end's last day before the start's first
         _fail(text, "the end comes before the start")
     return lo, hi, kinds
 
@@ -1039,23 +1083,16 @@ class When(_WhenSlots):
         if not isinstance(text, str):
             return cls._from_python(text)
         size = len(text)
-        if size == 10 and text[4] == "-" == text[7] and text.isascii():
-            # YYYY-MM-DD, the commonest of all, in as few steps as can be: C reads
-            # and checks it (see _iso_keys); anything it refuses goes the long way.
-            try:
-                ordinal = _date_from(text).toordinal()
-            except ValueError:
-                pass
-            else:
-                self = object.__new__(_WhenSlots)
-                self._text = text
-                self._kinds = ""
-                self._floating = self._aware = False
-                self._lo = lo = ordinal * _DAY_US
-                self._hi = lo + _LAST_US
-                self._start = self._end = None
-                self.__class__ = cls
-                return self  # type: ignore[return-value]
+        if size in _PLAIN_SIZES and text.isascii() and (keys := _plain_keys(text, size)) is not None:
+            # YYYY-MM-DD, YYYY-MM or YYYY, the commonest of all, in as few steps as can be.
+            self = object.__new__(_WhenSlots)
+            self._text = text
+            self._kinds = ""
+            self._floating = self._aware = False
+            self._lo, self._hi = keys
+            self._start = self._end = None
+            self.__class__ = cls
+            return self  # type: ignore[return-value]
         self = object.__new__(_WhenSlots)
         self._text = text
         self._kinds = ""
