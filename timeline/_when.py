@@ -1125,9 +1125,9 @@ class When(_WhenSlots):
             self._lo, self._hi = point._lo, point._hi
             self._floating = point.floating
             self._aware = point.utc_offset is not None
-        elif (keys := _plain_interval(text)) is not None:
+        elif (ends := _plain_interval(text)) is not None:
             # Both ends plain (or unknown, or open): their PartialDates wait until asked for.
-            self._lo, self._hi, self._kinds = keys
+            self._lo, self._hi, self._kinds = ends
             self._start = self._end = None
         else:
             self._start, self._end, self._kinds = _parse_interval(text)
