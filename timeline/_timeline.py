@@ -214,7 +214,14 @@ class Timeline:
         view = self.tz
         if kept is not None and kept[6] == view:
             return kept
-        key = _compute_order_key(event, view)
+        when = event.when
+        lo = when._lo
+        key: tuple[int, Key, Key, str, str, str, str | None]
+        if view is None and event.tz is None and not when._aware and type(lo) is int and -_US_LIMIT < lo < _US_LIMIT:
+            # Dates and floating times on UTC's clock, nearly every event of a timeline without zones.
+            key = (lo // _DAY_US, lo, when._hi, when._text, event.title, event.id, None)
+        else:
+            key = _compute_order_key(event, view)
         _keep_order(event, key)
         return key
 

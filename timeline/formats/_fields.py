@@ -68,11 +68,17 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
     if not isinstance(raw_events, list):
         raise _failure(ParseError(f"'events' must be a list of tables, got {raw_events!r}"), "events", source, locate)
     whens: dict[str, When] = {}  # each EDTF text parsed once per file: events share their days
+    events: list[Event] = []
+    add = events.append
     with paused_gc():  # our own loop over data already parsed: no cycles (see timeline._gc)
-        events = [
-            event_from_item(item, index, source=source, locate=locate, whens=whens)
-            for index, item in enumerate(raw_events)
-        ]
+        for index, item in enumerate(raw_events):
+            if type(item) is dict and AUTHORING_FIELDS.issuperset(item):  # event_from_item's fast path, inline
+                try:
+                    add(event_from_fields(item, whens))
+                except ParseError as exc:
+                    raise _failure(exc, f"events[{index}]", source, locate) from exc
+            else:
+                add(event_from_item(item, index, source=source, locate=locate, whens=whens))
     head = head_from_data(data, source=source, locate=locate)
     try:
         return Timeline(events=events, **head)
