@@ -25,7 +25,7 @@ from dateutil.rrule import rrulestr
 
 from timeline import limits
 from timeline._warn import warn
-from timeline._when import PartialDate, Precision, When
+from timeline._when import _DAY_US, _WALL_DAYS, Key, PartialDate, Precision, When, _wall_to_utc
 from timeline.errors import OutOfRangeError, ParseError
 
 __all__ = ["Event", "Geo", "JSONValue", "Media", "Source", "Status"]
@@ -595,18 +595,17 @@ def derive_id(title: str, when: When, location: str | None, group: str | None) -
 class _OrderSlot:
     """A slot that is no field: the key that last ordered the event in a Timeline.
 
-    Set by ``Timeline`` (see ``Timeline._order_key``) the first time it
-    orders the event on a wall clock, and read again when the same event is
-    ordered again (another timeline of it, a query, ``add``): everything the
-    key depends on is frozen, the wall clock is part of the key. Not a
-    field, so equality, hashing, ``attrs.evolve``, ``asdict`` and pickling
-    never see it.
+    Worked out on UTC's clock when the event is built (``_compute_order_key``),
+    and again by a ``Timeline`` with a zone of its own, which keeps its own
+    (see ``Timeline._order_key``): everything the key depends on is frozen,
+    the wall clock is part of the key. Not a field, so equality, hashing,
+    ``attrs.evolve``, ``asdict`` and pickling never see it.
     """
 
     __slots__ = ("_order",)
 
-    # (day, lo, hi, text, title, id, zone of the clock), or None: see Timeline._order_key.
-    _order: tuple[int, int | float, int | float, str, str, str, str | None] | None
+    # (day, lo, hi, text, title, id, zone of the clock): see Timeline._order_key.
+    _order: tuple[int, int | float, int | float, str, str, str, str | None]
 
 
 # No __weakref__ slot: Event.__new__ builds on a twin class that needs the same layout.
@@ -703,7 +702,6 @@ class Event(_OrderSlot):
         # plain data is a hot path. Common values (text, None, empty lists)
         # skip their converters.
         self: Any = object.__new__(_EventBuilder)
-        self._order = None
         # ASCII text needs no further check; anything else goes through its converter.
         self.title = title if type(title) is str and title.isascii() and title.strip() else _convert_title(title)
         if type(when) is When or isinstance(when, str):
@@ -739,6 +737,7 @@ class Event(_OrderSlot):
             self.id = id if type(id) is str and id.isascii() and id.strip() else _convert_id(id)
         if self.recurrence is not None or self.rdate or self.exdate:
             _check_recurrence(self)
+        self._order = _compute_order_key(self, None)
         self.__class__ = cls
         built: Event = self
         return built
@@ -806,6 +805,51 @@ def _check_recurrence(event: Any) -> None:
             _check_rule(event.recurrence, start)
     elif event.exdate:
         raise _bad("exdate", "'exdate' removes occurrences of a 'recurrence' or 'rdate', and there is none")
+
+
+_DAY_LIMIT: Final = 2**30 - 1  # keeps day numbers within one digit of a Python int
+_US_LIMIT: Final = (_DAY_LIMIT - 1) * _DAY_US  # keys inside it give days inside the limit as they are
+
+
+def _compute_order_key(event: Any, view: str | None) -> tuple[int, Key, Key, str, str, str, str | None]:
+    """The key that orders ``event`` in a Timeline whose clock is zone ``view`` (UTC's when None).
+
+    ``(day, lo, hi, text, title, id, view)``: see ``Timeline._order_key``.
+    ``event`` may be an Event or the builder of one (it reads ``when``,
+    ``tz``, ``title`` and ``id`` alone): every event is built with its key
+    on UTC's clock worked out (``_order``), a handful of operations, so
+    that sorting fresh events into a Timeline without a zone costs little
+    more than ``sorted()`` on ready keys.
+    """
+    when = event.when
+    own = event.tz
+    lo, hi, text = when._lo, when._hi, when._text
+    if own is None and view is None:
+        pass  # dates and floating times on UTC's clock, as they are; instants are on it already
+    elif own is not None and view is None and len(when._kinds) <= 2:
+        # The common zoned case, an event in its own zone on UTC's clock,
+        # without When.key's calls: what it does, with the offsets by day
+        # from _WALL_DAYS. Instants are on UTC's clock already.
+        if not when._aware:
+            days = _WALL_DAYS.get(own)
+            if type(lo) is int:
+                offset = None if days is None else days.get(lo // _DAY_US)
+                lo = _wall_to_utc(lo, own, zone(own)) if offset is None else lo - offset
+            if type(hi) is int:
+                offset = None if days is None else days.get(hi // _DAY_US)
+                hi = _wall_to_utc(hi, own, zone(own)) if offset is None else hi - offset
+            hi = max(hi, lo)  # moving through a daylight-saving fold can reorder a short interval's ends
+    elif (own is not None and own != view) or (when._aware and view is not None):
+        view_zone = None if view is None else zone(view)
+        name = own or view
+        lo, hi, text = when.key(None if name is None else zone(name), view=view_zone)
+    if -_US_LIMIT < lo < _US_LIMIT:  # nearly always: no clamping to do
+        return (lo // _DAY_US, lo, hi, text, event.title, event.id, view)  # an int here
+    if type(lo) is int:
+        day = min(max(lo // _DAY_US, -_DAY_LIMIT + 1), _DAY_LIMIT - 1)
+    else:
+        day = -_DAY_LIMIT if lo < 0 else _DAY_LIMIT
+    return (day, lo, hi, text, event.title, event.id, view)
 
 
 def _rebuild(cls: type[Any], fields: dict[str, Any]) -> Any:
@@ -892,7 +936,6 @@ def event_from_fields(data: Mapping[str, object], whens: dict[str, When] | None 
         raise _bad(required, f"an event needs {required!r}")
     get = data.get
     self: Any = object.__new__(_EventBuilder)
-    self._order = None
     title = data["title"]
     self.title = title if type(title) is str and title.isascii() and title.strip() else _convert_title(title)
     when = data["when"]
@@ -941,6 +984,7 @@ def event_from_fields(data: Mapping[str, object], whens: dict[str, When] | None 
         self.id = given if type(given) is str and given.isascii() and given.strip() else _convert_id(given)
     if self.recurrence is not None or self.rdate or self.exdate:
         _check_recurrence(self)
+    self._order = _compute_order_key(self, None)
     self.__class__ = Event
     built: Event = self
     return built

@@ -19,10 +19,10 @@ import attrs
 
 from timeline import limits
 from timeline._era import Era
-from timeline._event import Event, JSONValue, _check_text, convert_extra, convert_tz
+from timeline._event import Event, JSONValue, _check_text, _compute_order_key, convert_extra, convert_tz
 from timeline._event import zone as event_zone
 from timeline._gc import paused_gc
-from timeline._when import _DAY_US, _NEG_INF, _POS_INF, _WALL_DAYS, Key, When, _shift, _wall_to_utc
+from timeline._when import _NEG_INF, _POS_INF, Key, When, _shift
 from timeline.errors import DuplicateEventError, ParseError
 
 __all__ = ["Timeline"]
@@ -78,8 +78,6 @@ def _convert_description(value: str | None) -> str | None:
     return _check_text("description", value)
 
 
-_DAY_LIMIT = 2**30 - 1  # keeps day numbers within one digit of a Python int
-_US_LIMIT = (_DAY_LIMIT - 1) * _DAY_US  # keys inside it give days inside the limit as they are
 TIMELINE_FIELDS = frozenset(("version", "$schema", "title", "description", "tz", "eras", "events"))
 """The timeline fields a file may hold; every other key is kept in ``extra``."""
 
@@ -119,36 +117,6 @@ def _year_text(year: int) -> str:
 
 
 _keep_order = Event.__mro__[1].__dict__["_order"].__set__  # the slot's own setter: Event is frozen
-
-
-def _compute_order_key(event: Event, view: str | None) -> tuple[int, Key, Key, str, str, str, str | None]:
-    """Timeline._order_key without the kept key: work it out (see there)."""
-    when = event.when
-    own = event.tz
-    lo, hi, text = when._lo, when._hi, when._text
-    if own is not None and view is None and len(when._kinds) <= 2:
-        # The common zoned case, an event in its own zone on UTC's clock,
-        # without When.key's calls: what it does, with the offsets by day
-        # from _WALL_DAYS. Instants are on UTC's clock already.
-        if not when._aware:
-            days = _WALL_DAYS.get(own)
-            if type(lo) is int:
-                offset = None if days is None else days.get(lo // _DAY_US)
-                lo = _wall_to_utc(lo, own, event_zone(own)) if offset is None else lo - offset
-            if type(hi) is int:
-                offset = None if days is None else days.get(hi // _DAY_US)
-                hi = _wall_to_utc(hi, own, event_zone(own)) if offset is None else hi - offset
-            hi = max(hi, lo)  # moving through a daylight-saving fold can reorder a short interval's ends
-    elif (own is not None and own != view) or (when._aware and view is not None):
-        view_zone = None if view is None else event_zone(view)
-        lo, hi, text = when.key(event.zoneinfo(view), view=view_zone)
-    if -_US_LIMIT < lo < _US_LIMIT:  # nearly always: no clamping to do
-        return (lo // _DAY_US, lo, hi, text, event.title, event.id, view)  # type: ignore[return-value] # an int here
-    if type(lo) is int:
-        day = min(max(lo // _DAY_US, -_DAY_LIMIT + 1), _DAY_LIMIT - 1)
-    else:
-        day = -_DAY_LIMIT if lo < 0 else _DAY_LIMIT
-    return (day, lo, hi, text, event.title, event.id, view)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -212,16 +180,9 @@ class Timeline:
         """
         kept = event._order
         view = self.tz
-        if kept is not None and kept[6] == view:
+        if kept[6] == view:  # every event is built with its key on UTC's clock
             return kept
-        when = event.when
-        lo = when._lo
-        key: tuple[int, Key, Key, str, str, str, str | None]
-        if view is None and event.tz is None and not when._aware and type(lo) is int and -_US_LIMIT < lo < _US_LIMIT:
-            # Dates and floating times on UTC's clock, nearly every event of a timeline without zones.
-            key = (lo // _DAY_US, lo, when._hi, when._text, event.title, event.id, None)
-        else:
-            key = _compute_order_key(event, view)
+        key = _compute_order_key(event, view)
         _keep_order(event, key)
         return key
 
