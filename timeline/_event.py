@@ -18,14 +18,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from datetime import date as _date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, Union, cast
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, Union, cast
 
 import attrs
 from dateutil.rrule import rrulestr
 
 from timeline import limits
 from timeline._warn import warn
-from timeline._when import PartialDate, Precision, When
+from timeline._when import _DAY_US, _WALL_DAYS, Key, PartialDate, Precision, When, _wall_to_utc
 from timeline.errors import OutOfRangeError, ParseError
 
 __all__ = ["Event", "Geo", "JSONValue", "Media", "Source", "Status"]
@@ -346,12 +346,37 @@ class Source:
     @classmethod
     def coerce(cls, value: object) -> Source:
         """A Source from a Source or a mapping of its fields."""
+        if type(value) is dict and cls is Source and _SOURCE_FIELDS.issuperset(value):
+            return _source_from_fields(value)
         if type(value) is dict or (not isinstance(value, Source) and isinstance(value, Mapping)):
             _check_keys("a source", value, _SOURCE_FIELDS)
             return cls(**value)
         if isinstance(value, Source):
             return value
         raise ParseError(f"each source must be a table of title, url, publisher, date; got {value!r}")
+
+
+def _source_from_fields(data: dict[str, object]) -> Source:
+    """``Source(**data)`` for a dict of its fields alone: Source.__new__'s checks, no keywords to bind."""
+    get = data.get
+    self: Any = object.__new__(_SourceBuilder)
+    title = get("title")
+    self.title = title if title is None or (type(title) is str and title.isascii()) else _convert_source_title(title)
+    url = get("url")
+    self.url = None if url is None else _convert_source_url(url)
+    publisher = get("publisher")
+    self.publisher = (
+        publisher
+        if publisher is None or (type(publisher) is str and publisher.isascii())
+        else _convert_publisher(publisher)
+    )
+    when = get("date")
+    self.date = None if when is None else _convert_when(when, "date")
+    if self.title is None and self.url is None:
+        raise ParseError("a source needs a title or a url")
+    self.__class__ = Source
+    built: Source = self
+    return built
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -567,9 +592,25 @@ def derive_id(title: str, when: When, location: str | None, group: str | None) -
     return "ev-" + hashlib.blake2b(content.encode("utf-8"), digest_size=8).hexdigest()
 
 
+class _OrderSlot:
+    """A slot that is no field: the key that last ordered the event in a Timeline.
+
+    Worked out on UTC's clock when the event is built (``_compute_order_key``),
+    and again by a ``Timeline`` with a zone of its own, which keeps its own
+    (see ``Timeline._order_key``): everything the key depends on is frozen,
+    the wall clock is part of the key. Not a field, so equality, hashing,
+    ``attrs.evolve``, ``asdict`` and pickling never see it.
+    """
+
+    __slots__ = ("_order",)
+
+    # (day, lo, hi, text, title, id, zone of the clock): see Timeline._order_key.
+    _order: tuple[int, int | float, int | float, str, str, str, str | None]
+
+
 # No __weakref__ slot: Event.__new__ builds on a twin class that needs the same layout.
 @attrs.frozen(init=False, weakref_slot=False, repr=False)
-class Event:
+class Event(_OrderSlot):
     """Something that happened (or will), with when, where and why we know.
 
     Every argument is keyword-only; plain values are converted:
@@ -694,18 +735,9 @@ class Event:
             self.id = derive_id(self.title, self.when, self.location, self.group)
         else:
             self.id = id if type(id) is str and id.isascii() and id.strip() else _convert_id(id)
-        if self.recurrence is not None or self.rdate:
-            start = self.when.start
-            if start is None or start.precision < Precision.DAY or start.unspecified or self.when.is_set:
-                kind = "a start day or time, not a set" if self.when.is_set else "a start day or time"
-                raise _bad(
-                    "recurrence" if self.recurrence is not None else "rdate",
-                    f"a recurring event needs {kind}, got 'when' {str(self.when)!r}",
-                )
-            if self.recurrence is not None:
-                _check_rule(self.recurrence, start)
-        elif self.exdate:
-            raise _bad("exdate", "'exdate' removes occurrences of a 'recurrence' or 'rdate', and there is none")
+        if self.recurrence is not None or self.rdate or self.exdate:
+            _check_recurrence(self)
+        self._order = _compute_order_key(self, None)
         self.__class__ = cls
         built: Event = self
         return built
@@ -758,6 +790,68 @@ class Event:
         return None if name is None else zone(name)
 
 
+def _check_recurrence(event: Any) -> None:
+    """Refuse a recurrence (or rdate, or exdate) that the event's ``when`` and fields cannot carry."""
+    if event.recurrence is not None or event.rdate:
+        when = event.when
+        start = when.start
+        if start is None or start.precision < Precision.DAY or start.unspecified or when.is_set:
+            kind = "a start day or time, not a set" if when.is_set else "a start day or time"
+            raise _bad(
+                "recurrence" if event.recurrence is not None else "rdate",
+                f"a recurring event needs {kind}, got 'when' {str(when)!r}",
+            )
+        if event.recurrence is not None:
+            _check_rule(event.recurrence, start)
+    elif event.exdate:
+        raise _bad("exdate", "'exdate' removes occurrences of a 'recurrence' or 'rdate', and there is none")
+
+
+_DAY_LIMIT: Final = 2**30 - 1  # keeps day numbers within one digit of a Python int
+_US_LIMIT: Final = (_DAY_LIMIT - 1) * _DAY_US  # keys inside it give days inside the limit as they are
+
+
+def _compute_order_key(event: Any, view: str | None) -> tuple[int, Key, Key, str, str, str, str | None]:
+    """The key that orders ``event`` in a Timeline whose clock is zone ``view`` (UTC's when None).
+
+    ``(day, lo, hi, text, title, id, view)``: see ``Timeline._order_key``.
+    ``event`` may be an Event or the builder of one (it reads ``when``,
+    ``tz``, ``title`` and ``id`` alone): every event is built with its key
+    on UTC's clock worked out (``_order``), a handful of operations, so
+    that sorting fresh events into a Timeline without a zone costs little
+    more than ``sorted()`` on ready keys.
+    """
+    when = event.when
+    own = event.tz
+    lo, hi, text = when._lo, when._hi, when._text
+    if own is None and view is None:
+        pass  # dates and floating times on UTC's clock, as they are; instants are on it already
+    elif own is not None and view is None and len(when._kinds) <= 2:
+        # The common zoned case, an event in its own zone on UTC's clock,
+        # without When.key's calls: what it does, with the offsets by day
+        # from _WALL_DAYS. Instants are on UTC's clock already.
+        if not when._aware:
+            days = _WALL_DAYS.get(own)
+            if type(lo) is int:
+                offset = None if days is None else days.get(lo // _DAY_US)
+                lo = _wall_to_utc(lo, own, zone(own)) if offset is None else lo - offset
+            if type(hi) is int:
+                offset = None if days is None else days.get(hi // _DAY_US)
+                hi = _wall_to_utc(hi, own, zone(own)) if offset is None else hi - offset
+            hi = max(hi, lo)  # moving through a daylight-saving fold can reorder a short interval's ends
+    elif (own is not None and own != view) or (when._aware and view is not None):
+        view_zone = None if view is None else zone(view)
+        name = own or view
+        lo, hi, text = when.key(None if name is None else zone(name), view=view_zone)
+    if -_US_LIMIT < lo < _US_LIMIT:  # nearly always: no clamping to do
+        return (lo // _DAY_US, lo, hi, text, event.title, event.id, view)  # an int here
+    if type(lo) is int:
+        day = min(max(lo // _DAY_US, -_DAY_LIMIT + 1), _DAY_LIMIT - 1)
+    else:
+        day = -_DAY_LIMIT if lo < 0 else _DAY_LIMIT
+    return (day, lo, hi, text, event.title, event.id, view)
+
+
 def _rebuild(cls: type[Any], fields: dict[str, Any]) -> Any:
     return cls(**fields)
 
@@ -771,7 +865,7 @@ def _twin(frozen: type) -> type:
     which costs more than the rest of building an event.
     """
     slots = frozen.__slots__  # type: ignore[attr-defined]
-    return type(f"_{frozen.__name__}Builder", (), {"__slots__": slots, "__module__": __name__})
+    return type(f"_{frozen.__name__}Builder", frozen.__bases__, {"__slots__": slots, "__module__": __name__})
 
 
 _SourceBuilder = _twin(Source)
@@ -814,10 +908,117 @@ def event_from_dict(data: Mapping[str, object], cls: type[Event] = Event, *, war
                 if key not in _RESERVED and (close := near_miss(str(key), AUTHORING_FIELDS)):
                     warn(f"unknown field {key!r} kept in extra; did you mean {close[0]!r}?")
         data = _gather_extra(data)
+    if cls is Event:
+        return event_from_fields(data)
     if "title" not in data or "when" not in data:
         required = "title" if "title" not in data else "when"
         raise _bad(required, f"an event needs {required!r}")
     return cls(**data)  # type: ignore[arg-type]
+
+
+_WHENS_LIMIT: Final = 100_000
+
+
+def event_from_fields(data: Mapping[str, object], whens: dict[str, When] | None = None) -> Event:
+    """``Event(**data)`` for a mapping that holds authoring fields alone, as readers mostly give.
+
+    The same checks and conversions as ``Event.__new__``, field by field
+    (tests/test_event.py holds them to it), read straight from the mapping:
+    no keyword arguments to bind, which cost more than the checks. A
+    missing ``title`` or ``when`` gives the error ``Event.from_dict`` gives.
+
+    ``whens`` (text -> When), kept by a reader for one file, spares parsing
+    a ``when`` text an earlier event of the file had: a When is immutable,
+    so events may share one.
+    """
+    if "title" not in data or "when" not in data:
+        required = "title" if "title" not in data else "when"
+        raise _bad(required, f"an event needs {required!r}")
+    get = data.get
+    self: Any = object.__new__(_EventBuilder)
+    title = data["title"]
+    self.title = title if type(title) is str and title.isascii() and title.strip() else _convert_title(title)
+    when = data["when"]
+    tz = get("tz")
+    if type(when) is str and whens is not None:
+        parsed = whens.get(when)
+        if parsed is None:
+            parsed = _convert_when(when)
+            if len(whens) < _WHENS_LIMIT:
+                whens[when] = parsed
+        self.when = parsed
+        self.tz = None if tz is None else convert_tz(tz)
+    elif type(when) is When or isinstance(when, str):
+        self.when = when if type(when) is When else _convert_when(when)
+        self.tz = None if tz is None else convert_tz(tz)
+    else:
+        self.tz = None if tz is None else convert_tz(tz)
+        self.when, self.tz = _python_when(when, self.tz)
+    description = get("description")
+    self.description = (
+        description
+        if description is None or (type(description) is str and description.isascii())
+        else _convert_description(description)
+    )
+    location = get("location")
+    self.location = (
+        location if location is None or (type(location) is str and location.isascii()) else _convert_location(location)
+    )
+    if _COMMON_FIELDS.issuperset(data):  # no rarer field: their defaults, as __new__ gives them
+        url = get("url")
+        self.url = None if url is None else _convert_url(url)
+        tags = get("tags", ())
+        self.tags = () if tags in ((), []) else _convert_tags(tags)
+        sources = get("sources", ())
+        self.sources = () if sources in ((), []) else _convert_sources(sources)
+        self.geo = self.group = self.media = self.recurrence = None
+        self.rdate = self.exdate = ()
+        self.status = Status.CONFIRMED
+        self.extra = _EMPTY
+    else:
+        _rarer_fields(self, data)
+    given = get("id")
+    if given is None:
+        self.id = derive_id(self.title, self.when, self.location, self.group)
+    else:
+        self.id = given if type(given) is str and given.isascii() and given.strip() else _convert_id(given)
+    if self.recurrence is not None or self.rdate or self.exdate:
+        _check_recurrence(self)
+    self._order = _compute_order_key(self, None)
+    self.__class__ = Event
+    built: Event = self
+    return built
+
+
+# Fields most events have; an event with others takes _rarer_fields.
+_COMMON_FIELDS: Final = frozenset(("id", "title", "when", "tz", "description", "location", "url", "tags", "sources"))
+
+
+def _rarer_fields(self: Any, data: Mapping[str, object]) -> None:
+    """Fill the builder ``self`` from geo to extra, as Event.__new__ does, in its order."""
+    get = data.get
+    geo = get("geo")
+    self.geo = None if geo is None else _part(Geo.coerce, geo, "geo")
+    url = get("url")
+    self.url = None if url is None else _convert_url(url)
+    tags = get("tags", ())
+    self.tags = () if tags in ((), []) else _convert_tags(tags)
+    sources = get("sources", ())
+    self.sources = () if sources in ((), []) else _convert_sources(sources)
+    group = get("group")
+    self.group = group if group is None or (type(group) is str and group.isascii()) else _convert_group(group)
+    media = get("media")
+    self.media = None if media is None else _part(Media.coerce, media, "media")
+    status = get("status", Status.CONFIRMED)
+    self.status = status if type(status) is Status else _convert_status(status)
+    recurrence = get("recurrence")
+    self.recurrence = None if recurrence is None else _convert_recurrence(recurrence)
+    rdate = get("rdate", ())
+    self.rdate = () if rdate in ((), []) else _convert_dates("rdate", rdate)
+    exdate = get("exdate", ())
+    self.exdate = () if exdate in ((), []) else _convert_dates("exdate", exdate)
+    extra = get("extra")
+    self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra, _RESERVED)
 
 
 def _gather_extra(data: Mapping[str, object]) -> dict[str, object]:

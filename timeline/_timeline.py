@@ -19,10 +19,10 @@ import attrs
 
 from timeline import limits
 from timeline._era import Era
-from timeline._event import Event, JSONValue, _check_text, convert_extra, convert_tz
+from timeline._event import Event, JSONValue, _check_text, _compute_order_key, convert_extra, convert_tz
 from timeline._event import zone as event_zone
 from timeline._gc import paused_gc
-from timeline._when import _DAY_US, _NEG_INF, _POS_INF, Key, When, _shift
+from timeline._when import _NEG_INF, _POS_INF, Key, When, _shift
 from timeline.errors import DuplicateEventError, ParseError
 
 __all__ = ["Timeline"]
@@ -78,8 +78,6 @@ def _convert_description(value: str | None) -> str | None:
     return _check_text("description", value)
 
 
-_DAY_LIMIT = 2**30 - 1  # keeps day numbers within one digit of a Python int
-_US_LIMIT = (_DAY_LIMIT - 1) * _DAY_US  # keys inside it give days inside the limit as they are
 TIMELINE_FIELDS = frozenset(("version", "$schema", "title", "description", "tz", "eras", "events"))
 """The timeline fields a file may hold; every other key is kept in ``extra``."""
 
@@ -116,6 +114,9 @@ def _year_text(year: int) -> str:
     if -9999 <= year <= 9999:
         return f"{'-' if year < 0 else ''}{abs(year):04d}"
     return f"Y{year}"
+
+
+_keep_order = Event.__mro__[1].__dict__["_order"].__set__  # the slot's own setter: Event is frozen
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -164,30 +165,26 @@ class Timeline:
 
     def sort_key(self, event: Event) -> tuple[Key, Key, str, str, str]:
         """The key that orders ``event`` in this timeline (see the module docs)."""
-        return self._order_key(event)[1:]
+        return self._order_key(event)[1:6]
 
-    def _order_key(self, event: Event) -> tuple[int, Key, Key, str, str, str]:
-        """sort_key with the day of the earliest bound in front, as a small int.
+    def _order_key(self, event: Event) -> tuple[int, Key, Key, str, str, str, str | None]:
+        """sort_key with the day of the earliest bound in front, as a small int, and the wall clock's zone last.
 
         list.sort compares the first items of tuple keys with a fast path
         when they are all ints of one machine digit (below 2**30); days
         qualify, microseconds do not. The day only ever ties or agrees with
-        the earliest bound, so the order is the same, a third faster.
+        the earliest bound, so the order is the same, a third faster. The
+        zone at the end is never compared (ids are unique): it says which
+        clock the key was read on, so that the key kept on the event (its
+        ``_order`` slot) is used again only on the same clock.
         """
-        when = event.when
-        own, view = event.tz, self.tz
-        if (own is not None and own != view) or (when._aware and view is not None):
-            view_zone = None if view is None else event_zone(view)
-            lo, hi, text = when.key(event.zoneinfo(view), view=view_zone)
-        else:
-            lo, hi, text = when._lo, when._hi, when._text
-        if -_US_LIMIT < lo < _US_LIMIT:  # nearly always: no clamping to do
-            return (lo // _DAY_US, lo, hi, text, event.title, event.id)  # type: ignore[return-value] # an int here
-        if type(lo) is int:
-            day = min(max(lo // _DAY_US, -_DAY_LIMIT + 1), _DAY_LIMIT - 1)
-        else:
-            day = -_DAY_LIMIT if lo < 0 else _DAY_LIMIT
-        return (day, lo, hi, text, event.title, event.id)
+        kept = event._order
+        view = self.tz
+        if kept[6] == view:  # every event is built with its key on UTC's clock
+            return kept
+        key = _compute_order_key(event, view)
+        _keep_order(event, key)
+        return key
 
     def __len__(self) -> int:
         return len(self.events)

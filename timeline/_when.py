@@ -32,6 +32,7 @@ Key = int | float  # float only for the infinities
 _NEG_INF: Final[Key] = -math.inf
 _POS_INF: Final[Key] = math.inf
 _DAY_US: Final = 86_400_000_000
+_LAST_US: Final = _DAY_US - 1  # a day's last microsecond, from its first
 # date(1970, 1, 1).toordinal(): shifts days_from_civil (epoch 1970) to date's ordinals.
 _ORDINAL_1970: Final = 719_163
 _MAX_ORDINAL: Final = date.max.toordinal()
@@ -178,6 +179,45 @@ def _day_offset(zone: tzinfo, ordinal: int, wall: bool) -> int | None:
     offset = None if found is None else found // _ONE_US
     _OFFSETS[entry] = offset
     return offset
+
+
+# The same offsets by zone name, for the wall clock only: day number ->
+# microseconds, uniform days only. Sorting an event in its own zone onto
+# UTC's clock looks its two days up here with no tuple to hash and no call
+# (see Timeline._order_key); a miss goes through _wall_offset, which asks
+# _day_offset and keeps what it says when the offset holds all day. Days
+# on which the offset changes are never kept, so they take the long way,
+# as in _shift. Bounded like _OFFSETS.
+_WALL_DAYS: dict[str, dict[int, int]] = {}
+_wall_days_kept = 0
+
+
+def _wall_offset(name: str, zone: tzinfo, ordinal: int) -> int | None:
+    """``zone``'s offset all through wall-clock day ``ordinal``, kept under ``name``; None if it changes that day."""
+    global _wall_days_kept  # noqa: PLW0603 - one counter for the bound
+    if not 3 <= ordinal < _MAX_ORDINAL - 2:
+        return None
+    offset = _day_offset(zone, ordinal, True)
+    if offset is not None:
+        if _wall_days_kept >= _OFFSETS_LIMIT:
+            _WALL_DAYS.clear()
+            _wall_days_kept = 0
+        _WALL_DAYS.setdefault(name, {})[ordinal] = offset
+        _wall_days_kept += 1
+    return offset
+
+
+def _wall_to_utc(key: Key, name: str, zone: tzinfo) -> Key:
+    """``key`` on zone ``name``'s wall clock moved to UTC's: ``_shift(key, zone, None)``, through _WALL_DAYS."""
+    if type(key) is not int:
+        return key
+    days = _WALL_DAYS.get(name)
+    offset = None if days is None else days.get(key // _DAY_US)
+    if offset is None:
+        offset = _wall_offset(name, zone, key // _DAY_US)
+        if offset is None:
+            return _shift(key, zone, None)
+    return key - offset
 
 
 def _shift(key: Key, source: tzinfo | None, target: tzinfo | None) -> Key:
@@ -824,14 +864,17 @@ def _iso_keys(text: str, size: int) -> tuple[int, int] | None:
             return None
         year = int(text)
         return _date(year, 1, 1).toordinal() * _DAY_US, (_date(year, 12, 31).toordinal() + 1) * _DAY_US - 1
-    if size == 7:  # a month (not a season)
-        if text[4] != "-" or not text[:4].isdigit() or not text[5:].isdigit() or text[:4] == "0000":
+    if size == 7:  # a month (not a season): C checks the digits, the year (not 0000) and the month
+        if text[4] != "-":
             return None
-        year, month = int(text[:4]), int(text[5:])
-        if not 1 <= month <= 12:
+        try:
+            start = _date_from(text + "-01")
+        except ValueError:
             return None
-        first = _date(year, month, 1).toordinal()
-        return first * _DAY_US, (first + _days_in_month(year, month)) * _DAY_US - 1
+        ordinal = start.toordinal()
+        month = start.month
+        days = 29 if month == 2 and _is_leap(start.year) else _DAYS_IN_MONTH[month]
+        return ordinal * _DAY_US, (ordinal + days) * _DAY_US - 1
     if text[4] != "-" or text[7] != "-":
         return None
     if size == 10:
@@ -871,6 +914,47 @@ def _iso_keys(text: str, size: int) -> tuple[int, int] | None:
     return None if hi < lo else (lo, hi)
 
 
+_PLAIN_SIZES: Final = frozenset((4, 7, 10))
+
+
+def _plain_keys(text: str, size: int) -> tuple[int, int] | None:
+    """Bounds of ASCII ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (size 10, 7 or 4); None for anything else.
+
+    C reads and checks the digits, the month, the day and the year (not
+    0000, which the general path reads); what it refuses goes the long way,
+    which says what is wrong.
+    """
+    if size == 10:
+        if text[4] != "-" or text[7] != "-":
+            return None
+        try:
+            lo = _date_from(text).toordinal() * _DAY_US
+        except ValueError:
+            return None
+        return lo, lo + _LAST_US
+    if size == 7:
+        if text[4] != "-":
+            return None
+        try:
+            start = _date_from(text + "-01")
+        except ValueError:
+            return None
+        month = start.month
+        ordinal = start.toordinal()
+        if month == 2:
+            year = start.year
+            days = 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+        else:
+            days = _DAYS_IN_MONTH[month]
+        return ordinal * _DAY_US, (ordinal + days) * _DAY_US - 1
+    if not text.isdigit() or text == "0000":
+        return None
+    year = int(text)
+    ordinal = _date(year, 1, 1).toordinal()
+    days = 366 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 365
+    return ordinal * _DAY_US, (ordinal + days) * _DAY_US - 1
+
+
 _date: Final = date
 _date_from: Final = date.fromisoformat
 _datetime_from: Final = datetime.fromisoformat
@@ -884,23 +968,26 @@ def _plain_interval(text: str) -> tuple[Key, Key, str] | None:
     lo: Key = _NEG_INF
     hi: Key = _POS_INF
     kinds = ""
-    first_day = last_day = None
     for part, is_start in ((first, True), (second, False)):
         if part in ("", ".."):
             kinds += "u" if part == "" else "o"
             continue
-        plain = _PLAIN_RE.fullmatch(part)
-        if plain is None:
-            return None
-        lo_ymd, hi_ymd = _plain_bounds(text, plain)[:2]
+        size = len(part)
+        keys = _plain_keys(part, size) if size in _PLAIN_SIZES and part.isascii() else None
+        if keys is None:
+            plain = _PLAIN_RE.fullmatch(part)
+            if plain is None:
+                return None
+            lo_ymd, hi_ymd = _plain_bounds(text, plain)[:2]
+            keys = _day_keys(lo_ymd, hi_ymd)
         kinds += "d"
         if is_start:
-            first_day, lo = lo_ymd, _day_keys(lo_ymd, lo_ymd)[0]
+            lo = keys[0]
         else:
-            last_day, hi = hi_ymd, _day_keys(hi_ymd, hi_ymd)[1]
+            hi = keys[1]
     if kinds in ("uu", "uo", "ou", "oo"):
         return None  # let the full parser say what is wrong
-    if first_day is not None and last_day is not None and last_day < first_day:
+    if kinds == "dd" and hi < lo:  # the end's last day before the start's first
         _fail(text, "the end comes before the start")
     return lo, hi, kinds
 
@@ -995,11 +1082,21 @@ class When(_WhenSlots):
         """
         if not isinstance(text, str):
             return cls._from_python(text)
+        size = len(text)
+        if size in _PLAIN_SIZES and text.isascii() and (keys := _plain_keys(text, size)) is not None:
+            # YYYY-MM-DD, YYYY-MM or YYYY, the commonest of all, in as few steps as can be.
+            self = object.__new__(_WhenSlots)
+            self._text = text
+            self._kinds = ""
+            self._floating = self._aware = False
+            self._lo, self._hi = keys
+            self._start = self._end = None
+            self.__class__ = cls
+            return self  # type: ignore[return-value]
         self = object.__new__(_WhenSlots)
         self._text = text
         self._kinds = ""
         self._floating = self._aware = False
-        size = len(text)
         if size in _ISO_SIZES and text.isascii() and (iso := _iso_keys(text, size)) is not None:
             # YYYY-MM-DD or a floating YYYY-MM-DDTHH:MM[:SS], or an interval of two of
             # the same form, by far the most common: C reads them.
@@ -1028,9 +1125,9 @@ class When(_WhenSlots):
             self._lo, self._hi = point._lo, point._hi
             self._floating = point.floating
             self._aware = point.utc_offset is not None
-        elif (keys := _plain_interval(text)) is not None:
+        elif (ends := _plain_interval(text)) is not None:
             # Both ends plain (or unknown, or open): their PartialDates wait until asked for.
-            self._lo, self._hi, self._kinds = keys
+            self._lo, self._hi, self._kinds = ends
             self._start = self._end = None
         else:
             self._start, self._end, self._kinds = _parse_interval(text)

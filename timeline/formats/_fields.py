@@ -9,9 +9,11 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 from timeline._era import Era
-from timeline._event import AUTHORING_FIELDS, Event, Source, Status, event_from_dict, near_miss
+from timeline._event import AUTHORING_FIELDS, Event, Source, Status, event_from_dict, event_from_fields, near_miss
+from timeline._gc import paused_gc
 from timeline._timeline import TIMELINE_FIELDS, Timeline
 from timeline._warn import warn
+from timeline._when import When
 from timeline.errors import ParseError
 
 __all__ = [
@@ -65,7 +67,18 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
     raw_events = data.get("events", [])
     if not isinstance(raw_events, list):
         raise _failure(ParseError(f"'events' must be a list of tables, got {raw_events!r}"), "events", source, locate)
-    events = [event_from_item(item, index, source=source, locate=locate) for index, item in enumerate(raw_events)]
+    whens: dict[str, When] = {}  # each EDTF text parsed once per file: events share their days
+    events: list[Event] = []
+    add = events.append
+    with paused_gc():  # our own loop over data already parsed: no cycles (see timeline._gc)
+        for index, item in enumerate(raw_events):
+            if type(item) is dict and AUTHORING_FIELDS.issuperset(item):  # event_from_item's fast path, inline
+                try:
+                    add(event_from_fields(item, whens))
+                except ParseError as exc:
+                    raise _failure(exc, f"events[{index}]", source, locate) from exc
+            else:
+                add(event_from_item(item, index, source=source, locate=locate, whens=whens))
     head = head_from_data(data, source=source, locate=locate)
     try:
         return Timeline(events=events, **head)
@@ -86,12 +99,26 @@ def check_version(data: Mapping[Any, Any], *, source: str, locate: Locator | Non
         raise _failure(ParseError(message), "version", source, locate)
 
 
-def event_from_item(item: object, index: int, *, source: str, locate: Locator | None = None) -> Event:
+def event_from_item(
+    item: object,
+    index: int,
+    *,
+    source: str,
+    locate: Locator | None = None,
+    whens: dict[str, When] | None = None,
+) -> Event:
     """The event of ``events[index]`` of parsed data, errors and near-miss warnings naming it.
 
     One event at a time, so a streaming reader (json, jsonl) builds each
-    event exactly as :func:`from_data` does.
+    event exactly as :func:`from_data` does. ``whens``, if given, keeps
+    each ``when`` text parsed for the next event that has the same (see
+    ``_event.event_from_fields``).
     """
+    if type(item) is dict and AUTHORING_FIELDS.issuperset(item):  # fields alone, nearly always
+        try:
+            return event_from_fields(item, whens)
+        except ParseError as exc:
+            raise _failure(exc, f"events[{index}]", source, locate) from exc
     field = f"events[{index}]"
     if type(item) is not dict and not isinstance(item, Mapping):
         raise _failure(ParseError(f"each event must be a table, got {item!r}"), field, source, locate)

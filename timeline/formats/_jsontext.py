@@ -15,11 +15,13 @@ __all__ = ["check_indent", "loads"]
 
 
 def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    table: dict[str, object] = {}
-    for key, value in pairs:
-        if key in table:
-            raise ParseError(f"the key {key!r} appears twice in one object")
-        table[key] = value
+    table = dict(pairs)
+    if len(table) != len(pairs):  # a key given twice: say which (the first one repeated)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ParseError(f"the key {key!r} appears twice in one object")
+            seen.add(key)
     return table
 
 
