@@ -1,8 +1,9 @@
 """Event.from_dict and the readers' fast path (event_from_fields) against Event(**data).
 
-``event_from_fields`` repeats ``Event.__new__``'s checks field by field,
-read straight from the mapping; these tests hold the two to the same
-events and the same errors, on valid data and on data with a bad field.
+``event_from_fields`` reads the fields straight from the mapping (with
+the defaults ``Event.__new__`` has) into the ``_build`` that ``Event(...)``
+uses too; these tests hold the two to the same events and the same
+errors, on valid data and on data with a bad field.
 """
 
 from __future__ import annotations

@@ -697,50 +697,10 @@ class Event(_OrderSlot):
     ) -> Event:
         if unknown:
             raise TypeError(_unknown_keywords(unknown))
-        # Built on a mutable twin, then frozen by a class swap: attrs' frozen
-        # __init__ costs two calls per field, and building 100,000 events from
-        # plain data is a hot path. Common values (text, None, empty lists)
-        # skip their converters.
-        self: Any = object.__new__(_EventBuilder)
-        # ASCII text needs no further check; anything else goes through its converter.
-        self.title = title if type(title) is str and title.isascii() and title.strip() else _convert_title(title)
-        if type(when) is When or isinstance(when, str):
-            self.when = when if type(when) is When else _convert_when(when)
-            self.tz = None if tz is None else convert_tz(tz)
-        else:
-            self.tz = None if tz is None else convert_tz(tz)
-            self.when, self.tz = _python_when(when, self.tz)
-        self.description = (
-            description
-            if description is None or (type(description) is str and description.isascii())
-            else (_convert_description(description))
-        )
-        self.location = (
-            location
-            if location is None or (type(location) is str and location.isascii())
-            else _convert_location(location)
-        )
-        self.geo = None if geo is None else _part(Geo.coerce, geo, "geo")
-        self.url = None if url is None else _convert_url(url)
-        self.tags = () if tags in ((), []) else _convert_tags(tags)
-        self.sources = () if sources in ((), []) else _convert_sources(sources)
-        self.group = group if group is None or (type(group) is str and group.isascii()) else _convert_group(group)
-        self.media = None if media is None else _part(Media.coerce, media, "media")
-        self.status = status if type(status) is Status else _convert_status(status)
-        self.recurrence = None if recurrence is None else _convert_recurrence(recurrence)
-        self.rdate = () if rdate in ((), []) else _convert_dates("rdate", rdate)
-        self.exdate = () if exdate in ((), []) else _convert_dates("exdate", exdate)
-        self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra, _RESERVED)
-        if id is None:
-            self.id = derive_id(self.title, self.when, self.location, self.group)
-        else:
-            self.id = id if type(id) is str and id.isascii() and id.strip() else _convert_id(id)
-        if self.recurrence is not None or self.rdate or self.exdate:
-            _check_recurrence(self)
-        self._order = _compute_order_key(self, None)
-        self.__class__ = cls
-        built: Event = self
-        return built
+        return _build(
+            cls, id, title, when, tz, description, location, geo, url, tags, sources,
+            group, media, status, recurrence, rdate, exdate, extra, None,
+        )  # fmt: skip
 
     def __reduce__(self) -> tuple[object, ...]:
         # __new__ takes keywords only, which pickle's default protocol cannot pass.
@@ -922,24 +882,68 @@ _WHENS_LIMIT: Final = 100_000
 def event_from_fields(data: Mapping[str, object], whens: dict[str, When] | None = None) -> Event:
     """``Event(**data)`` for a mapping that holds authoring fields alone, as readers mostly give.
 
-    The same checks and conversions as ``Event.__new__``, field by field
-    (tests/test_event.py holds them to it), read straight from the mapping:
-    no keyword arguments to bind, which cost more than the checks. A
-    missing ``title`` or ``when`` gives the error ``Event.from_dict`` gives.
-
-    ``whens`` (text -> When), kept by a reader for one file, spares parsing
-    a ``when`` text an earlier event of the file had: a When is immutable,
-    so events may share one.
+    Read straight from the mapping into :func:`_build`, where ``Event(...)``
+    builds too: no keyword arguments to bind, which cost more than the
+    checks. A missing ``title`` or ``when`` gives the error
+    ``Event.from_dict`` gives. ``whens``: see :func:`_build`.
     """
     if "title" not in data or "when" not in data:
         required = "title" if "title" not in data else "when"
         raise _bad(required, f"an event needs {required!r}")
     get = data.get
+    if _COMMON_FIELDS.issuperset(data):  # no rarer field: their defaults, without asking for them
+        return _build(
+            Event, get("id"), data["title"], data["when"], get("tz"), get("description"), get("location"),
+            None, get("url"), get("tags", ()), get("sources", ()), None, None, Status.CONFIRMED, None, (), (), None,
+            whens,
+        )  # fmt: skip
+    return _build(
+        Event, get("id"), data["title"], data["when"], get("tz"), get("description"), get("location"),
+        get("geo"), get("url"), get("tags", ()), get("sources", ()), get("group"), get("media"),
+        get("status", Status.CONFIRMED), get("recurrence"), get("rdate", ()), get("exdate", ()), get("extra"),
+        whens,
+    )  # fmt: skip
+
+
+# Fields most events have; an event with others gives them all.
+_COMMON_FIELDS: Final = frozenset(("id", "title", "when", "tz", "description", "location", "url", "tags", "sources"))
+
+
+def _build(  # every field, positionally: binding keywords costs more than the checks
+    cls: type[Event],
+    id: Any,  # noqa: A002 - the field's name
+    title: Any,
+    when: Any,
+    tz: Any,
+    description: Any,
+    location: Any,
+    geo: Any,
+    url: Any,
+    tags: Any,
+    sources: Any,
+    group: Any,
+    media: Any,
+    status: Any,
+    recurrence: Any,
+    rdate: Any,
+    exdate: Any,
+    extra: Any,
+    whens: dict[str, When] | None,
+) -> Event:
+    """An Event of ``cls`` from its fields' values: the one place that checks and converts them.
+
+    ``Event(...)`` and the readers (``event_from_fields``) both build here,
+    so their checks, conversions and errors are the same by construction.
+    Built on a mutable twin, then frozen by a class swap: attrs' frozen
+    __init__ costs two calls per field, and building 100,000 events from
+    plain data is a hot path. Common values (ASCII text, None, empty
+    lists) skip their converters. ``whens`` (text -> When), kept by a
+    reader for one file, spares parsing a ``when`` text an earlier event
+    of the file had: a When is immutable, so events may share one.
+    """
     self: Any = object.__new__(_EventBuilder)
-    title = data["title"]
+    # ASCII text needs no further check; anything else goes through its converter.
     self.title = title if type(title) is str and title.isascii() and title.strip() else _convert_title(title)
-    when = data["when"]
-    tz = get("tz")
     if type(when) is str and whens is not None:
         parsed = whens.get(when)
         if parsed is None:
@@ -954,71 +958,35 @@ def event_from_fields(data: Mapping[str, object], whens: dict[str, When] | None 
     else:
         self.tz = None if tz is None else convert_tz(tz)
         self.when, self.tz = _python_when(when, self.tz)
-    description = get("description")
     self.description = (
         description
         if description is None or (type(description) is str and description.isascii())
         else _convert_description(description)
     )
-    location = get("location")
     self.location = (
         location if location is None or (type(location) is str and location.isascii()) else _convert_location(location)
     )
-    if _COMMON_FIELDS.issuperset(data):  # no rarer field: their defaults, as __new__ gives them
-        url = get("url")
-        self.url = None if url is None else _convert_url(url)
-        tags = get("tags", ())
-        self.tags = () if tags in ((), []) else _convert_tags(tags)
-        sources = get("sources", ())
-        self.sources = () if sources in ((), []) else _convert_sources(sources)
-        self.geo = self.group = self.media = self.recurrence = None
-        self.rdate = self.exdate = ()
-        self.status = Status.CONFIRMED
-        self.extra = _EMPTY
-    else:
-        _rarer_fields(self, data)
-    given = get("id")
-    if given is None:
+    self.geo = None if geo is None else _part(Geo.coerce, geo, "geo")
+    self.url = None if url is None else _convert_url(url)
+    self.tags = () if tags in ((), []) else _convert_tags(tags)
+    self.sources = () if sources in ((), []) else _convert_sources(sources)
+    self.group = group if group is None or (type(group) is str and group.isascii()) else _convert_group(group)
+    self.media = None if media is None else _part(Media.coerce, media, "media")
+    self.status = status if type(status) is Status else _convert_status(status)
+    self.recurrence = None if recurrence is None else _convert_recurrence(recurrence)
+    self.rdate = () if rdate in ((), []) else _convert_dates("rdate", rdate)
+    self.exdate = () if exdate in ((), []) else _convert_dates("exdate", exdate)
+    self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra, _RESERVED)
+    if id is None:
         self.id = derive_id(self.title, self.when, self.location, self.group)
     else:
-        self.id = given if type(given) is str and given.isascii() and given.strip() else _convert_id(given)
+        self.id = id if type(id) is str and id.isascii() and id.strip() else _convert_id(id)
     if self.recurrence is not None or self.rdate or self.exdate:
         _check_recurrence(self)
     self._order = _compute_order_key(self, None)
-    self.__class__ = Event
+    self.__class__ = cls
     built: Event = self
     return built
-
-
-# Fields most events have; an event with others takes _rarer_fields.
-_COMMON_FIELDS: Final = frozenset(("id", "title", "when", "tz", "description", "location", "url", "tags", "sources"))
-
-
-def _rarer_fields(self: Any, data: Mapping[str, object]) -> None:
-    """Fill the builder ``self`` from geo to extra, as Event.__new__ does, in its order."""
-    get = data.get
-    geo = get("geo")
-    self.geo = None if geo is None else _part(Geo.coerce, geo, "geo")
-    url = get("url")
-    self.url = None if url is None else _convert_url(url)
-    tags = get("tags", ())
-    self.tags = () if tags in ((), []) else _convert_tags(tags)
-    sources = get("sources", ())
-    self.sources = () if sources in ((), []) else _convert_sources(sources)
-    group = get("group")
-    self.group = group if group is None or (type(group) is str and group.isascii()) else _convert_group(group)
-    media = get("media")
-    self.media = None if media is None else _part(Media.coerce, media, "media")
-    status = get("status", Status.CONFIRMED)
-    self.status = status if type(status) is Status else _convert_status(status)
-    recurrence = get("recurrence")
-    self.recurrence = None if recurrence is None else _convert_recurrence(recurrence)
-    rdate = get("rdate", ())
-    self.rdate = () if rdate in ((), []) else _convert_dates("rdate", rdate)
-    exdate = get("exdate", ())
-    self.exdate = () if exdate in ((), []) else _convert_dates("exdate", exdate)
-    extra = get("extra")
-    self.extra = _EMPTY if extra is None or extra == {} else convert_extra(extra, _RESERVED)
 
 
 def _gather_extra(data: Mapping[str, object]) -> dict[str, object]:
