@@ -25,7 +25,10 @@ sorting alone: building a Timeline of the realistic events against
 
 Contenders take turns within each round, and each is timed in CPU time
 of this process (``time.process_time``), so other jobs on a shared machine
-count for nobody; the figures are medians over the rounds, and the ratios
+count for nobody; the cyclic garbage collector is run before each turn
+(untimed), so no contender pays for collecting what the one before it left
+(vobject's objects hold cycles, and the next round's first contender used
+to collect them); the figures are medians over the rounds, and the ratios
 are to timeline (EDTF). Targets: at least 10x faster than icalendar and 4x faster
 than ics-py, within 2x of the hand-written bound.
 
@@ -44,6 +47,7 @@ process and prints that process's peak resident memory (target: under 150 MiB).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import random
 import resource
@@ -395,6 +399,7 @@ def compare(n: int, make: Callable[[int], Iterator[Row]] = realistic_rows) -> di
     times: dict[str, list[float]] = {name: [] for name in CONTENDERS}
     for _ in range(ROUNDS):
         for name, run in CONTENDERS.items():
+            gc.collect()  # what the contender before left behind is not this one's to collect
             started = time.process_time()
             text = run(data)
             times[name].append(time.process_time() - started)
@@ -447,6 +452,7 @@ def compare_reading(n: int) -> dict[str, float]:
     for _ in range(ROUNDS):
         for suffix, given in (("", text), (" (foreign)", foreign)):
             for name, run in READERS.items():
+                gc.collect()
                 started = time.process_time()
                 count = run(given)
                 times.setdefault(name + suffix, []).append(time.process_time() - started)
@@ -528,9 +534,11 @@ def sorting(n: int) -> tuple[float, float]:
     bare: list[float] = []
     for _ in range(ROUNDS):
         fresh = _events(data)
+        gc.collect()
         started = time.process_time()
         Timeline(events=fresh)
         built.append(time.process_time() - started)
+        gc.collect()
         started = time.process_time()
         sorted(events, key=lambda event: keys[event.id])
         bare.append(time.process_time() - started)
