@@ -72,13 +72,7 @@ def from_data(data: object, *, source: str, locate: Locator | None = None) -> Ti
     add = events.append
     with paused_gc():  # our own loop over data already parsed: no cycles (see timeline._gc)
         for index, item in enumerate(raw_events):
-            if type(item) is dict and AUTHORING_FIELDS.issuperset(item):  # event_from_item's fast path, inline
-                try:
-                    add(event_from_fields(item, whens))
-                except ParseError as exc:
-                    raise _failure(exc, f"events[{index}]", source, locate) from exc
-            else:
-                add(event_from_item(item, index, source=source, locate=locate, whens=whens))
+            add(event_from_item(item, index, source=source, locate=locate, whens=whens))
     head = head_from_data(data, source=source, locate=locate)
     try:
         return Timeline(events=events, **head)
