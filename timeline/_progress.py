@@ -90,10 +90,14 @@ class Progress:
             yield item
 
     def writing(self, written: Callable[[], int]) -> None:
-        """The events are all read; from now on the line shows what is written (``written()`` characters)."""
+        """The events are all read; from now on the line shows what is written (``written()`` characters).
+
+        A line already shown turns to the writing at the next write counted,
+        rather than showing the reading's last figures until its next update.
+        """
         self.written = written
         self.start = self.clock()
-        self.next = min(self.next, self.start + _EVERY) if self.shown else self.start + self.delay
+        self.next = self.start if self.shown else self.start + self.delay
 
     def tick(self) -> None:
         """Called on each write: redraws the line when it is time (the clock is read one call in 256)."""

@@ -859,30 +859,10 @@ def _iso_keys(text: str, size: int) -> tuple[int, int] | None:
     24:00, an end before the start) gets None too, and the general path
     decides.
     """
-    if size == 4:  # a year
-        if not text.isdigit() or text == "0000":
-            return None
-        year = int(text)
-        return _date(year, 1, 1).toordinal() * _DAY_US, (_date(year, 12, 31).toordinal() + 1) * _DAY_US - 1
-    if size == 7:  # a month (not a season): C checks the digits, the year (not 0000) and the month
-        if text[4] != "-":
-            return None
-        try:
-            start = _date_from(text + "-01")
-        except ValueError:
-            return None
-        ordinal = start.toordinal()
-        month = start.month
-        days = 29 if month == 2 and _is_leap(start.year) else _DAYS_IN_MONTH[month]
-        return ordinal * _DAY_US, (ordinal + days) * _DAY_US - 1
+    if size in _PLAIN_SIZES:  # a year, a month or a day
+        return _plain_keys(text, size)
     if text[4] != "-" or text[7] != "-":
         return None
-    if size == 10:
-        try:
-            lo = _date_from(text).toordinal() * _DAY_US
-        except ValueError:
-            return None
-        return lo, lo + _DAY_US - 1
     if size == 21:
         if text[10] != "/" or text[15] != "-" or text[18] != "-":
             return None
@@ -941,17 +921,13 @@ def _plain_keys(text: str, size: int) -> tuple[int, int] | None:
             return None
         month = start.month
         ordinal = start.toordinal()
-        if month == 2:
-            year = start.year
-            days = 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-        else:
-            days = _DAYS_IN_MONTH[month]
+        days = 29 if month == 2 and _is_leap(start.year) else _DAYS_IN_MONTH[month]
         return ordinal * _DAY_US, (ordinal + days) * _DAY_US - 1
     if not text.isdigit() or text == "0000":
         return None
     year = int(text)
     ordinal = _date(year, 1, 1).toordinal()
-    days = 366 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 365
+    days = 366 if _is_leap(year) else 365
     return ordinal * _DAY_US, (ordinal + days) * _DAY_US - 1
 
 
