@@ -374,14 +374,25 @@ class TestSafeOutputs:
         assert timeline.load(EXAMPLE) == timeline.loads(done.stdout.decode("utf-8"), "json")
 
     def test_sigterm_leaves_no_temporary_file(self, tmp_path: Path) -> None:
-        """SIGTERM during a conversion: exit 143, the output as it was, no temporary file."""
+        """SIGTERM during a conversion: exit 143, the output as it was, no temporary file.
+
+        The input is a FIFO fed half its events, so the conversion is still waiting for the rest
+        when the signal comes, however fast the machine (a file could be read and written whole
+        between the temporary file appearing and the signal).
+        """
+        lines = "".join(timeline.dumps(Timeline(events=[event]), "jsonl") for event in events(2_000))
         source = tmp_path / "big.jsonl"
-        timeline.dump(events(200_000), source)
+        os.mkfifo(source)
         out = tmp_path / "out.ics"
         out.write_text("old", "utf-8")
-        with subprocess.Popen(  # noqa: S603 - our own console script
-            [SCRIPT, "convert", str(source), str(out), "-o", "domain=example.org"], stderr=subprocess.PIPE
-        ) as process:
+        with (
+            subprocess.Popen(  # noqa: S603 - our own console script
+                [SCRIPT, "convert", str(source), str(out), "-o", "domain=example.org"], stderr=subprocess.PIPE
+            ) as process,
+            source.open("w", encoding="utf-8") as feed,  # opens once the child opens it to read
+        ):
+            feed.write(lines[: len(lines) // 2])
+            feed.flush()
             deadline = time.monotonic() + 60
             while not any(p.name.startswith(".out.ics.") for p in tmp_path.iterdir()):
                 assert time.monotonic() < deadline, "no temporary file appeared"

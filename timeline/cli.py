@@ -51,8 +51,13 @@ EXIT_PIPE, EXIT_TERM = 128 + 13, 128 + 15
 _HEADED = frozenset(("ics", "jcal"))
 
 
-class _TerminatedError(Exception):
-    """SIGTERM arrived: unwind (removing any temporary file) and exit 143."""
+class _TerminatedError(BaseException):
+    """SIGTERM arrived: unwind (removing any temporary file) and exit 143.
+
+    A BaseException, as KeyboardInterrupt is: an ``except Exception`` on the
+    way (reading the package's version for PRODID, say) must not swallow it
+    and leave the conversion running, blocked on input that never ends.
+    """
 
 
 class _LateHeadError(Exception):
