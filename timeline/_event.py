@@ -321,23 +321,7 @@ class Source:
         publisher: str | None = None,
         date: When | str | _date | None = None,
     ) -> Source:
-        # Frozen by a class swap, as Event is: sources come by the thousand.
-        self: Any = object.__new__(_SourceBuilder)
-        self.title = (
-            title if title is None or (type(title) is str and title.isascii()) else (_convert_source_title(title))
-        )
-        self.url = None if url is None else _convert_source_url(url)
-        self.publisher = (
-            publisher
-            if publisher is None or (type(publisher) is str and publisher.isascii())
-            else _convert_publisher(publisher)
-        )
-        self.date = None if date is None else _convert_when(date, "date")
-        if self.title is None and self.url is None:
-            raise ParseError("a source needs a title or a url")
-        self.__class__ = cls
-        built: Source = self
-        return built
+        return _build_source(cls, title, url, publisher, date)
 
     def __reduce__(self) -> tuple[object, ...]:
         # __new__ takes keywords only, which pickle's default protocol cannot pass.
@@ -357,24 +341,26 @@ class Source:
 
 
 def _source_from_fields(data: dict[str, object]) -> Source:
-    """``Source(**data)`` for a dict of its fields alone: Source.__new__'s checks, no keywords to bind."""
+    """``Source(**data)`` for a dict of its fields alone: no keywords to bind."""
     get = data.get
+    return _build_source(Source, get("title"), get("url"), get("publisher"), get("date"))
+
+
+def _build_source(cls: type[Source], title: Any, url: Any, publisher: Any, date: Any) -> Source:
+    """A Source of ``cls`` from its fields' values: the one place that checks them (``Source(...)`` and readers)."""
+    # Frozen by a class swap, as Event is: sources come by the thousand.
     self: Any = object.__new__(_SourceBuilder)
-    title = get("title")
     self.title = title if title is None or (type(title) is str and title.isascii()) else _convert_source_title(title)
-    url = get("url")
     self.url = None if url is None else _convert_source_url(url)
-    publisher = get("publisher")
     self.publisher = (
         publisher
         if publisher is None or (type(publisher) is str and publisher.isascii())
         else _convert_publisher(publisher)
     )
-    when = get("date")
-    self.date = None if when is None else _convert_when(when, "date")
+    self.date = None if date is None else _convert_when(date, "date")
     if self.title is None and self.url is None:
         raise ParseError("a source needs a title or a url")
-    self.__class__ = Source
+    self.__class__ = cls
     built: Source = self
     return built
 
